@@ -1,0 +1,529 @@
+"""Load and validate a content pack: a folder of TOML files.
+
+Every error names the file and the key path, and all errors are collected
+before loading fails, so an author can fix a pack in one pass.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, TypeVar
+
+from ctcoach.model import (
+    EVENT_QUESTION,
+    HORIZONS,
+    QUESTION_KINDS,
+    REQUIRED_QUESTIONS,
+    Action,
+    Choice,
+    EventAnchor,
+    Matcher,
+    Pack,
+    Phase,
+    PlanSettings,
+    Question,
+    Source,
+    Tier,
+    Topic,
+)
+
+T = TypeVar("T")
+
+PACK_FILE = "pack.toml"
+SECTIONS = ("pack", "sources", "plan", "questions", "phases", "tiers", "topics", "actions")
+ID_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789_-")
+
+
+class ContentError(Exception):
+    """A content pack is broken. ``problems`` holds one line per problem."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+def default_content_dir() -> Path:
+    """The pack shipped with ctcoach: inside the wheel, or the repository's ``content/``."""
+    here = Path(__file__).resolve().parent
+    bundled = here / "_content"
+    if bundled.is_dir():
+        return bundled
+    return here.parent / "content"
+
+
+class Node:
+    """A TOML value with its location, for reading with precise error messages."""
+
+    def __init__(self, value: Any, file: str, path: str, errors: list[str]) -> None:
+        self.value = value
+        self.file = file
+        self.path = path
+        self.errors = errors
+
+    def error(self, message: str, key: str | None = None) -> None:
+        where = self._join(key) if key is not None else self.path
+        self.errors.append(
+            f"{self.file}: {where}: {message}" if where else f"{self.file}: {message}"
+        )
+
+    def _join(self, key: str) -> str:
+        return f"{self.path}.{key}" if self.path else key
+
+    def child(self, key: str, value: Any) -> Node:
+        return Node(value, self.file, self._join(key), self.errors)
+
+    def check_keys(self, allowed: set[str]) -> None:
+        for key in self.value:
+            if key not in allowed:
+                self.error(f"unknown key (allowed: {', '.join(sorted(allowed))})", key)
+
+    def get(self, key: str, kind: type[T], default: T | None = None, required: bool = True) -> T:
+        if key not in self.value:
+            if required and default is None:
+                self.error("missing", key)
+            return default  # type: ignore[return-value]
+        value = self.value[key]
+        if kind is int and isinstance(value, bool):
+            self.error(f"must be a whole number, not {value!r}", key)
+            return default  # type: ignore[return-value]
+        if kind is float and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
+        if not isinstance(value, kind):
+            self.error(f"must be {_kind_name(kind)}, not {type(value).__name__}", key)
+            return default  # type: ignore[return-value]
+        if kind is str and not value.strip():
+            self.error("must not be empty", key)
+        return value  # type: ignore[no-any-return]
+
+    def text(self, key: str, required: bool = True) -> str:
+        return self.get(key, str, default=None if required else "", required=required) or ""
+
+    def ident(self, key: str = "id") -> str:
+        value = self.text(key)
+        if value and not set(value) <= ID_CHARS:
+            self.error(f"'{value}' may use only a-z, 0-9, '_' and '-'", key)
+        return value
+
+    def strings(self, key: str, required: bool = True) -> tuple[str, ...]:
+        items = self.get(key, list, default=None if required else [], required=required) or []
+        out: list[str] = []
+        for i, item in enumerate(items):
+            if not isinstance(item, str) or not item.strip():
+                self.error("must be a non-empty string", f"{key}[{i}]")
+            else:
+                out.append(item)
+        return tuple(out)
+
+    def tables(self, key: str) -> Iterator[Node]:
+        items = self.get(key, list, default=[], required=False) or []
+        for i, item in enumerate(items):
+            node = self.child(f"{key}[{i}]", item)
+            if not isinstance(item, dict):
+                node.error("must be a table")
+                continue
+            yield node
+
+
+def _kind_name(kind: type) -> str:
+    return {
+        str: "a string",
+        int: "a whole number",
+        float: "a number",
+        bool: "true or false",
+        list: "a list",
+        dict: "a table",
+    }.get(kind, kind.__name__)
+
+
+class _Loader:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.errors: list[str] = []
+        self.sources: dict[str, Source] = {}
+        self.questions: list[Question] = []
+        self.phases: list[Phase] = []
+        self.tiers: list[Tier] = []
+        self.topics: list[Topic] = []
+        self.actions: list[Action] = []
+        self.pending_actions: list[Node] = []
+        self.meta: dict[str, str] = {}
+        self.plan = PlanSettings()
+        self.seen_ids: dict[str, dict[str, str]] = {}
+
+    def display(self, path: Path) -> str:
+        return str(path)
+
+    def load(self) -> Pack:
+        if not self.root.is_dir():
+            raise ContentError([f"{self.root}: not a folder with a content pack"])
+        files = sorted(self.root.glob("*.toml"))
+        pack_file = self.root / PACK_FILE
+        if pack_file not in files:
+            raise ContentError([f"{self.display(pack_file)}: missing (every pack needs one)"])
+        files.remove(pack_file)
+        docs = [d for d in (self.parse(f) for f in [pack_file, *files]) if d is not None]
+        for doc in docs:
+            doc.check_keys(set(SECTIONS))
+        for doc in docs:
+            self.read_header(doc)
+        for doc in docs:
+            self.read_body(doc)
+        self.check_required_questions()
+        for node in self.pending_actions:
+            self.read_action(node)
+        if self.errors:
+            raise ContentError(self.errors)
+        return Pack(
+            id=self.meta.get("id", ""),
+            title=self.meta.get("title", ""),
+            guide=self.meta.get("guide", ""),
+            root=str(self.root),
+            sources=self.sources,
+            questions=tuple(self.questions),
+            phases=tuple(self.phases),
+            tiers=tuple(self.tiers),
+            topics=tuple(self.topics),
+            actions=tuple(self.actions),
+            plan=self.plan,
+        )
+
+    def parse(self, path: Path) -> Node | None:
+        name = self.display(path)
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as exc:
+            self.errors.append(f"{name}: invalid TOML: {exc}")
+            return None
+        except (OSError, UnicodeDecodeError) as exc:
+            self.errors.append(f"{name}: cannot read: {exc}")
+            return None
+        return Node(data, name, "", self.errors)
+
+    def unique(self, kind: str, node: Node, ident: str) -> None:
+        seen = self.seen_ids.setdefault(kind, {})
+        if ident in seen:
+            node.error(f"duplicate id '{ident}' (first defined in {seen[ident]})", "id")
+        elif ident:
+            seen[ident] = f"{node.file}: {node.path}"
+
+    def source(self, node: Node) -> Source:
+        ref = node.text("source")
+        if ref and ref not in self.sources:
+            node.error(
+                f"unknown source '{ref}' (define it under [[sources]] in {PACK_FILE})", "source"
+            )
+        return self.sources.get(ref, Source(ref, ref))
+
+    # -- sections -------------------------------------------------------------
+
+    def read_header(self, doc: Node) -> None:
+        if "pack" in doc.value:
+            if not doc.file.endswith(PACK_FILE):
+                doc.error(f"[pack] belongs in {PACK_FILE}", "pack")
+            pack = doc.child("pack", doc.value["pack"])
+            if isinstance(pack.value, dict):
+                pack.check_keys({"id", "title", "guide"})
+                self.meta = {k: pack.text(k) for k in ("id", "title", "guide")}
+        elif doc.file.endswith(PACK_FILE):
+            doc.error("missing [pack] table with id, title and guide")
+        for node in doc.tables("sources"):
+            node.check_keys({"id", "title"})
+            ident = node.ident()
+            self.unique("source", node, ident)
+            self.sources[ident] = Source(ident, node.text("title"))
+        if "plan" in doc.value:
+            self.read_plan(doc.child("plan", doc.value["plan"]))
+
+    def read_plan(self, node: Node) -> None:
+        if not isinstance(node.value, dict):
+            node.error("must be a table")
+            return
+        node.check_keys({"active_per_weekly_hour", "min_active", "max_active", "event_stale_days"})
+        base = PlanSettings()
+        rate = node.get("active_per_weekly_hour", float, base.active_per_weekly_hour, False)
+        low = node.get("min_active", int, base.min_active, False)
+        high = node.get("max_active", int, base.max_active, False)
+        stale = node.get("event_stale_days", int, base.event_stale_days, False)
+        if rate <= 0:
+            node.error("must be above 0", "active_per_weekly_hour")
+        if low < 1 or high < low:
+            node.error("need 1 <= min_active <= max_active", "min_active")
+        self.plan = PlanSettings(rate, low, high, max(stale, 0))
+
+    def read_body(self, doc: Node) -> None:
+        for node in doc.tables("questions"):
+            self.read_question(node)
+        for node in doc.tables("phases"):
+            self.read_phase(node)
+        for node in doc.tables("tiers"):
+            node.check_keys({"id", "title", "summary", "members", "source"})
+            ident = node.ident()
+            self.unique("tier", node, ident)
+            self.tiers.append(
+                Tier(
+                    ident,
+                    node.text("title"),
+                    node.text("summary"),
+                    node.strings("members"),
+                    self.source(node),
+                )
+            )
+        for node in doc.tables("topics"):
+            self.read_topic(node)
+        for node in doc.tables("actions"):
+            self.pending_actions.append(node)
+
+    def read_question(self, node: Node) -> None:
+        node.check_keys(
+            {
+                "id",
+                "kind",
+                "prompt",
+                "label",
+                "help",
+                "required",
+                "choices",
+                "min",
+                "max",
+                "min_length",
+                "max_length",
+                "default",
+                "min_label",
+                "max_label",
+            }
+        )
+        ident = node.ident()
+        self.unique("question", node, ident)
+        kind = node.text("kind")
+        if kind and kind not in QUESTION_KINDS:
+            node.error(f"'{kind}' is not one of {', '.join(QUESTION_KINDS)}", "kind")
+        choices: list[Choice] = []
+        for c in node.tables("choices"):
+            c.check_keys({"id", "label"})
+            choice_id = c.ident()
+            if any(existing.id == choice_id for existing in choices):
+                c.error(f"duplicate choice '{choice_id}'", "id")
+            choices.append(Choice(choice_id, c.text("label")))
+        if kind in ("choice", "multi") and not choices:
+            node.error(f"a {kind} question needs [[choices]]", "choices")
+        low = node.get("min", int, required=False)
+        high = node.get("max", int, required=False)
+        if kind in ("int", "scale") and (low is None or high is None or low > high):
+            node.error(f"a {kind} question needs min <= max", "min")
+        default = node.value.get("default")
+        question = Question(
+            id=ident,
+            kind=kind,
+            prompt=node.text("prompt"),
+            label=node.text("label"),
+            help=node.text("help", required=False),
+            required=node.get("required", bool, False, required=False),
+            choices=tuple(choices),
+            min=low,
+            max=high,
+            min_length=node.get("min_length", int, 0, required=False),
+            max_length=node.get("max_length", int, 200, required=False),
+            default=default,
+            min_labels=node.text("min_label", required=False),
+            max_labels=node.text("max_label", required=False),
+        )
+        if default is not None and kind in QUESTION_KINDS:
+            from ctcoach.profile import AnswerError, parse_answer
+
+            try:
+                parse_answer(question, default)
+            except AnswerError as exc:
+                node.error(f"default does not fit the question: {exc}", "default")
+        self.questions.append(question)
+
+    def check_required_questions(self) -> None:
+        kinds = {q.id: q.kind for q in self.questions}
+        for ident, kind in REQUIRED_QUESTIONS.items():
+            if kinds.get(ident) != kind:
+                self.errors.append(
+                    f"{self.root}: questions: the engine needs a {kind} question with id '{ident}'"
+                )
+        if EVENT_QUESTION in kinds and kinds[EVENT_QUESTION] != "event":
+            self.errors.append(
+                f"{self.root}: questions: '{EVENT_QUESTION}' must be an event question"
+            )
+        if "stage" in kinds:
+            stages = set(next(q for q in self.questions if q.id == "stage").choice_ids)
+            covered: set[str] = set()
+            for phase in self.phases:
+                covered.update(phase.stages)
+                unknown = set(phase.stages) - stages
+                if unknown:
+                    self.errors.append(
+                        f"{self.root}: phases '{phase.id}': unknown stage(s) "
+                        f"{', '.join(sorted(unknown))}; the stage question offers {', '.join(sorted(stages))}"
+                    )
+            missing = stages - covered
+            if missing and self.phases:
+                self.errors.append(
+                    f"{self.root}: phases: no phase covers stage(s) {', '.join(sorted(missing))}"
+                )
+
+    def read_phase(self, node: Node) -> None:
+        node.check_keys({"id", "title", "stages", "goal", "mindset", "source"})
+        ident = node.ident()
+        self.unique("phase", node, ident)
+        self.phases.append(
+            Phase(
+                ident,
+                node.text("title"),
+                node.strings("stages"),
+                node.text("goal"),
+                node.text("mindset", required=False),
+                self.source(node),
+            )
+        )
+
+    def read_topic(self, node: Node) -> None:
+        node.check_keys({"id", "kind", "title", "summary", "points", "groups", "source"})
+        ident = node.ident()
+        self.unique("topic", node, ident)
+        groups: list[tuple[str, tuple[str, ...]]] = []
+        for g in node.tables("groups"):
+            g.check_keys({"title", "points"})
+            groups.append((g.text("title"), g.strings("points")))
+        points = node.strings("points", required=not groups)
+        self.topics.append(
+            Topic(
+                ident,
+                node.ident("kind"),
+                node.text("title"),
+                node.text("summary", required=False),
+                points,
+                self.source(node),
+                tuple(groups),
+            )
+        )
+
+    def read_action(self, node: Node) -> None:
+        node.check_keys(
+            {
+                "id",
+                "title",
+                "how",
+                "source",
+                "horizon",
+                "phase",
+                "cadence",
+                "priority",
+                "when",
+                "event",
+            }
+        )
+        ident = node.ident()
+        self.unique("action", node, ident)
+        horizon = node.get("horizon", str, "this_stage", required=False)
+        if horizon not in HORIZONS[:3]:
+            node.error(f"'{horizon}' is not one of this_week, this_month, this_stage", "horizon")
+        phase = node.get("phase", str, required=False)
+        if phase is not None and phase not in {p.id for p in self.phases}:
+            node.error(f"unknown phase '{phase}'", "phase")
+        priority = node.get("priority", int, 2, required=False)
+        if not 1 <= priority <= 3:
+            node.error("must be 1 (first), 2 or 3 (last)", "priority")
+        when: dict[str, Matcher] = {}
+        if "when" in node.value:
+            when_node = node.child("when", node.value["when"])
+            if not isinstance(when_node.value, dict):
+                when_node.error("must be a table of question id = condition")
+            else:
+                for qid, raw in when_node.value.items():
+                    matcher = self.read_matcher(when_node.child(qid, raw), qid)
+                    if matcher is not None:
+                        when[qid] = matcher
+        event = None
+        if "event" in node.value:
+            event = self.read_event_anchor(node.child("event", node.value["event"]))
+        self.actions.append(
+            Action(
+                id=ident,
+                title=node.text("title"),
+                how=node.text("how"),
+                source=self.source(node),
+                horizon=horizon,
+                phase=phase,
+                cadence=node.text("cadence", required=False),
+                priority=priority,
+                when=when,
+                event=event,
+                file=node.file,
+            )
+        )
+
+    def read_event_anchor(self, node: Node) -> EventAnchor | None:
+        if not isinstance(node.value, dict):
+            node.error('must be a table like { anchor = "start", offset_days = -14 }')
+            return None
+        node.check_keys({"anchor", "offset_days"})
+        if not any(q.id == EVENT_QUESTION for q in self.questions):
+            node.error(f"needs an event question with id '{EVENT_QUESTION}'")
+        anchor = node.text("anchor")
+        if anchor not in ("start", "end"):
+            node.error("must be 'start' or 'end'", "anchor")
+        offset = node.get("offset_days", int, 0, required=False)
+        return EventAnchor("end" if anchor == "end" else "start", offset)
+
+    def read_matcher(self, node: Node, qid: str) -> Matcher | None:
+        question = next((q for q in self.questions if q.id == qid), None)
+        if question is None:
+            node.error(f"no question with id '{qid}'")
+            return None
+        value = node.value
+        if not isinstance(value, dict):
+            if question.kind in ("multi", "event"):
+                node.error(f"a {question.kind} answer needs a table condition")
+                return None
+            self.check_value(node, question, value)
+            return Matcher(equals=value)
+        allowed = {
+            "text": {"one_of"},
+            "choice": {"one_of"},
+            "bool": set(),
+            "int": {"min", "max", "one_of"},
+            "scale": {"min", "max", "one_of"},
+            "multi": {"has_any", "has_none"},
+            "event": {"upcoming"},
+        }.get(question.kind, set())
+        node.check_keys(allowed)
+        matcher = Matcher(
+            one_of=tuple(value.get("one_of", ())),
+            min=node.get("min", int, required=False),
+            max=node.get("max", int, required=False),
+            has_any=tuple(value.get("has_any", ())),
+            has_none=tuple(value.get("has_none", ())),
+            upcoming=node.get("upcoming", bool, required=False),
+        )
+        for key in ("one_of", "has_any", "has_none"):
+            items = value.get(key, [])
+            if not isinstance(items, list):
+                node.error("must be a list", key)
+                continue
+            for i, item in enumerate(items):
+                self.check_value(node.child(f"{key}[{i}]", item), question, item)
+        return matcher
+
+    def check_value(self, node: Node, question: Question, value: Any) -> None:
+        if question.kind in ("choice", "multi"):
+            if value not in question.choice_ids:
+                node.error(
+                    f"'{value}' is not a choice of question '{question.id}' "
+                    f"({', '.join(question.choice_ids)})"
+                )
+        elif question.kind == "bool" and not isinstance(value, bool):
+            node.error("must be true or false")
+        elif question.kind in ("int", "scale") and (
+            isinstance(value, bool) or not isinstance(value, int)
+        ):
+            node.error("must be a whole number")
+
+
+def load_pack(root: Path | str | None = None) -> Pack:
+    """Load and validate the pack in ``root`` (default: the shipped pack)."""
+    return _Loader(Path(root) if root is not None else default_content_dir()).load()

@@ -1,0 +1,61 @@
+"""Render a :class:`~ctcoach.plan.Plan` as GitHub-flavoured Markdown."""
+
+from __future__ import annotations
+
+import re
+
+from ctcoach.model import Pack
+from ctcoach.plan import HORIZON_TITLES, Plan, PlanItem
+from ctcoach.profile import summary
+
+# Characters that can start inline structure (emphasis, links, code, HTML,
+# entities, headings' closing sequence, tables, strikethrough).
+_SPECIAL = re.compile(r"([\\`*_\[\]<>#!|~&])")
+
+
+def escape(text: str) -> str:
+    """Make ``text`` literal inside a Markdown line: one line, specials escaped."""
+    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def _item(item: PlanItem) -> list[str]:
+    box = "x" if item.done else " "
+    flag = " — **overdue**" if item.overdue else ""
+    lines = [f"- [{box}] **{escape(item.title)}**{flag}", f"  {escape(item.how)}"]
+    lines.append(f"  - When: {escape(item.when)}")
+    if item.cadence:
+        lines.append(f"  - How often: {escape(item.cadence)}")
+    for reason in item.why:
+        lines.append(f"  - Why: {escape(reason)}")
+    lines.append(f"  - Source: {escape(item.source.title)}")
+    return lines
+
+
+def render(pack: Pack, plan: Plan) -> str:
+    """The whole plan as Markdown, ending with a newline."""
+    profile = plan.profile
+    out = [
+        f"# Networking action plan for {escape(profile.name)}",
+        "",
+        f"Made by ctcoach on {plan.today.isoformat()} from “{escape(pack.guide)}”.",
+        "",
+        "## Profile",
+        "",
+    ]
+    out += [f"- **{escape(label)}:** {escape(answer)}" for label, answer in summary(pack, profile)]
+    out.append("")
+    open_count = len(plan.open_items())
+    out.append(
+        f"{open_count} open action{'s' if open_count != 1 else ''}; at most {plan.capacity} "
+        f"active at once for {profile.weekly_hours} hour{'s' if profile.weekly_hours != 1 else ''} "
+        "a week."
+    )
+    if plan.phase is not None:
+        out += ["", f"**Your phase, {escape(plan.phase.title)}:** {escape(plan.phase.goal)}"]
+    for note in plan.notes:
+        out += ["", f"> {escape(note)}"]
+    for horizon, items in plan.by_horizon():
+        out += ["", f"## {HORIZON_TITLES[horizon]}", ""]
+        for item in items:
+            out += _item(item)
+    return "\n".join(out) + "\n"

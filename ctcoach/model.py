@@ -1,0 +1,207 @@
+"""Typed model of a content pack and of a user's profile.
+
+Nothing here knows about a specialty: every fact comes from the content pack.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+QuestionKind = Literal["text", "choice", "multi", "bool", "int", "scale", "event"]
+QUESTION_KINDS: tuple[str, ...] = ("text", "choice", "multi", "bool", "int", "scale", "event")
+
+Horizon = Literal["this_week", "this_month", "this_stage", "next_stage"]
+HORIZONS: tuple[Horizon, ...] = ("this_week", "this_month", "this_stage", "next_stage")
+
+# Question ids the engine gives a meaning to; a pack must define them.
+REQUIRED_QUESTIONS: Mapping[str, str] = {"name": "text", "stage": "choice", "weekly_hours": "int"}
+EVENT_QUESTION = "next_conference"
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Choice:
+    id: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    kind: str
+    prompt: str
+    label: str
+    help: str = ""
+    required: bool = False
+    choices: tuple[Choice, ...] = ()
+    min: int | None = None
+    max: int | None = None
+    min_length: int = 0
+    max_length: int = 200
+    default: Any = None
+    min_labels: str = ""
+    max_labels: str = ""
+
+    def choice_label(self, choice_id: str) -> str:
+        for choice in self.choices:
+            if choice.id == choice_id:
+                return choice.label
+        return choice_id
+
+    @property
+    def choice_ids(self) -> tuple[str, ...]:
+        return tuple(c.id for c in self.choices)
+
+
+@dataclass(frozen=True)
+class Matcher:
+    """One condition on one answer. Exactly the fields that are set apply."""
+
+    equals: Any = None
+    one_of: tuple[Any, ...] = ()
+    min: int | None = None
+    max: int | None = None
+    has_any: tuple[str, ...] = ()
+    has_none: tuple[str, ...] = ()
+    upcoming: bool | None = None
+
+
+@dataclass(frozen=True)
+class EventAnchor:
+    anchor: Literal["start", "end"]
+    offset_days: int
+
+
+@dataclass(frozen=True)
+class Action:
+    id: str
+    title: str
+    how: str
+    source: Source
+    horizon: Horizon = "this_stage"
+    phase: str | None = None
+    cadence: str = ""
+    priority: int = 2
+    when: Mapping[str, Matcher] = field(default_factory=dict)
+    event: EventAnchor | None = None
+    file: str = ""
+
+
+@dataclass(frozen=True)
+class Phase:
+    id: str
+    title: str
+    stages: tuple[str, ...]
+    goal: str
+    mindset: str
+    source: Source
+
+
+@dataclass(frozen=True)
+class Tier:
+    id: str
+    title: str
+    summary: str
+    members: tuple[str, ...]
+    source: Source
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A piece of guidance shown for reference: a playbook, a mentor role, a pitfall, an FAQ."""
+
+    id: str
+    kind: str
+    title: str
+    summary: str
+    points: tuple[str, ...]
+    source: Source
+    groups: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+
+@dataclass(frozen=True)
+class PlanSettings:
+    active_per_weekly_hour: float = 1.0
+    min_active: int = 2
+    max_active: int = 10
+    event_stale_days: int = 14
+
+
+@dataclass(frozen=True)
+class Pack:
+    id: str
+    title: str
+    guide: str
+    root: str
+    sources: Mapping[str, Source]
+    questions: tuple[Question, ...]
+    phases: tuple[Phase, ...]
+    tiers: tuple[Tier, ...]
+    topics: tuple[Topic, ...]
+    actions: tuple[Action, ...]
+    plan: PlanSettings
+
+    def question(self, question_id: str) -> Question:
+        for q in self.questions:
+            if q.id == question_id:
+                return q
+        raise KeyError(question_id)
+
+    def has_question(self, question_id: str) -> bool:
+        return any(q.id == question_id for q in self.questions)
+
+    def phase_for_stage(self, stage: str) -> Phase | None:
+        for phase in self.phases:
+            if stage in phase.stages:
+                return phase
+        return None
+
+    def next_phase(self, phase: Phase) -> Phase | None:
+        index = self.phases.index(phase)
+        return self.phases[index + 1] if index + 1 < len(self.phases) else None
+
+    def topics_of(self, kind: str) -> tuple[Topic, ...]:
+        return tuple(t for t in self.topics if t.kind == kind)
+
+
+@dataclass(frozen=True)
+class Event:
+    name: str
+    start: dt.date
+    end: dt.date
+
+
+@dataclass(frozen=True)
+class Profile:
+    """Validated answers, keyed by question id. Values are plain Python values
+    (str, bool, int, list[str]) or an :class:`Event`."""
+
+    answers: Mapping[str, Any]
+
+    @property
+    def name(self) -> str:
+        return str(self.answers["name"])
+
+    @property
+    def stage(self) -> str:
+        return str(self.answers["stage"])
+
+    @property
+    def weekly_hours(self) -> int:
+        return int(self.answers["weekly_hours"])
+
+    @property
+    def event(self) -> Event | None:
+        value = self.answers.get(EVENT_QUESTION)
+        return value if isinstance(value, Event) else None
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.answers.get(key, default)

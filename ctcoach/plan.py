@@ -1,0 +1,274 @@
+"""Build a user's action plan. Pure: (pack, profile, progress, today) -> Plan.
+
+Every item says why it is there, when it is due and where in the guide it
+comes from. The same inputs always give the same plan.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from ctcoach.model import (
+    HORIZONS,
+    Action,
+    Event,
+    Horizon,
+    Matcher,
+    Pack,
+    Phase,
+    Profile,
+    Source,
+)
+from ctcoach.profile import format_answer
+
+HORIZON_TITLES: Mapping[str, str] = {
+    "this_week": "This week",
+    "this_month": "This month",
+    "this_stage": "This stage",
+    "next_stage": "Next stage",
+}
+ACTIVE: tuple[Horizon, ...] = ("this_week", "this_month")
+
+
+@dataclass(frozen=True)
+class Progress:
+    """What the user has done, as far as the plan is concerned."""
+
+    done: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class PlanItem:
+    id: str
+    title: str
+    how: str
+    why: tuple[str, ...]
+    horizon: Horizon
+    when: str
+    source: Source
+    date: dt.date | None = None
+    cadence: str = ""
+    done: bool = False
+    overdue: bool = False
+    priority: int = 2
+    order: int = 0
+
+
+@dataclass(frozen=True)
+class Plan:
+    today: dt.date
+    items: tuple[PlanItem, ...]
+    phase: Phase | None
+    next_phase: Phase | None
+    capacity: int
+    profile: Profile
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    def by_horizon(self) -> list[tuple[str, list[PlanItem]]]:
+        groups = []
+        for horizon in HORIZONS:
+            items = [i for i in self.items if i.horizon == horizon]
+            if items:
+                groups.append((horizon, items))
+        return groups
+
+    def open_items(self) -> list[PlanItem]:
+        return [i for i in self.items if not i.done]
+
+    def next_actions(self, count: int = 3) -> list[PlanItem]:
+        """The first ``count`` open items, soonest first."""
+        return self.open_items()[:count]
+
+    @property
+    def overdue(self) -> list[PlanItem]:
+        return [i for i in self.items if i.overdue]
+
+
+def capacity(pack: Pack, weekly_hours: int) -> int:
+    """How many actions may be active (this week + this month) at once."""
+    settings = pack.plan
+    raw = math.floor(weekly_hours * settings.active_per_weekly_hour)
+    return max(settings.min_active, min(settings.max_active, raw))
+
+
+def matches(matcher: Matcher, value: Any, today: dt.date, stale_days: int) -> bool:
+    if isinstance(value, Event) or matcher.upcoming is not None:
+        upcoming = isinstance(value, Event) and today <= value.end + dt.timedelta(days=stale_days)
+        return matcher.upcoming is None or upcoming == matcher.upcoming
+    if matcher.equals is not None and value != matcher.equals:
+        return False
+    if matcher.one_of and value not in matcher.one_of:
+        return False
+    if matcher.min is not None and (value is None or value < matcher.min):
+        return False
+    if matcher.max is not None and (value is None or value > matcher.max):
+        return False
+    chosen = set(value or []) if isinstance(value, list | tuple | type(None)) else set()
+    if matcher.has_any and not chosen & set(matcher.has_any):
+        return False
+    return not (matcher.has_none and chosen & set(matcher.has_none))
+
+
+def _horizon_for_date(date: dt.date, today: dt.date) -> Horizon:
+    days = (date - today).days
+    if days < 7:
+        return "this_week"
+    if days <= 31:
+        return "this_month"
+    return "this_stage"
+
+
+def _date_text(date: dt.date, today: dt.date) -> str:
+    days = (date - today).days
+    base = f"{date.isoformat()} ({date.strftime('%a')})"
+    if days < 0:
+        return f"{base}, {-days} day{'s' if days != -1 else ''} overdue"
+    if days == 0:
+        return f"{base}, today"
+    return f"{base}, in {days} day{'s' if days != 1 else ''}"
+
+
+class _Builder:
+    def __init__(self, pack: Pack, profile: Profile, progress: Progress, today: dt.date) -> None:
+        self.pack = pack
+        self.profile = profile
+        self.progress = progress
+        self.today = today
+        self.phase = pack.phase_for_stage(profile.stage)
+        self.next_phase = pack.next_phase(self.phase) if self.phase else None
+        self.event = profile.event
+        stale = dt.timedelta(days=pack.plan.event_stale_days)
+        self.event_live = self.event is not None and today <= self.event.end + stale
+
+    def reasons(self, action: Action) -> list[str] | None:
+        """Why ``action`` applies to this profile, or ``None`` when it does not."""
+        why: list[str] = []
+        for qid, matcher in action.when.items():
+            value = self.profile.get(qid)
+            if not matches(matcher, value, self.today, self.pack.plan.event_stale_days):
+                return None
+            question = self.pack.question(qid)
+            why.append(
+                f"You answered {question.label}: {format_answer(question, value, empty='none')}."
+            )
+        return why
+
+    def item(self, action: Action, order: int) -> PlanItem | None:
+        why = self.reasons(action)
+        if why is None:
+            return None
+        horizon: Horizon = action.horizon
+        date: dt.date | None = None
+        item_id = action.id
+        if action.phase is not None:
+            stage_label = self.pack.question("stage").choice_label(self.profile.stage)
+            if self.phase is not None and action.phase == self.phase.id:
+                why.insert(0, f"On the roadmap for {self.phase.title}, your stage ({stage_label}).")
+            elif self.next_phase is not None and action.phase == self.next_phase.id:
+                horizon = "next_stage"
+                why.insert(0, f"On the roadmap for {self.next_phase.title}, the stage after yours.")
+            else:
+                return None
+        if action.event is not None:
+            if not self.event_live or self.event is None:
+                return None
+            anchor = self.event.start if action.event.anchor == "start" else self.event.end
+            date = anchor + dt.timedelta(days=action.event.offset_days)
+            horizon = _horizon_for_date(date, self.today)
+            item_id = f"{action.id}@{self.event.start.isoformat()}"
+            relation = "starts" if action.event.anchor == "start" else "ends"
+            why.append(f"Your next conference, {self.event.name}, {relation} {anchor.isoformat()}.")
+        if not why:
+            why.append("The guide recommends this for everyone.")
+        done = item_id in self.progress.done
+        overdue = date is not None and date < self.today and not done
+        return PlanItem(
+            id=item_id,
+            title=action.title,
+            how=action.how,
+            why=tuple(why),
+            horizon=horizon,
+            when=self.when_text(horizon, date),
+            source=action.source,
+            date=date,
+            cadence=action.cadence,
+            done=done,
+            overdue=overdue,
+            priority=action.priority,
+            order=order,
+        )
+
+    def when_text(self, horizon: Horizon, date: dt.date | None) -> str:
+        if date is not None:
+            return _date_text(date, self.today)
+        if horizon == "this_stage" and self.phase is not None:
+            return f"during {self.phase.title}"
+        if horizon == "next_stage" and self.next_phase is not None:
+            return f"when you reach {self.next_phase.title}"
+        return HORIZON_TITLES[horizon].lower()
+
+    def build(self) -> Plan:
+        items = [
+            item
+            for order, action in enumerate(self.pack.actions)
+            if (item := self.item(action, order)) is not None
+        ]
+        items.sort(key=_sort_key)
+        cap = capacity(self.pack, self.profile.weekly_hours)
+        items = self.apply_capacity(items, cap)
+        items.sort(key=lambda i: (HORIZONS.index(i.horizon), *_sort_key(i)))
+        notes = []
+        if self.event is not None and not self.event_live:
+            notes.append(
+                f"Your next conference, {self.event.name}, ended {self.event.end.isoformat()}. "
+                "Update it in your profile to get dated steps for the next one."
+            )
+        return Plan(
+            self.today, tuple(items), self.phase, self.next_phase, cap, self.profile, tuple(notes)
+        )
+
+    def apply_capacity(self, items: list[PlanItem], cap: int) -> list[PlanItem]:
+        """Keep at most ``cap`` open items active; undated extras wait in this stage.
+        Dated items keep their date (a conference does not move) but use up room first."""
+        active = [i for i in items if i.horizon in ACTIVE and not i.done]
+        dated = [i for i in active if i.date is not None]
+        room = max(cap - len(dated), 0)
+        waiting: set[str] = set()
+        for item in (i for i in active if i.date is None):
+            if room > 0:
+                room -= 1
+            else:
+                waiting.add(item.id)
+        hours = self.profile.weekly_hours
+        note = (
+            f"Waiting: with {hours} hour{'s' if hours != 1 else ''} a week, ctcoach keeps "
+            f"{cap} actions active at once; this one starts when one of them is done."
+        )
+        return [
+            replace(
+                i, horizon="this_stage", when=self.when_text("this_stage", None), why=(*i.why, note)
+            )
+            if i.id in waiting
+            else i
+            for i in items
+        ]
+
+
+def _sort_key(item: PlanItem) -> tuple[Any, ...]:
+    return (
+        0 if item.overdue else 1,
+        HORIZONS.index(item.horizon),
+        item.date or dt.date.max,
+        item.priority,
+        item.order,
+    )
+
+
+def build_plan(
+    pack: Pack, profile: Profile, progress: Progress | None = None, *, today: dt.date
+) -> Plan:
+    return _Builder(pack, profile, progress or Progress(), today).build()

@@ -1,0 +1,198 @@
+"""Validate, clean, serialise and describe profile answers. Pure: no I/O."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from ctcoach.model import Event, Pack, Profile, Question
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_ESCAPE_SEQ = re.compile(r"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)?|[@-Z\\-_])")
+
+
+class AnswerError(ValueError):
+    """An answer does not fit its question. The message is one readable line."""
+
+
+def clean_text(value: str, *, single_line: bool = True) -> str:
+    """Drop terminal escape sequences and control characters; keep newline and tab
+    unless ``single_line``, where any run of white space becomes one space."""
+    value = _ESCAPE_SEQ.sub("", value)
+    value = _CONTROL.sub("", value)
+    if single_line:
+        value = " ".join(value.split())
+    return value.strip()
+
+
+def parse_date(value: Any) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise AnswerError(f"{value!r} is not a date like 2027-01-28")
+
+
+def _int(question: Question, raw: Any) -> int:
+    if isinstance(raw, bool):
+        raise AnswerError(f"must be a whole number, not {raw!r}")
+    if isinstance(raw, str):
+        text = raw.strip()
+        if not re.fullmatch(r"[+-]?\d+", text):
+            raise AnswerError(f"{raw!r} is not a whole number")
+        raw = int(text)
+    if not isinstance(raw, int):
+        raise AnswerError(f"must be a whole number, not {raw!r}")
+    assert question.min is not None and question.max is not None
+    if not question.min <= raw <= question.max:
+        raise AnswerError(f"{raw} is outside {question.min}–{question.max}")
+    return raw
+
+
+def parse_answer(question: Question, raw: Any) -> Any:
+    """Turn a raw answer (from TOML, JSON or a prompt) into its clean value.
+    Returns ``None`` for an empty optional answer; raises :class:`AnswerError`."""
+    kind = question.kind
+    if raw is None or (isinstance(raw, str) and not raw.strip() and kind != "bool"):
+        if question.required:
+            raise AnswerError("is required")
+        return None
+    if kind == "text":
+        if not isinstance(raw, str):
+            raise AnswerError(f"must be text, not {raw!r}")
+        text = clean_text(raw)
+        if not text and question.required:
+            raise AnswerError("is required")
+        if len(text) < question.min_length:
+            raise AnswerError(f"must be at least {question.min_length} characters")
+        if len(text) > question.max_length:
+            raise AnswerError(f"must be at most {question.max_length} characters (got {len(text)})")
+        return text or None
+    if kind == "choice":
+        if raw not in question.choice_ids:
+            raise AnswerError(f"{raw!r} is not one of {', '.join(question.choice_ids)}")
+        return raw
+    if kind == "multi":
+        if isinstance(raw, str):
+            raw = [part.strip() for part in raw.split(",") if part.strip()]
+        if not isinstance(raw, list | tuple):
+            raise AnswerError(f"must be a list of {', '.join(question.choice_ids)}")
+        bad = [item for item in raw if item not in question.choice_ids]
+        if bad:
+            raise AnswerError(
+                f"{', '.join(repr(b) for b in bad)} not among {', '.join(question.choice_ids)}"
+            )
+        chosen = set(raw)
+        if question.required and not chosen:
+            raise AnswerError("pick at least one")
+        return [c for c in question.choice_ids if c in chosen]
+    if kind == "bool":
+        if isinstance(raw, str) and raw.strip().lower() in ("yes", "y", "true"):
+            return True
+        if isinstance(raw, str) and raw.strip().lower() in ("no", "n", "false"):
+            return False
+        if not isinstance(raw, bool):
+            raise AnswerError(f"must be true or false, not {raw!r}")
+        return raw
+    if kind in ("int", "scale"):
+        return _int(question, raw)
+    if kind == "event":
+        return parse_event(raw)
+    raise AnswerError(f"unknown question kind {kind!r}")  # pragma: no cover
+
+
+def parse_event(raw: Any) -> Event | None:
+    if isinstance(raw, Event):
+        return raw
+    if not isinstance(raw, Mapping):
+        raise AnswerError("must be a table with name, start and end")
+    unknown = set(raw) - {"name", "start", "end"}
+    if unknown:
+        raise AnswerError(f"unknown key(s) {', '.join(sorted(unknown))} (use name, start, end)")
+    name = clean_text(str(raw.get("name") or ""))
+    if not name:
+        raise AnswerError("needs a name")
+    if len(name) > 120:
+        raise AnswerError("name must be at most 120 characters")
+    if "start" not in raw:
+        raise AnswerError("needs a start date")
+    start = parse_date(raw["start"])
+    end = parse_date(raw.get("end") or start)
+    if end < start:
+        raise AnswerError(f"ends ({end}) before it starts ({start})")
+    return Event(name, start, end)
+
+
+def validate_answers(pack: Pack, raw: Mapping[str, Any]) -> tuple[Profile | None, list[str]]:
+    """Check every answer; return the profile, or ``None`` and one line per problem."""
+    errors: list[str] = []
+    known = {q.id for q in pack.questions}
+    for key in raw:
+        if key not in known:
+            errors.append(f"{key}: unknown key (known: {', '.join(q.id for q in pack.questions)})")
+    answers: dict[str, Any] = {}
+    for question in pack.questions:
+        try:
+            value = parse_answer(question, raw.get(question.id))
+        except AnswerError as exc:
+            errors.append(f"{question.id}: {exc}")
+            continue
+        if value is not None:
+            answers[question.id] = value
+    if errors:
+        return None, errors
+    return Profile(answers), []
+
+
+def to_json(profile: Profile) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in profile.answers.items():
+        if isinstance(value, Event):
+            out[key] = {
+                "name": value.name,
+                "start": value.start.isoformat(),
+                "end": value.end.isoformat(),
+            }
+        else:
+            out[key] = value
+    return out
+
+
+def format_answer(question: Question, value: Any, empty: str = "—") -> str:
+    """Describe an answer in words, for summaries, explanations and exports."""
+    if value is None or value == []:
+        return empty
+    if question.kind == "choice":
+        return question.choice_label(str(value))
+    if question.kind == "multi":
+        return ", ".join(question.choice_label(v) for v in value)
+    if question.kind == "bool":
+        return "yes" if value else "no"
+    if question.kind == "scale":
+        ends = {question.min: question.min_labels, question.max: question.max_labels}
+        label = ends.get(value, "")
+        return f"{value} of {question.max}" + (f" ({label})" if label else "")
+    if question.kind == "event" and isinstance(value, Event):
+        if value.start == value.end:
+            return f"{value.name}, {value.start.isoformat()}"
+        return f"{value.name}, {value.start.isoformat()} to {value.end.isoformat()}"
+    return str(value)
+
+
+def summary(pack: Pack, profile: Profile) -> list[tuple[str, str]]:
+    """(label, answer in words) for every question, in content order."""
+    return [(q.label, format_answer(q, profile.get(q.id))) for q in pack.questions]
+
+
+def merged(profile: Profile | None, changes: Mapping[str, Any]) -> dict[str, Any]:
+    """A raw answers mapping: the stored profile with ``changes`` applied."""
+    base = dict(profile.answers) if profile else {}
+    base.update(changes)
+    return {k: v for k, v in base.items() if v is not None}
