@@ -358,7 +358,8 @@ class _Loader:
                 if unknown:
                     self.errors.append(
                         f"{self.root}: phases '{phase.id}': unknown stage(s) "
-                        f"{', '.join(sorted(unknown))}; the stage question offers {', '.join(sorted(stages))}"
+                        f"{', '.join(sorted(unknown))}; "
+                        f"the stage question offers {', '.join(sorted(stages))}"
                     )
             missing = stages - covered
             if missing and self.phases:

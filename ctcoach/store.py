@@ -93,8 +93,8 @@ class AtomicJSONStorage(Storage):
                     data = json.loads(self._text)
                 except json.JSONDecodeError as exc:
                     raise StoreError(
-                        f"{self.path} is not valid JSON ({exc.msg}, line {exc.lineno}); it was left "
-                        "untouched: move it aside to start afresh"
+                        f"{self.path} is not valid JSON ({exc.msg}, line {exc.lineno}); "
+                        "it was left untouched: move it aside to start afresh"
                     ) from exc
                 if not isinstance(data, dict):
                     raise StoreError(f"{self.path} is not a ctcoach store; it was left untouched")

@@ -1,0 +1,83 @@
+"""The questionary wizard, driven through prompt_toolkit pipe input."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+import pytest
+from prompt_toolkit.application import create_app_session
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.output import DummyOutput
+
+from ctcoach.wizard import run_wizard
+
+from .conftest import make_profile
+
+DOWN = "\x1b[B"
+ENTER = "\r"
+CTRL_C = "\x03"
+
+
+@pytest.fixture
+def keys() -> Iterator[object]:
+    with create_pipe_input() as inp, create_app_session(input=inp, output=DummyOutput()):
+        yield inp
+
+
+def test_happy_path_builds_the_profile(pack, keys):
+    keys.send_text(
+        "Sam Lee" + ENTER  # name
+        + DOWN * 2 + ENTER  # stage: ms3
+        + "Metro Med" + ENTER  # institution
+        + "n"  # home program: no
+        + " " + DOWN * 2 + " " + ENTER  # interests: adult cardiac, congenital
+        + DOWN + ENTER  # track: traditional
+        + DOWN * 0 + "\x1b[A" + ENTER  # comfort: default 3, up to 2
+        + "\x15" + "6" + ENTER  # hours: clear default, 6
+        + DOWN + " " + ENTER  # societies: aats
+        + "y"  # a conference is coming up
+        + "AATS Annual" + ENTER + "2027-04-30" + ENTER + "\x15" + "2027-05-03" + ENTER
+        + "y"  # save
+    )
+    profile = run_wizard(pack, None)
+    assert profile is not None
+    assert profile.answers["name"] == "Sam Lee"
+    assert profile.stage == "ms3"
+    assert profile.answers["home_ct_program"] is False
+    assert profile.answers["interests"] == ["adult_cardiac", "congenital"]
+    assert profile.answers["track"] == "traditional"
+    assert profile.answers["comfort_approaching"] == 2
+    assert profile.weekly_hours == 6
+    assert profile.answers["societies"] == ["aats"]
+    assert profile.event is not None
+    assert (profile.event.start, profile.event.end) == (dt.date(2027, 4, 30), dt.date(2027, 5, 3))
+
+
+def test_rerun_offers_saved_answers_as_defaults(pack, keys):
+    saved = make_profile(pack, stage="pgy2", weekly_hours=7, track="integrated")
+    # Enter through every question, decline the conference, then save.
+    keys.send_text(ENTER * 3 + "y" + ENTER * 5 + "n" + "y")
+    profile = run_wizard(pack, saved)
+    assert profile is not None
+    assert profile.answers == saved.answers
+
+
+def test_invalid_answer_is_refused_until_fixed(pack, keys):
+    saved = make_profile(pack)
+    keys.send_text("\x15" + ENTER + "Kim" + ENTER + ENTER * 2 + "y" + ENTER * 5 + "n" + "y")
+    profile = run_wizard(pack, saved)
+    assert profile is not None
+    assert profile.name == "Kim"
+
+
+def test_declining_the_summary_returns_nothing(pack, keys):
+    saved = make_profile(pack)
+    keys.send_text(ENTER * 3 + "y" + ENTER * 5 + "n" + "n")
+    assert run_wizard(pack, saved) is None
+
+
+def test_ctrl_c_raises_keyboard_interrupt(pack, keys):
+    keys.send_text("Half" + CTRL_C)
+    with pytest.raises(KeyboardInterrupt):
+        run_wizard(pack, None)
