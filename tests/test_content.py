@@ -78,7 +78,12 @@ def test_unknown_key_is_reported(broken):
 
 
 def test_missing_required_field(broken):
-    edit(broken, "pitfalls.toml", 'title = "Start an interaction log', 'name = "Start an interaction log')
+    edit(
+        broken,
+        "pitfalls.toml",
+        'title = "Start an interaction log',
+        'name = "Start an interaction log',
+    )
     found = problems(broken)
     assert any(p.endswith(".title: missing") for p in found)
 
@@ -89,7 +94,9 @@ def test_duplicate_id(broken):
 
 
 def test_condition_on_unknown_question(broken):
-    edit(broken, "faq.toml", "when = { home_ct_program = false }", "when = { home_program = false }")
+    edit(
+        broken, "faq.toml", "when = { home_ct_program = false }", "when = { home_program = false }"
+    )
     assert any("no question with id 'home_program'" in p for p in problems(broken))
 
 

@@ -27,17 +27,36 @@ def keys() -> Iterator[object]:
 
 def test_happy_path_builds_the_profile(pack, keys):
     keys.send_text(
-        "Sam Lee" + ENTER  # name
-        + DOWN * 2 + ENTER  # stage: ms3
-        + "Metro Med" + ENTER  # institution
+        "Sam Lee"
+        + ENTER  # name
+        + DOWN * 2
+        + ENTER  # stage: ms3
+        + "Metro Med"
+        + ENTER  # institution
         + "n"  # home program: no
-        + " " + DOWN * 2 + " " + ENTER  # interests: adult cardiac, congenital
-        + DOWN + ENTER  # track: traditional
-        + DOWN * 0 + "\x1b[A" + ENTER  # comfort: default 3, up to 2
-        + "\x15" + "6" + ENTER  # hours: clear default, 6
-        + DOWN + " " + ENTER  # societies: aats
+        + " "
+        + DOWN * 2
+        + " "
+        + ENTER  # interests: adult cardiac, congenital
+        + DOWN
+        + ENTER  # track: traditional
+        + DOWN * 0
+        + "\x1b[A"
+        + ENTER  # comfort: default 3, up to 2
+        + "\x15"
+        + "6"
+        + ENTER  # hours: clear default, 6
+        + DOWN
+        + " "
+        + ENTER  # societies: aats
         + "y"  # a conference is coming up
-        + "AATS Annual" + ENTER + "2027-04-30" + ENTER + "\x15" + "2027-05-03" + ENTER
+        + "AATS Annual"
+        + ENTER
+        + "2027-04-30"
+        + ENTER
+        + "\x15"
+        + "2027-05-03"
+        + ENTER
         + "y"  # save
     )
     profile = run_wizard(pack, None)

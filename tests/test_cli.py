@@ -1,0 +1,189 @@
+"""The command line: exit codes, one-line errors, files written."""
+
+from __future__ import annotations
+
+import io
+import os
+from pathlib import Path
+
+import pytest
+
+from ctcoach.cli import run
+from ctcoach.store import Store
+
+GOOD = """
+name = "Alex Rivera"
+stage = "ms2"
+institution = "State University"
+home_ct_program = false
+interests = ["congenital", "adult_cardiac"]
+track = "undecided"
+comfort_approaching = 2
+weekly_hours = 3
+societies = ["sts"]
+[next_conference]
+name = "STS Annual Meeting"
+start = 2027-01-28
+end = 2027-01-31
+"""
+
+
+class Result:
+    def __init__(self, code: int, out: str, err: str) -> None:
+        self.code, self.out, self.err = code, out, err
+
+
+@pytest.fixture
+def cli(data_dir):
+    def call(*argv: str, stdin: str = "") -> Result:
+        out, err = io.StringIO(), io.StringIO()
+        code = run(
+            list(argv),
+            environ={"CTCOACH_DATA_DIR": str(data_dir)},
+            stdin=io.StringIO(stdin),
+            stdout=out,
+            stderr=err,
+        )
+        return Result(code, out.getvalue(), err.getvalue())
+
+    return call
+
+
+@pytest.fixture
+def answers_file(tmp_path: Path) -> Path:
+    path = tmp_path / "me.toml"
+    path.write_text(GOOD, encoding="utf-8")
+    return path
+
+
+def test_plan_without_profile_says_onboard_first(cli):
+    r = cli("plan")
+    assert r.code == 2
+    assert r.err.strip() == "ctcoach: no profile yet: run `ctcoach onboard` first"
+
+
+def test_onboard_from_answers_then_plan(cli, answers_file, data_dir):
+    r = cli("onboard", "--answers", str(answers_file))
+    assert r.code == 0, r.err
+    with Store(data_dir) as store:
+        assert store.profile_data()["name"] == "Alex Rivera"
+    r = cli("plan", "--today", "2026-11-24")
+    assert r.code == 0
+    assert r.out.startswith("# Networking action plan for Alex Rivera")
+    assert "2027-02-03" in r.out  # follow-up 72 h after the meeting
+
+
+def test_answers_file_reports_every_problem_and_saves_nothing(cli, tmp_path, data_dir):
+    bad = tmp_path / "bad.toml"
+    bad.write_text(
+        "favourite = 1\n"
+        + GOOD.replace('"ms2"', '"ms5"').replace("= 3\n", "= 99\n").replace('"sts"]', '"acs"]'),
+        encoding="utf-8",
+    )
+    r = cli("onboard", "--answers", str(bad))
+    assert r.code == 2
+    lines = r.err.strip().splitlines()
+    assert any("stage: 'ms5' is not one of" in line for line in lines)
+    assert any("weekly_hours: 99 is outside 1–40" in line for line in lines)
+    assert any("societies: 'acs' not among" in line for line in lines)
+    assert any("favourite: unknown key" in line for line in lines)
+    assert lines[-1] == "4 problem(s); no changes were made"
+    assert not (data_dir / "ctcoach.json").exists()
+
+
+def test_answers_file_missing_or_not_toml(cli, tmp_path):
+    r = cli("onboard", "--answers", str(tmp_path / "nope.toml"))
+    assert (r.code, r.err.count("\n")) == (2, 1)
+    assert "no such file" in r.err
+    broken = tmp_path / "broken.toml"
+    broken.write_text("name = ", encoding="utf-8")
+    r = cli("onboard", "--answers", str(broken))
+    assert r.code == 2 and "invalid TOML" in r.err and r.err.count("\n") == 1
+
+
+def test_conference_ending_before_it_starts(cli, tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text(GOOD.replace("end = 2027-01-31", "end = 2027-01-01"), encoding="utf-8")
+    r = cli("onboard", "--answers", str(bad))
+    assert r.code == 2 and "next_conference: ends (2027-01-01) before it starts" in r.err
+
+
+def test_interactive_onboard_without_a_terminal(cli):
+    r = cli("onboard")
+    assert r.code == 2
+    assert r.err.count("\n") == 1 and "--answers" in r.err
+
+
+def test_app_without_a_terminal_points_to_plan(cli):
+    r = cli()
+    assert r.code == 2
+    assert r.err.count("\n") == 1 and "ctcoach plan" in r.err
+
+
+def test_plan_to_file(cli, answers_file, tmp_path):
+    cli("onboard", "--answers", str(answers_file))
+    target = tmp_path / "plan.md"
+    r = cli("plan", "-o", str(target), "--today", "2026-11-24")
+    assert r.code == 0 and r.out == ""
+    assert target.read_text().startswith("# Networking action plan for Alex Rivera")
+    assert str(target) in r.err
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda t: t, "is a folder"),
+        (lambda t: t / "missing" / "plan.md", "does not exist"),
+    ],
+)
+def test_plan_to_bad_path(cli, answers_file, tmp_path, make, message):
+    cli("onboard", "--answers", str(answers_file))
+    r = cli("plan", "-o", str(make(tmp_path)))
+    assert r.code == 2 and message in r.err and r.err.count("\n") == 1
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can write anywhere")
+def test_plan_to_read_only_folder(cli, answers_file, tmp_path):
+    cli("onboard", "--answers", str(answers_file))
+    locked = tmp_path / "locked"
+    locked.mkdir(mode=0o500)
+    r = cli("plan", "-o", str(locked / "plan.md"))
+    assert r.code == 2 and "no permission" in r.err
+
+
+def test_bad_arguments_are_one_line(cli):
+    for argv in (["plan", "--today", "tomorrow"], ["frobnicate"], ["plan", "--nope"]):
+        r = cli(*argv)
+        assert r.code == 2, argv
+        assert r.err.count("\n") == 1 and r.err.startswith("ctcoach: "), r.err
+
+
+def test_global_options_work_after_the_command(cli, answers_file, tmp_path):
+    other = tmp_path / "elsewhere"
+    r = cli("onboard", "--answers", str(answers_file), "--data-dir", str(other))
+    assert r.code == 0
+    assert (other / "ctcoach.json").exists()
+
+
+def test_content_check(cli, tmp_path):
+    r = cli("content", "check")
+    assert r.code == 0 and "ok" in r.out
+    (tmp_path / "pack.toml").write_text("[pack]\nid = 1\n", encoding="utf-8")
+    r = cli("content", "check", str(tmp_path))
+    assert r.code == 2
+    assert "pack.toml: pack.id: must be a string" in r.err
+    assert r.err.strip().splitlines()[-1].endswith(f"problem(s) in {tmp_path}")
+
+
+def test_broken_content_pack_refuses_to_start(cli, tmp_path):
+    (tmp_path / "pack.toml").write_text("nope", encoding="utf-8")
+    r = cli("--content", str(tmp_path), "plan")
+    assert r.code == 2 and "content pack is broken" in r.err and r.err.count("\n") == 1
+
+
+def test_corrupt_store_is_one_line(cli, data_dir):
+    data_dir.mkdir()
+    (data_dir / "ctcoach.json").write_text("{oops")
+    r = cli("plan")
+    assert r.code == 2 and "not valid JSON" in r.err and r.err.count("\n") == 1
+    assert (data_dir / "ctcoach.json").read_text() == "{oops"

@@ -1,0 +1,67 @@
+"""The Markdown export: valid CommonMark, the right structure, escaped user text."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from markdown_it import MarkdownIt
+
+from ctcoach.export.markdown import render
+from ctcoach.plan import Progress, build_plan
+
+from .conftest import TODAY, make_profile
+
+
+def tokens(text):
+    return MarkdownIt("commonmark").parse(text)
+
+
+def headings(text):
+    toks = tokens(text)
+    return [(t.tag, toks[n + 1].content) for n, t in enumerate(toks) if t.type == "heading_open"]
+
+
+def test_structure_title_profile_and_horizons(pack):
+    conf = {"name": "AATS", "start": dt.date(2026, 12, 10), "end": dt.date(2026, 12, 12)}
+    plan = build_plan(pack, make_profile(pack, next_conference=conf), today=TODAY)
+    text = render(pack, plan)
+    heads = headings(text)
+    assert heads[0] == ("h1", "Networking action plan for Alex Rivera")
+    assert ("h2", "Profile") in heads
+    assert [h for h in heads if h[0] == "h2"][1:] == [
+        ("h2", "This week"),
+        ("h2", "This month"),
+        ("h2", "This stage"),
+        ("h2", "Next stage"),
+    ]
+    assert "2026-11-24" in text
+    items = [line for line in text.splitlines() if line.startswith("- [")]
+    assert len(items) == len(plan.items)
+    assert all(line.startswith("- [ ] **") for line in items)
+    assert "  - Why: " in text and "  - Source: " in text and "  - When: 2026-" in text
+
+
+def test_done_items_are_checked(pack):
+    profile = make_profile(pack)
+    first = build_plan(pack, profile, today=TODAY).items[0]
+    plan = build_plan(pack, profile, Progress(frozenset({first.id})), today=TODAY)
+    assert f"- [x] **{first.title}**" in render(pack, plan)
+
+
+def test_user_text_cannot_change_the_structure(pack):
+    nasty = "# *x* [y](z) <b>hi</b> `code` &amp; |a|"
+    profile = make_profile(pack, name=nasty, institution="_inst_\n# heading")
+    text = render(pack, build_plan(pack, profile, today=TODAY))
+    toks = tokens(text)
+    h1 = [toks[n + 1] for n, t in enumerate(toks) if t.type == "heading_open" and t.tag == "h1"]
+    assert len(h1) == 1
+    inline = h1[0]
+    assert [c.type for c in inline.children] == ["text"]
+    assert inline.children[0].content == f"Networking action plan for {nasty}"
+    assert not any(t.type in ("html_block", "html_inline", "link_open") for t in toks)
+    assert not any(
+        c.type in ("html_inline", "link_open", "code_inline")
+        for t in toks
+        if t.type == "inline"
+        for c in t.children or []
+    )
