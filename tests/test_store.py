@@ -63,7 +63,7 @@ def test_leftover_temp_files_are_removed_at_open(data_dir):
 def test_corrupt_file_is_reported_and_left_untouched(data_dir):
     data_dir.mkdir()
     (data_dir / STORE_NAME).write_text("{not json")
-    with pytest.raises(StoreError, match="not valid JSON.*left untouched"):
+    with pytest.raises(StoreError, match=r"not valid JSON.*left untouched"):
         Store(data_dir)
     assert (data_dir / STORE_NAME).read_text() == "{not json"
 

@@ -17,6 +17,8 @@ from .conftest import make_profile
 DOWN = "\x1b[B"
 ENTER = "\r"
 CTRL_C = "\x03"
+UP = "\x1b[A"
+CLEAR = "\x15"  # Ctrl-U: clear the line
 
 
 @pytest.fixture
@@ -26,39 +28,21 @@ def keys() -> Iterator[object]:
 
 
 def test_happy_path_builds_the_profile(pack, keys):
-    keys.send_text(
-        "Sam Lee"
-        + ENTER  # name
-        + DOWN * 2
-        + ENTER  # stage: ms3
-        + "Metro Med"
-        + ENTER  # institution
-        + "n"  # home program: no
-        + " "
-        + DOWN * 2
-        + " "
-        + ENTER  # interests: adult cardiac, congenital
-        + DOWN
-        + ENTER  # track: traditional
-        + DOWN * 0
-        + "\x1b[A"
-        + ENTER  # comfort: default 3, up to 2
-        + "\x15"
-        + "6"
-        + ENTER  # hours: clear default, 6
-        + DOWN
-        + " "
-        + ENTER  # societies: aats
-        + "y"  # a conference is coming up
-        + "AATS Annual"
-        + ENTER
-        + "2027-04-30"
-        + ENTER
-        + "\x15"
-        + "2027-05-03"
-        + ENTER
-        + "y"  # save
-    )
+    steps = [
+        "Sam Lee" + ENTER,  # name
+        DOWN * 2 + ENTER,  # stage: ms3
+        "Metro Med" + ENTER,  # institution
+        "n",  # home program: no
+        " " + DOWN * 2 + " " + ENTER,  # interests: adult cardiac, congenital
+        DOWN + ENTER,  # track: traditional
+        UP + ENTER,  # comfort: from the default 3 up to 2
+        CLEAR + "6" + ENTER,  # hours: clear the default, type 6
+        DOWN + " " + ENTER,  # societies: aats
+        "y",  # a conference is coming up
+        "AATS Annual" + ENTER + "2027-04-30" + ENTER + CLEAR + "2027-05-03" + ENTER,
+        "y",  # save
+    ]
+    keys.send_text("".join(steps))
     profile = run_wizard(pack, None)
     assert profile is not None
     assert profile.answers["name"] == "Sam Lee"
@@ -84,7 +68,7 @@ def test_rerun_offers_saved_answers_as_defaults(pack, keys):
 
 def test_invalid_answer_is_refused_until_fixed(pack, keys):
     saved = make_profile(pack)
-    keys.send_text("\x15" + ENTER + "Kim" + ENTER + ENTER * 2 + "y" + ENTER * 5 + "n" + "y")
+    keys.send_text(CLEAR + ENTER + "Kim" + ENTER + ENTER * 2 + "y" + ENTER * 5 + "n" + "y")
     profile = run_wizard(pack, saved)
     assert profile is not None
     assert profile.name == "Kim"
