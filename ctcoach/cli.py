@@ -18,11 +18,12 @@ from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
 from ctcoach import __version__
+from ctcoach.coach import Coach, ProfileMismatch
 from ctcoach.content import ContentError, default_content_dir, load_pack
-from ctcoach.model import Pack, Profile
-from ctcoach.plan import Progress, build_plan
-from ctcoach.profile import to_json, validate_answers
-from ctcoach.store import Store, StoreError, resolve_data_dir, write_atomic
+from ctcoach.export import ExportError, check_target, save_text
+from ctcoach.model import Pack
+from ctcoach.profile import validate_answers
+from ctcoach.store import Store, StoreError, resolve_data_dir
 
 OK, FAILED, USAGE, INTERRUPTED = 0, 1, 2, 130
 NO_CHANGES = "no changes were made"
@@ -59,23 +60,6 @@ class Context:
 
     def store(self) -> Store:
         return Store(self.data_dir)
-
-
-def load_profile(pack: Pack, store: Store) -> Profile | None:
-    data = store.profile_data()
-    if data is None:
-        return None
-    profile, errors = validate_answers(pack, data)
-    if profile is None:
-        raise UserError(
-            f"the saved profile does not fit this content pack ({errors[0]}); "
-            "run `ctcoach onboard` to update it"
-        )
-    return profile
-
-
-def progress_of(store: Store) -> Progress:
-    return Progress(done=frozenset(store.done_items()))
 
 
 def _parse_date(text: str) -> dt.date:
@@ -185,7 +169,8 @@ def _read_answers_file(path: str) -> dict[str, Any]:
 def cmd_onboard(args: argparse.Namespace, ctx: Context) -> int:
     pack = ctx.pack()
     with ctx.store() as store:
-        existing = load_profile_lenient(pack, store)
+        coach = Coach(pack, store)
+        existing = coach.profile_or_none()
         if args.answers:
             raw = _read_answers_file(args.answers)
             profile, errors = validate_answers(pack, raw)
@@ -207,19 +192,10 @@ def cmd_onboard(args: argparse.Namespace, ctx: Context) -> int:
                 print(f"Not saved; {NO_CHANGES}.", file=ctx.stdout)
                 return OK
             profile = new
-        store.save_profile(to_json(profile))
+        coach.save_profile(profile)
     print(f"Saved your profile in {store.path}.", file=ctx.stdout)
     print("Next: `ctcoach` for the coach, or `ctcoach plan` for your plan.", file=ctx.stdout)
     return OK
-
-
-def load_profile_lenient(pack: Pack, store: Store) -> Profile | None:
-    """The saved profile, or ``None`` when there is none or it no longer fits the pack
-    (the wizard then starts from the content's defaults; nothing is lost until saved)."""
-    try:
-        return load_profile(pack, store)
-    except UserError:
-        return None
 
 
 def cmd_plan(args: argparse.Namespace, ctx: Context) -> int:
@@ -228,35 +204,21 @@ def cmd_plan(args: argparse.Namespace, ctx: Context) -> int:
     pack = ctx.pack()
     output = Path(args.output) if args.output else None
     if output is not None:
-        check_output_path(output)
+        check_target(output)
     with ctx.store() as store:
-        profile = load_profile(pack, store)
-        if profile is None:
-            raise UserError("no profile yet: run `ctcoach onboard` first")
-        progress = progress_of(store)
-    today = args.today or dt.date.today()
-    text = render(pack, build_plan(pack, profile, progress, today=today))
+        try:
+            plan = Coach(pack, store).plan(args.today)
+        except ProfileMismatch as exc:
+            raise UserError(f"{exc}; run `ctcoach onboard` to update it") from None
+    if plan is None:
+        raise UserError("no profile yet: run `ctcoach onboard` first")
+    text = render(pack, plan)
     if output is None:
         ctx.stdout.write(text)
         return OK
-    try:
-        write_atomic(output, text, mode=0o644)
-    except OSError as exc:
-        raise UserError(f"cannot write {output}: {exc.strerror or exc}") from None
-    print(f"Wrote your plan to {output}", file=ctx.stderr)
+    written = save_text(output, text)
+    print(f"Wrote your plan to {written}", file=ctx.stderr)
     return OK
-
-
-def check_output_path(output: Path) -> None:
-    if output.is_dir():
-        raise UserError(f"{output} is a folder; give a file name such as {output / 'plan.md'}")
-    parent = output.parent if str(output.parent) else Path(".")
-    if not parent.is_dir():
-        raise UserError(f"cannot write {output}: folder {parent} does not exist")
-    if not os.access(parent, os.W_OK):
-        raise UserError(f"cannot write {output}: no permission to write in {parent}")
-    if output.exists() and not os.access(output, os.W_OK):
-        raise UserError(f"cannot write {output}: the file is read-only")
 
 
 def cmd_app(args: argparse.Namespace, ctx: Context) -> int:
@@ -270,7 +232,7 @@ def cmd_app(args: argparse.Namespace, ctx: Context) -> int:
     try:
         from ctcoach.tui.app import CoachApp
 
-        app = CoachApp(pack=pack, store=store)
+        app = CoachApp(Coach(pack, store))
         app.run()
         return_code = app.return_code
     finally:
@@ -315,7 +277,7 @@ def run(
             stderr=stderr,
         )
         return COMMANDS[args.command](args, ctx)
-    except (UserError, StoreError) as exc:
+    except (UserError, StoreError, ExportError) as exc:
         print(f"ctcoach: {exc}", file=stderr)
         return USAGE
     except KeyboardInterrupt:
