@@ -191,3 +191,19 @@ class Store:
             table.upsert({"item": item_id, "on": today.isoformat()}, q.item == item_id)
         else:
             table.remove(q.item == item_id)
+
+    # -- settings ---------------------------------------------------------------
+
+    def setting(self, key: str) -> Any:
+        doc = self.db.table("settings").get(doc_id=1)
+        return doc.get(key) if isinstance(doc, Mapping) else None
+
+    def set_setting(self, key: str, value: Any) -> None:
+        if self.setting(key) == value:
+            return
+        self._stamp()
+        table = self.db.table("settings")
+        current = table.get(doc_id=1)
+        data = dict(current) if isinstance(current, Mapping) else {}
+        data[key] = value
+        table.upsert(Document(data, doc_id=1))

@@ -1,0 +1,135 @@
+"""The full-screen coach. The App stays thin: title, styles, keys, first screen, routing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from ctcoach.coach import Coach, ProfileMismatch
+from ctcoach.model import Profile
+from ctcoach.plan import Plan
+from ctcoach.tui.screens.dashboard import DashboardScreen
+from ctcoach.tui.screens.dialogs import ExportScreen, HelpScreen
+from ctcoach.tui.screens.guide import GuideScreen
+from ctcoach.tui.screens.onboarding import OnboardingScreen
+from ctcoach.tui.screens.plan import PlanScreen
+from ctcoach.tui.screens.profile import ProfileScreen
+
+SCREENS: dict[str, type[Screen[None]]] = {
+    "dashboard": DashboardScreen,
+    "plan": PlanScreen,
+    "profile": ProfileScreen,
+    "guide": GuideScreen,
+}
+
+
+class CoachApp(App[int]):
+    TITLE = "ctcoach"
+    CSS_PATH = "app.tcss"
+    BINDINGS = [
+        Binding("q", "quit", "Quit"),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
+        Binding("question_mark", "help", "Keys"),
+        Binding("f1", "help", "Keys", show=False),
+    ]
+
+    def __init__(self, coach: Coach, cwd: Path | None = None) -> None:
+        super().__init__()
+        self.coach = coach
+        self.cwd = cwd or Path.cwd()
+
+    def on_mount(self) -> None:
+        saved_theme = self.coach.store.setting("theme")
+        if isinstance(saved_theme, str) and saved_theme in self.available_themes:
+            self.theme = saved_theme
+        self.theme_changed_signal.subscribe(
+            self, lambda theme: self.coach.store.set_setting("theme", theme.name)
+        )
+        try:
+            profile = self.coach.profile()
+            notice = ""
+        except ProfileMismatch as exc:
+            profile = None
+            notice = (
+                f"{str(exc).capitalize()}. Please answer again; nothing changes until you save."
+            )
+        if profile is None:
+            self.push_screen(OnboardingScreen(self.coach.pack, None, notice), self.onboarded)
+        else:
+            self.push_screen(DashboardScreen())
+
+    def onboarded(self, profile: Profile | None) -> None:
+        if profile is None:
+            self.exit(0)
+            return
+        self.coach.save_profile(profile)
+        self.push_screen(DashboardScreen())
+        self.notify("Profile saved. Here is your plan.", markup=False)
+
+    def plan(self) -> Plan | None:
+        try:
+            return self.coach.plan()
+        except ProfileMismatch:
+            return None
+
+    def has_profile(self) -> bool:
+        if self.coach.profile_or_none() is None:
+            self.notify("Finish setting up your profile first.", severity="warning")
+            return False
+        return True
+
+    def action_open(self, name: str) -> None:
+        screen_type = SCREENS[name]
+        if isinstance(self.screen, screen_type) or not self.has_profile():
+            return
+        if screen_type is DashboardScreen:
+            while len(self.screen_stack) > 2:
+                self.pop_screen()
+            return
+        self.push_screen(screen_type())
+
+    def action_back(self) -> None:
+        if len(self.screen_stack) > 2:
+            self.pop_screen()
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss(None)
+        else:
+            self.push_screen(HelpScreen(self.screen))
+
+    def action_export(self) -> None:
+        from ctcoach.export.markdown import render
+
+        plan = self.plan()
+        if plan is None or not self.has_profile():
+            return
+
+        def exported(path: Path | None) -> None:
+            if path is not None:
+                self.notify(f"Plan exported to {path}", title="Export", markup=False)
+
+        self.push_screen(ExportScreen(render(self.coach.pack, plan), self.cwd), exported)
+
+    def action_quit(self) -> None:  # type: ignore[override]
+        self.exit(0)
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand(
+            "Dashboard", "Go to the dashboard", lambda: self.action_open("dashboard")
+        )
+        yield SystemCommand(
+            "Action plan", "Open your action plan", lambda: self.action_open("plan")
+        )
+        yield SystemCommand(
+            "Profile", "See and change your answers", lambda: self.action_open("profile")
+        )
+        yield SystemCommand(
+            "Guide", "Read the guide's advice by topic", lambda: self.action_open("guide")
+        )
+        yield SystemCommand("Export plan", "Write your plan as Markdown", self.action_export)

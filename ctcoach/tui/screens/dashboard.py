@@ -1,0 +1,95 @@
+"""Home screen: who you are, a card per module, and your next actions."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Grid, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from ctcoach.plan import Plan, PlanItem
+from ctcoach.tui.text import join, plain
+from ctcoach.tui.widgets.card import Card
+
+
+def item_line(item: PlanItem) -> Content:
+    mark = "✓ " if item.done else "• "
+    when = plain(item.when, "bold $error" if item.overdue else "dim")
+    title = plain(item.title, "bold $error" if item.overdue else "")
+    flag = plain("OVERDUE ", "reverse $error") if item.overdue else plain("")
+    return join(mark, flag, title, "\n  ", when)
+
+
+class DashboardScreen(Screen[None]):
+    """The base screen after onboarding."""
+
+    BINDINGS = [
+        ("p", "app.open('plan')", "Plan"),
+        ("o", "app.open('profile')", "Profile"),
+        ("g", "app.open('guide')", "Guide"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="dashboard"):
+            yield Static(id="who")
+            yield Static(id="phase")
+            with Grid(id="cards"):
+                yield Card("Action plan", "", "plan", id="card-plan")
+                yield Card("Profile", "", "profile", id="card-profile")
+                yield Card("Guide", "", "guide", id="card-guide")
+            yield Static(plain("Next actions", "bold"), classes="section")
+            yield Static(id="next")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "ctcoach"
+        self.refresh_data()
+        self.query_one("#card-plan", Card).focus()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_data()
+
+    def refresh_data(self) -> None:
+        app = self.app
+        plan: Plan | None = app.plan()  # type: ignore[attr-defined]
+        if plan is None:
+            return
+        pack = app.coach.pack  # type: ignore[attr-defined]
+        profile = plan.profile
+        stage = pack.question("stage").choice_label(profile.stage)
+        parts: list[Content | str] = [plain(profile.name, "bold"), " · ", stage]
+        institution = profile.get("institution")
+        if institution:
+            parts += [" · ", plain(str(institution))]
+        self.query_one("#who", Static).update(join(*parts))
+        if plan.phase is not None:
+            self.query_one("#phase", Static).update(
+                join(plain(plan.phase.title, "italic"), ": ", plan.phase.goal)
+            )
+        open_items = plan.open_items()
+        overdue = plan.overdue
+        done = len(plan.items) - len(open_items)
+        plan_status = plain(f"{len(open_items)} open\n", "dim")
+        if overdue:
+            plan_status = join(plan_status, plain(f"{len(overdue)} overdue", "bold $error"))
+        else:
+            plan_status = join(plan_status, plain(f"{done} done", "dim"))
+        self.query_one("#card-plan", Card).set_status(plan_status)
+        self.query_one("#card-profile", Card).set_status(
+            plain(f"{stage}\n{profile.weekly_hours} h a week", "dim")
+        )
+        self.query_one("#card-guide", Card).set_status(
+            plain(f"{len(pack.topics) + len(pack.tiers) + len(pack.phases)} topics\nto read", "dim")
+        )
+        upcoming = plan.next_actions(3)
+        if upcoming:
+            self.query_one("#next", Static).update(
+                Content("\n").join(item_line(i) for i in upcoming)
+            )
+        else:
+            self.query_one("#next", Static).update("Everything in your plan is done.")
+
+    def on_card_chosen(self, message: Card.Chosen) -> None:
+        self.app.action_open(message.target)  # type: ignore[attr-defined]

@@ -1,0 +1,105 @@
+"""Read the guide's advice: network tiers, roadmap phases, playbooks, mentors, pitfalls, FAQ."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Label, ListItem, ListView, Static
+
+from ctcoach.model import Pack
+from ctcoach.tui.text import join, plain
+
+KIND_TITLES = {
+    "overview": "Why it matters",
+    "playbook": "Playbooks",
+    "mentor_role": "Mentor roles",
+    "mentorship": "Mentorship",
+    "pitfall": "Pitfalls",
+    "faq": "Questions",
+}
+
+
+def bullets(points: tuple[str, ...]) -> list[Content | str]:
+    out: list[Content | str] = []
+    for point in points:
+        out += ["\n• ", point]
+    return out
+
+
+def entries(pack: Pack) -> list[tuple[str, str, Content]]:
+    """(group, title, body) for everything worth reading, in a stable order."""
+    out: list[tuple[str, str, Content]] = []
+    for tier in pack.tiers:
+        body = join(
+            plain(tier.title, "bold"),
+            "\n\n",
+            tier.summary,
+            "\n",
+            *bullets(tier.members),
+            "\n\n",
+            plain(f"Source: {tier.source.title}", "italic dim"),
+        )
+        out.append(("Your network", tier.title, body))
+    for phase in pack.phases:
+        body = join(
+            plain(phase.title, "bold"),
+            "\n\n",
+            phase.goal,
+            "\n\n",
+            plain(f"Mindset: “{phase.mindset}”", "italic") if phase.mindset else "",
+            "\n\n",
+            plain(f"Source: {phase.source.title}", "italic dim"),
+        )
+        out.append(("Roadmap", phase.title, body))
+    for kind, group in KIND_TITLES.items():
+        for topic in pack.topics_of(kind):
+            parts: list[Content | str] = [plain(topic.title, "bold")]
+            if topic.summary:
+                parts += ["\n\n", topic.summary]
+            parts += ["\n", *bullets(topic.points)]
+            for title, points in topic.groups:
+                parts += ["\n\n", plain(title, "bold"), *bullets(points)]
+            parts += ["\n\n", plain(f"Source: {topic.source.title}", "italic dim")]
+            out.append((group, topic.title, join(*parts)))
+    return out
+
+
+class TopicRow(ListItem):
+    def __init__(self, title: str, body: Content) -> None:
+        super().__init__(Label(plain(title)))
+        self.body = body
+
+
+class GuideScreen(Screen[None]):
+    BINDINGS = [Binding("escape", "app.back", "Back")]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="guide"):
+            yield ListView(id="topics")
+            with VerticalScroll(id="topic-pane"):
+                yield Static(id="topic")
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        self.title = "Guide"
+        rows: list[ListItem] = []
+        last = ""
+        for group, title, body in entries(self.app.coach.pack):  # type: ignore[attr-defined]
+            if group != last:
+                rows.append(ListItem(Label(plain(group, "bold underline")), disabled=True))
+                last = group
+            rows.append(TopicRow(title, body))
+        view = self.query_one("#topics", ListView)
+        await view.extend(rows)
+        view.index = 1
+        view.focus()
+
+    def on_list_view_highlighted(self, event: ListView.Highlighted) -> None:
+        row = event.item
+        if isinstance(row, TopicRow):
+            self.query_one("#topic", Static).update(row.body)
+            self.query_one("#topic-pane", VerticalScroll).scroll_home(animate=False)

@@ -1,0 +1,127 @@
+"""First run: the onboarding questions, one per step, then a summary to confirm."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Input, ProgressBar, Static
+
+from ctcoach.model import Pack, Profile
+from ctcoach.profile import summary, validate_answers
+from ctcoach.tui.text import join, plain
+from ctcoach.tui.widgets.question import QuestionField
+
+
+class OnboardingScreen(Screen[Profile | None]):
+    """Asks every question; dismisses with the confirmed profile (nothing is saved here)."""
+
+    BINDINGS = [
+        Binding("ctrl+n", "next", "Next"),
+        Binding("escape", "back", "Back"),
+        Binding("ctrl+q", "app.quit", "Quit (saves nothing)"),
+    ]
+
+    def __init__(self, pack: Pack, existing: Profile | None = None, notice: str = "") -> None:
+        super().__init__()
+        self.pack = pack
+        self.questions = pack.questions
+        self.answers: dict[str, Any] = dict(existing.answers) if existing else {}
+        self.notice = notice
+        self.step = 0
+
+    @property
+    def total(self) -> int:
+        return len(self.questions)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="wizard"):
+            yield Static(id="progress-label")
+            yield ProgressBar(total=self.total + 1, show_eta=False, id="progress")
+            if self.notice:
+                yield Static(plain(self.notice), classes="notice")
+            yield VerticalScroll(id="step")
+            with Horizontal(classes="buttons"):
+                yield Button("Back", id="back")
+                yield Button("Next", id="next", variant="primary")
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        self.title = "Set up your profile"
+        await self.show_step()
+
+    def current_value(self, index: int) -> Any:
+        question = self.questions[index]
+        return self.answers.get(question.id, question.default)
+
+    async def show_step(self) -> None:
+        holder = self.query_one("#step", VerticalScroll)
+        await holder.remove_children()
+        self.query_one("#back", Button).disabled = self.step == 0
+        self.query_one("#progress", ProgressBar).update(progress=self.step)
+        next_button = self.query_one("#next", Button)
+        if self.step < self.total:
+            question = self.questions[self.step]
+            self.query_one("#progress-label", Static).update(
+                f"Question {self.step + 1} of {self.total}"
+            )
+            next_button.label = "Next"
+            field = QuestionField(question, self.current_value(self.step), id="field")
+            await holder.mount(field)
+            field.focus_answer()
+        else:
+            self.query_one("#progress-label", Static).update("Check your answers")
+            next_button.label = "Save"
+            profile = self.confirmed_profile()
+            lines = [plain("Your answers", "bold")]
+            if profile is not None:
+                for label, answer in summary(self.pack, profile):
+                    lines.append(join(plain(f"{label}: ", "bold"), answer))
+            await holder.mount(Static(plain("\n").join(lines), id="summary"))
+            next_button.focus()
+
+    def confirmed_profile(self) -> Profile | None:
+        profile, _ = validate_answers(self.pack, self.answers)
+        return profile
+
+    async def action_next(self) -> None:
+        if self.step < self.total:
+            field = self.query_one("#field", QuestionField)
+            ok, value = field.answer()
+            if not ok:
+                field.focus_answer()
+                return
+            question = self.questions[self.step]
+            if value is None:
+                self.answers.pop(question.id, None)
+            else:
+                self.answers[question.id] = value
+            self.step += 1
+            await self.show_step()
+            return
+        profile = self.confirmed_profile()
+        if profile is not None:
+            self.dismiss(profile)
+
+    async def action_back(self) -> None:
+        if self.step > 0:
+            self.step -= 1
+            await self.show_step()
+
+    async def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "next":
+            await self.action_next()
+        elif event.button.id == "back":
+            await self.action_back()
+
+    async def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if event.input.id in ("event-name", "event-start"):
+            self.focus_next()
+        else:
+            await self.action_next()

@@ -1,0 +1,136 @@
+"""Your answers, each editable; the plan follows at once."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Button, Footer, Header, Input, Label, ListItem, ListView, Static
+
+from ctcoach.model import Profile, Question
+from ctcoach.profile import format_answer, validate_answers
+from ctcoach.tui.text import join, plain
+from ctcoach.tui.widgets.question import QuestionField
+
+
+class AnswerRow(ListItem):
+    def __init__(self, question: Question, value: Any) -> None:
+        super().__init__(
+            Label(join(plain(f"{question.label}: ", "bold"), plain(format_answer(question, value))))
+        )
+        self.question = question
+
+
+class EditAnswer(ModalScreen[tuple[bool, Any]]):
+    """Change one answer. Dismisses with (True, value) on save, (False, None) on cancel."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "save", "Save"),
+    ]
+
+    def __init__(self, question: Question, value: Any) -> None:
+        super().__init__()
+        self.question = question
+        self.value = value
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield QuestionField(self.question, self.value, id="field")
+            with Horizontal(classes="buttons"):
+                yield Button("Cancel", id="cancel")
+                yield Button("Save", id="save", variant="primary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(QuestionField).focus_answer()
+
+    def action_cancel(self) -> None:
+        self.dismiss((False, None))
+
+    def action_save(self) -> None:
+        ok, value = self.query_one(QuestionField).answer()
+        if ok:
+            self.dismiss((True, value))
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "save":
+            self.action_save()
+        else:
+            self.action_cancel()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if event.input.id in ("event-name", "event-start"):
+            self.focus_next()
+        else:
+            self.action_save()
+
+
+class ProfileScreen(Screen[None]):
+    BINDINGS = [
+        Binding("enter", "edit", "Change answer", priority=True),
+        Binding("escape", "app.back", "Back"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="profile"):
+            yield Static(
+                plain("Enter or a click changes an answer; your plan follows at once."),
+                classes="hint",
+            )
+            yield ListView(id="answers")
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        self.title = "Profile"
+        await self.reload()
+        self.query_one("#answers", ListView).focus()
+
+    def profile(self) -> Profile | None:
+        return self.app.coach.profile_or_none()  # type: ignore[attr-defined, no-any-return]
+
+    async def reload(self) -> None:
+        profile = self.profile()
+        if profile is None:
+            return
+        view = self.query_one("#answers", ListView)
+        index = view.index
+        await view.clear()
+        pack = self.app.coach.pack  # type: ignore[attr-defined]
+        await view.extend(AnswerRow(q, profile.get(q.id)) for q in pack.questions)
+        view.index = index if index is not None else 0
+
+    def on_list_view_selected(self, event: ListView.Selected) -> None:
+        event.stop()
+        self.action_edit()
+
+    def action_edit(self) -> None:
+        row = self.query_one("#answers", ListView).highlighted_child
+        profile = self.profile()
+        if not isinstance(row, AnswerRow) or profile is None:
+            return
+        question = row.question
+
+        async def done(result: tuple[bool, Any] | None) -> None:
+            if not result or not result[0]:
+                return
+            answers = dict(profile.answers)
+            if result[1] is None:
+                answers.pop(question.id, None)
+            else:
+                answers[question.id] = result[1]
+            new, errors = validate_answers(self.app.coach.pack, answers)  # type: ignore[attr-defined]
+            if new is None:
+                self.notify("; ".join(errors), severity="error")
+                return
+            self.app.coach.save_profile(new)  # type: ignore[attr-defined]
+            self.notify(f"Saved: {question.label}. Your plan is updated.", markup=False)
+            await self.reload()
+
+        self.app.push_screen(EditAnswer(question, profile.get(question.id)), done)
