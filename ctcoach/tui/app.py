@@ -32,7 +32,7 @@ class CoachApp(App[int]):
     CSS_PATH = "app.tcss"
     BINDINGS = [
         Binding("q", "quit", "Quit"),
-        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
+        Binding("ctrl+q", "quit", "Quit", show=False),
         Binding("question_mark", "help", "Keys"),
         Binding("f1", "help", "Keys", show=False),
     ]

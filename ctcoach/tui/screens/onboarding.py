@@ -22,7 +22,7 @@ class OnboardingScreen(Screen[Profile | None]):
     BINDINGS = [
         Binding("ctrl+n", "next", "Next"),
         Binding("escape", "back", "Back"),
-        Binding("ctrl+q", "app.quit", "Quit (saves nothing)"),
+        Binding("ctrl+q", "app.quit", "Quit, saving nothing"),
     ]
 
     def __init__(self, pack: Pack, existing: Profile | None = None, notice: str = "") -> None:
