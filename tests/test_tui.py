@@ -1,0 +1,242 @@
+"""The full-screen app, driven with Textual's Pilot on a temporary store."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from textual.widgets import Input, ListView
+
+from ctcoach.store import Store
+from ctcoach.tui.screens.dashboard import DashboardScreen
+from ctcoach.tui.screens.dialogs import ExportScreen, HelpScreen
+from ctcoach.tui.screens.guide import GuideScreen
+from ctcoach.tui.screens.onboarding import OnboardingScreen
+from ctcoach.tui.screens.plan import ItemRow, PlanScreen
+from ctcoach.tui.screens.profile import EditAnswer, ProfileScreen
+from ctcoach.tui.widgets.card import Card
+
+from .tui_helpers import make_app, screen_text
+
+SIZES = [(60, 20), (80, 24), (120, 40)]
+BASIC = {"name": "Alex Rivera", "stage": "ms2", "weekly_hours": 5}
+
+
+async def answer_all(pilot, name="Sam Lee"):
+    """Complete onboarding: name, stage MS3, defaults, tick one interest."""
+    app = pilot.app
+    await pilot.press(*name, "enter")  # name
+    await pilot.press("down", "down", "enter", "ctrl+n")  # stage: MS3
+    await pilot.press("ctrl+n")  # institution: skip
+    await pilot.press("ctrl+n")  # home program: default yes
+    await pilot.press("space", "ctrl+n")  # interests: adult cardiac
+    await pilot.press("ctrl+n")  # track: no answer
+    await pilot.press("ctrl+n")  # comfort: default 3
+    await pilot.press("ctrl+n")  # hours: default 3
+    await pilot.press("ctrl+n")  # societies: none
+    await pilot.press("ctrl+n")  # conference: none
+    assert "Check your answers" in screen_text(app)
+    await pilot.press("ctrl+n")  # save
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_onboarding_complete_saves_and_opens_dashboard(data_dir, tmp_path, size):
+    app = make_app(data_dir, tmp_path)
+    async with app.run_test(size=size) as pilot:
+        assert isinstance(app.screen, OnboardingScreen)
+        await answer_all(pilot)
+        assert isinstance(app.screen, DashboardScreen)
+        assert "Sam Lee · MS3" in screen_text(app)
+    with Store(data_dir) as store:
+        saved = store.profile_data()
+    assert saved["name"] == "Sam Lee" and saved["stage"] == "ms3"
+    assert saved["interests"] == ["adult_cardiac"] and "track" not in saved
+
+
+async def test_onboarding_validation_and_back(data_dir, tmp_path):
+    app = make_app(data_dir, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")  # empty name
+        assert "Question 1 of" in screen_text(app) and "is required" in screen_text(app)
+        await pilot.press(*"Kim", "enter")
+        assert "Question 2 of" in screen_text(app)
+        await pilot.press("ctrl+n")  # no stage picked
+        assert "pick one" in screen_text(app)
+        await pilot.press("escape")  # back to the name, kept
+        assert "Question 1 of" in screen_text(app)
+        assert app.screen.query_one(Input).value == "Kim"
+
+
+async def test_onboarding_quit_half_way_saves_nothing(data_dir, tmp_path):
+    app = make_app(data_dir, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"Half Way", "enter", "down", "enter", "ctrl+n")
+        await pilot.press("ctrl+q")
+    assert app.return_code == 0
+    with Store(data_dir) as store:
+        assert store.profile_data() is None
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_every_dashboard_card_opens_its_screen(data_dir, tmp_path, size):
+    app = make_app(data_dir, tmp_path, BASIC)
+    async with app.run_test(size=size) as pilot:
+        for card_id, screen in (
+            ("card-plan", PlanScreen),
+            ("card-profile", ProfileScreen),
+            ("card-guide", GuideScreen),
+        ):
+            app.screen.query_one(f"#{card_id}", Card).focus()
+            await pilot.press("enter")
+            assert isinstance(app.screen, screen)
+            await pilot.press("escape")
+            assert isinstance(app.screen, DashboardScreen)
+        await pilot.click("#card-plan")
+        assert isinstance(app.screen, PlanScreen)
+
+
+async def test_dashboard_shows_next_actions_and_overdue(data_dir, tmp_path):
+    conference = {"name": "STS", "start": dt.date(2026, 12, 1), "end": dt.date(2026, 12, 3)}
+    app = make_app(data_dir, tmp_path, {**BASIC, "next_conference": conference})
+    async with app.run_test(size=(80, 24)):
+        text = screen_text(app)
+        # The target list was due three weeks before the meeting: 2026-11-10.
+        assert "OVERDUE Make a target list" in text
+        assert "2026-11-10 (Tue), 14 days overdue" in text
+        assert "overdue" in str(app.screen.query_one("#card-plan", Card).render())
+
+
+async def test_toggle_done_persists_after_restart_and_in_export(data_dir, tmp_path):
+    app = make_app(data_dir, tmp_path, BASIC)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("p")
+        first = app.screen.query_one(ListView).highlighted_child
+        assert isinstance(first, ItemRow)
+        await pilot.press("space")
+        title = first.item.title
+        row = app.screen.query_one(ListView).highlighted_child
+        assert row.item.title == title and row.item.done
+    app.coach.store.close()
+    again = make_app(data_dir, tmp_path)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.press("p")
+        rows = [r for r in again.screen.query(ItemRow) if r.item.title == title]
+        assert rows and rows[0].item.done
+        await pilot.press("e", "enter")
+        await pilot.pause()
+    exported = (tmp_path / "ctcoach-plan.md").read_text()
+    assert f"- [x] **{title}**" in exported
+
+
+async def test_export_writes_file_and_reports_path(data_dir, tmp_path):
+    app = make_app(data_dir, tmp_path, BASIC)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("p", "e")
+        assert isinstance(app.screen, ExportScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PlanScreen)
+        target = tmp_path / "ctcoach-plan.md"
+        assert target.read_text().startswith("# Networking action plan for Alex Rivera")
+        assert any(str(target) in n.message for n in app._notifications)
+        # Exporting again asks before replacing; a folder is refused with a reason.
+        await pilot.press("e", "enter")
+        assert isinstance(app.screen, ExportScreen)
+        assert "already exists" in screen_text(app)
+        field = app.screen.query_one(Input)
+        field.value = str(tmp_path)
+        await pilot.press("enter")
+        assert "is a folder" in screen_text(app)
+        await pilot.press("escape")
+        assert isinstance(app.screen, PlanScreen)
+
+
+async def test_profile_edit_changes_the_plan(data_dir, tmp_path):
+    app = make_app(data_dir, tmp_path, BASIC)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert app.plan().capacity == 5
+        await pilot.press("o")
+        view = app.screen.query_one(ListView)
+        view.index = [q.id for q in app.coach.pack.questions].index("weekly_hours")
+        await pilot.press("enter")
+        assert isinstance(app.screen, EditAnswer)
+        await pilot.press("ctrl+u", "4", "1", "enter")
+        assert "41 is outside 1–40" in screen_text(app)
+        await pilot.press("ctrl+u", "1", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ProfileScreen)
+        assert "Hours a week for networking: 1" in screen_text(app)
+        assert app.plan().capacity == 2
+        await pilot.press("escape")
+        assert "Profile" in screen_text(app) and "1 h a week" in screen_text(app)
+
+
+async def test_help_lists_the_screen_keys(data_dir, tmp_path):
+    app = make_app(data_dir, tmp_path, BASIC)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.press("p", "question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        keys = screen_text(app)
+        assert "Done / not done" in keys and "Export" in keys and "Back" in keys
+        assert "Copy selected text" not in keys
+        await pilot.press("escape")
+        assert isinstance(app.screen, PlanScreen)
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+
+
+@pytest.mark.parametrize(
+    ("command", "screen"), [("Profile", ProfileScreen), ("Guide", GuideScreen)]
+)
+async def test_palette_opens_screens(data_dir, tmp_path, command, screen):
+    app = make_app(data_dir, tmp_path, BASIC)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.press(*command)
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, screen)
+
+
+async def test_palette_has_an_entry_for_every_screen_and_export(data_dir, tmp_path):
+    app = make_app(data_dir, tmp_path, BASIC)
+    async with app.run_test(size=(80, 24)):
+        titles = {c.title for c in app.get_system_commands(app.screen)}
+    assert {"Dashboard", "Action plan", "Profile", "Guide", "Export plan"} <= titles
+
+
+async def test_user_text_is_shown_literally(data_dir, tmp_path):
+    name = "[bold red]x[/] [@click=app.quit]y[/]"
+    app = make_app(data_dir, tmp_path, {**BASIC, "name": name, "institution": "[/]"})
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert f"{name} · MS2 · [/]" in screen_text(app)
+        await pilot.click("#who")
+        assert app.is_running
+
+
+async def test_control_characters_are_stripped(data_dir, tmp_path):
+    app = make_app(data_dir, tmp_path, {**BASIC, "name": "Ev\x1b[31mil\x07 Name"})
+    async with app.run_test(size=(80, 24)):
+        assert "Evil Name · MS2" in screen_text(app)
+
+
+@pytest.mark.parametrize("size", [(60, 20), (50, 16)])
+async def test_small_terminals_do_not_crash(data_dir, tmp_path, size):
+    app = make_app(data_dir, tmp_path, BASIC)
+    async with app.run_test(size=size) as pilot:
+        for key in ("p", "space", "down", "question_mark", "escape", "escape", "o", "enter"):
+            await pilot.press(key)
+        await pilot.press("escape", "escape", "g", "down", "down", "escape")
+        assert isinstance(app.screen, DashboardScreen)
+
+
+async def test_theme_choice_is_remembered(data_dir, tmp_path):
+    app = make_app(data_dir, tmp_path, BASIC)
+    async with app.run_test(size=(80, 24)):
+        app.theme = "nord"
+    app.coach.store.close()
+    again = make_app(data_dir, tmp_path)
+    async with again.run_test(size=(80, 24)):
+        assert again.theme == "nord"

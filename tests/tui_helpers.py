@@ -1,0 +1,40 @@
+"""Build a CoachApp on a temporary store with a fixed date, for Pilot tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from textual.widgets import Input
+
+from ctcoach.coach import Coach
+from ctcoach.content import load_pack
+from ctcoach.profile import to_json
+from ctcoach.store import Store
+from ctcoach.tui.app import CoachApp
+
+from .conftest import TODAY, make_profile
+
+
+def make_app(data_dir: Path, cwd: Path, profile: dict[str, Any] | None = None) -> CoachApp:
+    pack = load_pack()
+    store = Store(data_dir)
+    if profile is not None:
+        store.save_profile(to_json(make_profile(pack, **profile)))
+    return CoachApp(Coach(pack, store, lambda: TODAY), cwd=cwd)
+
+
+def screen_text(app: CoachApp) -> str:
+    """Everything the current screen shows in its Static and Label widgets, as plain text."""
+    from textual.widgets import Label, Static
+
+    parts = []
+    for widget in app.screen.query(Static):
+        if isinstance(widget, Static | Label):
+            parts.append(str(widget.render()))
+    return "\n".join(parts)
+
+
+def no_blink(app: CoachApp) -> None:
+    for field in app.screen.query(Input):
+        field.cursor_blink = False
