@@ -1,0 +1,88 @@
+"""End to end: the installed `ctcoach` in a real terminal (tmux), as a person runs it."""
+
+from __future__ import annotations
+
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from ctcoach.store import Store
+
+TMUX = shutil.which("tmux")
+CTCOACH = Path(sys.executable).parent / "ctcoach"
+
+pytestmark = pytest.mark.skipif(
+    TMUX is None or not CTCOACH.exists(), reason="needs tmux and an installed ctcoach"
+)
+
+ANSWERS = (
+    'name = "Terminal Test"\nstage = "pgy1"\nhome_ct_program = true\n'
+    'interests = ["thoracic"]\ncomfort_approaching = 4\nweekly_hours = 4\n'
+)
+
+
+@pytest.fixture
+def tmux(tmp_path: Path) -> Iterator[Callable[..., str]]:
+    socket = str(tmp_path / "tmux.sock")
+
+    def call(*args: str) -> str:
+        done = subprocess.run(
+            [TMUX or "tmux", "-S", socket, *args], capture_output=True, text=True, timeout=20
+        )
+        return done.stdout
+
+    yield call
+    call("kill-server")
+
+
+def wait_for(read: Callable[[], str], text: str, seconds: float = 20) -> str:
+    """Poll the screen until ``text`` shows (bounded; the app needs real time to start)."""
+    deadline = time.monotonic() + seconds
+    screen = ""
+    while time.monotonic() < deadline:
+        screen = read()
+        if text in screen:
+            return screen
+        time.sleep(0.1)
+    raise AssertionError(f"{text!r} never appeared; the screen was:\n{screen}")
+
+
+def test_start_toggle_quit_in_a_real_terminal(tmp_path, tmux):
+    data = tmp_path / "data"
+    answers = tmp_path / "me.toml"
+    answers.write_text(ANSWERS, encoding="utf-8")
+    subprocess.run(
+        [str(CTCOACH), "--data-dir", str(data), "onboard", "--answers", str(answers)],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
+    code_file = tmp_path / "exit-code"
+    command = (
+        f"{shlex.quote(str(CTCOACH))} --data-dir {shlex.quote(str(data))}; "
+        f"echo $? > {shlex.quote(str(code_file))}"
+    )
+    tmux("new-session", "-d", "-s", "e2e", "-x", "80", "-y", "24", command)
+
+    def screen() -> str:
+        return tmux("capture-pane", "-p", "-t", "e2e")
+
+    wait_for(screen, "Terminal Test · PGY1")
+    assert "Action plan" in screen()
+    tmux("send-keys", "-t", "e2e", "p")
+    wait_for(screen, "Done / not done")
+    tmux("send-keys", "-t", "e2e", "Space")
+    wait_for(screen, "[x]")
+    tmux("send-keys", "-t", "e2e", "q")
+    deadline = time.monotonic() + 20
+    while not code_file.exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert code_file.read_text().strip() == "0"
+    with Store(data) as store:
+        assert len(store.done_items()) == 1
