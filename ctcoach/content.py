@@ -19,6 +19,7 @@ from ctcoach.model import (
     Action,
     Choice,
     EventAnchor,
+    Horizon,
     Matcher,
     Pack,
     Phase,
@@ -93,7 +94,7 @@ class Node:
         if not isinstance(value, kind):
             self.error(f"must be {_kind_name(kind)}, not {type(value).__name__}", key)
             return default  # type: ignore[return-value]
-        if kind is str and not value.strip():
+        if isinstance(value, str) and not value.strip():
             self.error("must not be empty", key)
         return value  # type: ignore[no-any-return]
 
@@ -420,9 +421,12 @@ class _Loader:
         )
         ident = node.ident()
         self.unique("action", node, ident)
-        horizon = node.get("horizon", str, "this_stage", required=False)
-        if horizon not in HORIZONS[:3]:
-            node.error(f"'{horizon}' is not one of this_week, this_month, this_stage", "horizon")
+        raw_horizon = node.get("horizon", str, "this_stage", required=False)
+        horizon: Horizon = next((h for h in HORIZONS[:3] if h == raw_horizon), "this_stage")
+        if raw_horizon not in HORIZONS[:3]:
+            node.error(
+                f"'{raw_horizon}' is not one of this_week, this_month, this_stage", "horizon"
+            )
         phase = node.get("phase", str, required=False)
         if phase is not None and phase not in {p.id for p in self.phases}:
             node.error(f"unknown phase '{phase}'", "phase")

@@ -68,8 +68,8 @@ class Plan:
     profile: Profile
     notes: tuple[str, ...] = field(default_factory=tuple)
 
-    def by_horizon(self) -> list[tuple[str, list[PlanItem]]]:
-        groups = []
+    def by_horizon(self) -> list[tuple[Horizon, list[PlanItem]]]:
+        groups: list[tuple[Horizon, list[PlanItem]]] = []
         for horizon in HORIZONS:
             items = [i for i in self.items if i.horizon == horizon]
             if items:

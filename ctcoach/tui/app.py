@@ -92,7 +92,7 @@ class CoachApp(App[int]):
             return
         self.push_screen(screen_type())
 
-    def action_back(self) -> None:
+    def action_go_back(self) -> None:
         if len(self.screen_stack) > 2:
             self.pop_screen()
 

@@ -74,7 +74,7 @@ class TopicRow(ListItem):
 
 
 class GuideScreen(Screen[None]):
-    BINDINGS = [Binding("escape", "app.back", "Back")]
+    BINDINGS = [Binding("escape", "app.go_back", "Back")]
 
     def compose(self) -> ComposeResult:
         yield Header()

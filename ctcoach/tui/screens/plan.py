@@ -41,9 +41,9 @@ def detail(item: PlanItem) -> Content:
 
 class PlanScreen(Screen[None]):
     BINDINGS = [
-        Binding("space", "toggle", "Done / not done"),
+        Binding("space", "toggle_done", "Done / not done"),
         Binding("e", "app.export", "Export"),
-        Binding("escape", "app.back", "Back"),
+        Binding("escape", "app.go_back", "Back"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -108,7 +108,7 @@ class PlanScreen(Screen[None]):
     def on_list_view_highlighted(self, _: ListView.Highlighted) -> None:
         self.show_detail()
 
-    async def action_toggle(self) -> None:
+    async def action_toggle_done(self) -> None:
         item = self.selected()
         if item is None:
             return

@@ -74,7 +74,7 @@ class EditAnswer(ModalScreen[tuple[bool, Any]]):
 class ProfileScreen(Screen[None]):
     BINDINGS = [
         Binding("enter", "edit", "Change answer", priority=True),
-        Binding("escape", "app.back", "Back"),
+        Binding("escape", "app.go_back", "Back"),
     ]
 
     def compose(self) -> ComposeResult:
