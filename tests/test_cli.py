@@ -187,3 +187,19 @@ def test_corrupt_store_is_one_line(cli, data_dir):
     r = cli("plan")
     assert r.code == 2 and "not valid JSON" in r.err and r.err.count("\n") == 1
     assert (data_dir / "ctcoach.json").read_text() == "{oops"
+
+
+@pytest.mark.parametrize("interrupt", [KeyboardInterrupt, EOFError])
+def test_interrupted_wizard_saves_nothing(cli, data_dir, monkeypatch, interrupt):
+    import ctcoach.cli
+    import ctcoach.wizard
+
+    def stop(*_args):
+        raise interrupt
+
+    monkeypatch.setattr(ctcoach.cli, "_isatty", lambda _stream: True)
+    monkeypatch.setattr(ctcoach.wizard, "run_wizard", stop)
+    r = cli("onboard")
+    assert r.code == 130
+    assert r.err.strip() == "no changes were made"
+    assert not (data_dir / "ctcoach.json").exists()

@@ -240,3 +240,21 @@ async def test_theme_choice_is_remembered(data_dir, tmp_path):
     again = make_app(data_dir, tmp_path)
     async with again.run_test(size=(80, 24)):
         assert again.theme == "nord"
+
+
+async def test_conference_fields_enter_moves_on_then_saves(data_dir, tmp_path):
+    app = make_app(data_dir, tmp_path, BASIC)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("o")
+        view = app.screen.query_one(ListView)
+        view.index = [q.id for q in app.coach.pack.questions].index("next_conference")
+        await pilot.press("enter", "space", "tab")  # tick "coming up", go to the name
+        await pilot.press(*"AATS", "enter", *"2027-04-30", "enter")
+        assert isinstance(app.screen, EditAnswer)  # still filling in
+        await pilot.press(*"2027-04-29", "enter")
+        assert "ends (2027-04-29) before it starts" in screen_text(app)
+        await pilot.press("ctrl+u", *"2027-05-02", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ProfileScreen)
+        plan = app.plan()
+    assert any(i.id.startswith("conf-targets@2027-04-30") for i in plan.items)

@@ -84,3 +84,9 @@ def test_ctrl_c_raises_keyboard_interrupt(pack, keys):
     keys.send_text("Half" + CTRL_C)
     with pytest.raises(KeyboardInterrupt):
         run_wizard(pack, None)
+
+
+def test_ctrl_d_raises_eof(pack, keys):
+    keys.send_text("\x04")  # Ctrl-D on an empty line
+    with pytest.raises(EOFError):
+        run_wizard(pack, None)

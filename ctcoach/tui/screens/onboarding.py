@@ -121,7 +121,4 @@ class OnboardingScreen(Screen[Profile | None]):
 
     async def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        if event.input.id in ("event-name", "event-start"):
-            self.focus_next()
-        else:
-            await self.action_next()
+        await self.action_next()

@@ -65,10 +65,7 @@ class EditAnswer(ModalScreen[tuple[bool, Any]]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        if event.input.id in ("event-name", "event-start"):
-            self.focus_next()
-        else:
-            self.action_save()
+        self.action_save()
 
 
 class ProfileScreen(Screen[None]):

@@ -84,6 +84,13 @@ class QuestionField(Vertical):
     def on_mount(self) -> None:
         self._sync_event_fields()
 
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter in a conference's name or first day moves on to the next field;
+        only Enter in the last field reaches the screen as "answer given"."""
+        if event.input.id in ("event-name", "event-start"):
+            event.stop()
+            self.screen.focus_next()
+
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
         if event.checkbox.id == "answer":
             self._sync_event_fields()
