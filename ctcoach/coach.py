@@ -7,9 +7,11 @@ store and the core themselves. No UI here.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 
+from ctcoach.mentors import Mentor, validate_mentor
 from ctcoach.model import Pack, Profile
+from ctcoach.pitfalls import Attempt, PitfallScore, check_answers, score
 from ctcoach.plan import Plan, Progress, build_plan
 from ctcoach.profile import to_json, validate_answers
 from ctcoach.store import Store
@@ -48,7 +50,71 @@ class Coach:
         self.store.save_profile(to_json(profile))
 
     def progress(self) -> Progress:
-        return Progress(done=frozenset(self.store.done_items()))
+        return Progress(
+            done=frozenset(self.store.done_items()),
+            pitfall_attempts=tuple(self.pitfall_attempts()),
+            mentors=tuple(self.mentors()),
+        )
+
+    # -- pitfall self-check -------------------------------------------------------
+
+    def pitfall_attempts(self) -> list[Attempt]:
+        """Stored attempts, oldest first; unreadable records are skipped, never rewritten."""
+        out = []
+        for record in self.store.pitfall_attempts():
+            try:
+                date = dt.date.fromisoformat(record["date"])
+            except ValueError:
+                continue
+            answers = {k: v for k, v in record["answers"].items() if isinstance(v, int)}
+            out.append(Attempt(date, answers))
+        return out
+
+    def record_pitfall_attempt(self, answers: Mapping[str, int]) -> Attempt:
+        problems = check_answers(self.pack, answers)
+        if problems:
+            raise ValueError("; ".join(problems))
+        attempt = Attempt(self.today(), dict(answers))
+        self.store.add_pitfall_attempt(attempt.date, attempt.answers)
+        return attempt
+
+    def pitfall_scores(self) -> list[PitfallScore]:
+        attempts = self.pitfall_attempts()
+        if not attempts or self.pack.assessment is None:
+            return []
+        previous = attempts[-2] if len(attempts) > 1 else None
+        return score(self.pack, attempts[-1], previous)
+
+    # -- mentor team --------------------------------------------------------------
+
+    def mentors(self) -> list[Mentor]:
+        out = []
+        for record in self.store.mentors():
+            clean, _ = validate_mentor(
+                self.pack,
+                str(record.get("name", "")),
+                [r for r in record.get("roles", []) if isinstance(r, str)],
+                [s for s in record.get("signs", []) if isinstance(s, str)],
+            )
+            if clean is not None:
+                out.append(Mentor(int(record["id"]), *clean))
+        return out
+
+    def save_mentor(
+        self, name: str, roles: Sequence[str], signs: Sequence[str], mentor_id: int | None = None
+    ) -> list[str]:
+        """Save a mentor; returns the problems (nothing is saved when there are any)."""
+        clean, problems = validate_mentor(self.pack, name, roles, signs)
+        if clean is None:
+            return problems
+        name, role_ids, sign_ids = clean
+        self.store.save_mentor(
+            {"name": name, "roles": list(role_ids), "signs": list(sign_ids)}, mentor_id
+        )
+        return []
+
+    def delete_mentor(self, mentor_id: int) -> None:
+        self.store.delete_mentor(mentor_id)
 
     def plan(self, today: dt.date | None = None) -> Plan | None:
         profile = self.profile()

@@ -16,16 +16,21 @@ from ctcoach.model import (
     HORIZONS,
     QUESTION_KINDS,
     REQUIRED_QUESTIONS,
+    RISK_LEVELS,
     Action,
+    Assessment,
     Choice,
     EventAnchor,
     Horizon,
     Matcher,
+    MentorRole,
+    MentorSign,
     Pack,
     Phase,
     PlanSettings,
     Question,
     Source,
+    Statement,
     Tier,
     Topic,
 )
@@ -33,7 +38,30 @@ from ctcoach.model import (
 T = TypeVar("T")
 
 PACK_FILE = "pack.toml"
-SECTIONS = ("pack", "sources", "plan", "questions", "phases", "tiers", "topics", "actions")
+SECTIONS = (
+    "pack",
+    "sources",
+    "plan",
+    "questions",
+    "phases",
+    "tiers",
+    "topics",
+    "actions",
+    "assessment",
+    "statements",
+    "readings",
+    "mentor_roles",
+    "mentor_signs",
+)
+MIN_STATEMENTS = 5
+ACTION_RESULT_KEYS = (
+    "pitfall",
+    "min_risk",
+    "mentor_gap",
+    "mentor_warning",
+    "needs_assessment",
+    "replaced_by",
+)
 ID_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789_-")
 
 
@@ -149,6 +177,12 @@ class _Loader:
         self.topics: list[Topic] = []
         self.actions: list[Action] = []
         self.pending_actions: list[Node] = []
+        self.assessment_node: Node | None = None
+        self.statements: list[tuple[Node, Statement]] = []
+        self.readings: dict[str, dict[str, str]] = {}
+        self.reading_nodes: list[Node] = []
+        self.mentor_roles: list[MentorRole] = []
+        self.mentor_signs: list[MentorSign] = []
         self.meta: dict[str, str] = {}
         self.plan = PlanSettings()
         self.seen_ids: dict[str, dict[str, str]] = {}
@@ -172,8 +206,10 @@ class _Loader:
         for doc in docs:
             self.read_body(doc)
         self.check_required_questions()
+        assessment = self.read_assessment()
         for node in self.pending_actions:
             self.read_action(node)
+        self.check_action_links(assessment)
         if self.errors:
             raise ContentError(self.errors)
         return Pack(
@@ -188,6 +224,9 @@ class _Loader:
             topics=tuple(self.topics),
             actions=tuple(self.actions),
             plan=self.plan,
+            assessment=assessment,
+            mentor_roles=tuple(self.mentor_roles),
+            mentor_signs=tuple(self.mentor_signs),
         )
 
     def parse(self, path: Path) -> Node | None:
@@ -275,6 +314,114 @@ class _Loader:
             self.read_topic(node)
         for node in doc.tables("actions"):
             self.pending_actions.append(node)
+        if "assessment" in doc.value:
+            if self.assessment_node is not None:
+                doc.error(f"[assessment] is defined twice (also in {self.assessment_node.file})")
+            self.assessment_node = doc.child("assessment", doc.value["assessment"])
+        for node in doc.tables("statements"):
+            node.check_keys({"id", "pitfall", "text", "reverse", "source"})
+            ident = node.ident()
+            self.unique("statement", node, ident)
+            statement = Statement(
+                ident,
+                node.ident("pitfall"),
+                node.text("text"),
+                node.get("reverse", bool, False, required=False),
+                self.source(node),
+            )
+            self.statements.append((node, statement))
+        for node in doc.tables("readings"):
+            node.check_keys({"pitfall", *RISK_LEVELS})
+            self.reading_nodes.append(node)
+            self.readings[node.ident("pitfall")] = {lvl: node.text(lvl) for lvl in RISK_LEVELS}
+        for node in doc.tables("mentor_roles"):
+            node.check_keys({"id", "title", "source"})
+            ident = node.ident()
+            self.unique("mentor role", node, ident)
+            self.mentor_roles.append(MentorRole(ident, node.text("title"), self.source(node)))
+        for node in doc.tables("mentor_signs"):
+            node.check_keys({"id", "kind", "text", "source"})
+            ident = node.ident()
+            self.unique("mentor sign", node, ident)
+            kind = node.text("kind")
+            if kind not in ("working", "diversify"):
+                node.error("must be 'working' or 'diversify'", "kind")
+            self.mentor_signs.append(
+                MentorSign(
+                    ident,
+                    "working" if kind == "working" else "diversify",
+                    node.text("text"),
+                    self.source(node),
+                )
+            )
+
+    def read_assessment(self) -> Assessment | None:
+        node = self.assessment_node
+        if node is None:
+            for stray, _ in self.statements:
+                stray.error("statements need an [assessment] table")
+                break
+            return None
+        if not isinstance(node.value, dict):
+            node.error("must be a table")
+            return None
+        node.check_keys({"title", "intro", "scale", "moderate", "high"})
+        scale = node.strings("scale")
+        if len(scale) != 5:
+            node.error("needs exactly five labels, from 'never' to 'always'", "scale")
+        moderate = node.get("moderate", int, 0)
+        high = node.get("high", int, 0)
+        if moderate is not None and high is not None and not 0 < moderate < high <= 100:
+            node.error("need 0 < moderate < high <= 100 (percent of the possible risk)", "moderate")
+        pitfalls = {t.id for t in self.topics if t.kind == "pitfall"}
+        for snode, statement in self.statements:
+            if statement.pitfall and statement.pitfall not in pitfalls:
+                snode.error(f"no pitfall topic '{statement.pitfall}'", "pitfall")
+        for pitfall in sorted(pitfalls):
+            own = [st for _, st in self.statements if st.pitfall == pitfall]
+            if len(own) < MIN_STATEMENTS:
+                node.error(
+                    f"pitfall '{pitfall}' has {len(own)} statements; it needs {MIN_STATEMENTS}"
+                )
+            kinds = {st.reverse for st in own}
+            if own and kinds != {True, False}:
+                node.error(f"pitfall '{pitfall}' needs both plain and reverse-worded statements")
+            if pitfall not in self.readings:
+                node.error(f"pitfall '{pitfall}' has no [[readings]] for low, moderate and high")
+        for rnode in self.reading_nodes:
+            pitfall = rnode.value.get("pitfall")
+            if pitfall not in pitfalls:
+                rnode.error(f"no pitfall topic '{pitfall}'", "pitfall")
+        return Assessment(
+            title=node.text("title"),
+            intro=node.text("intro", required=False),
+            scale=scale,
+            moderate=moderate or 0,
+            high=high or 0,
+            statements=tuple(st for _, st in self.statements),
+            readings=self.readings,
+        )
+
+    def check_action_links(self, assessment: Assessment | None) -> None:
+        """Actions that point at pitfalls, mentor roles or other actions must find them."""
+        pitfalls = {t.id for t in self.topics if t.kind == "pitfall"}
+        roles = {r.id for r in self.mentor_roles}
+        actions = {a.id for a in self.actions}
+        for node, action in zip(self.pending_actions, self.actions, strict=True):
+            if action.pitfall is not None:
+                if action.pitfall not in pitfalls:
+                    node.error(f"no pitfall topic '{action.pitfall}'", "pitfall")
+                if assessment is None:
+                    node.error("a pitfall action needs an [assessment]", "pitfall")
+            if action.min_risk not in RISK_LEVELS[1:]:
+                node.error("must be 'moderate' or 'high'", "min_risk")
+            if action.mentor_gap is not None and action.mentor_gap not in roles:
+                node.error(f"no mentor role '{action.mentor_gap}'", "mentor_gap")
+            if action.needs_assessment and assessment is None:
+                node.error("needs an [assessment]", "needs_assessment")
+            for i, other in enumerate(action.replaced_by):
+                if other not in actions:
+                    node.error(f"no action '{other}'", f"replaced_by[{i}]")
 
     def read_question(self, node: Node) -> None:
         node.check_keys(
@@ -417,6 +564,7 @@ class _Loader:
                 "priority",
                 "when",
                 "event",
+                *ACTION_RESULT_KEYS,
             }
         )
         ident = node.ident()
@@ -458,6 +606,12 @@ class _Loader:
                 priority=priority,
                 when=when,
                 event=event,
+                pitfall=node.get("pitfall", str, required=False),
+                min_risk=node.get("min_risk", str, "moderate", required=False),
+                mentor_gap=node.get("mentor_gap", str, required=False),
+                mentor_warning=node.get("mentor_warning", bool, False, required=False),
+                needs_assessment=node.get("needs_assessment", bool, False, required=False),
+                replaced_by=node.strings("replaced_by", required=False),
                 file=node.file,
             )
         )

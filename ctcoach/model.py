@@ -92,6 +92,12 @@ class Action:
     priority: int = 2
     when: Mapping[str, Matcher] = field(default_factory=dict)
     event: EventAnchor | None = None
+    pitfall: str | None = None
+    min_risk: str = "moderate"
+    mentor_gap: str | None = None
+    mentor_warning: bool = False
+    needs_assessment: bool = False
+    replaced_by: tuple[str, ...] = ()
     file: str = ""
 
 
@@ -127,6 +133,46 @@ class Topic:
     groups: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
+RISK_LEVELS: tuple[str, ...] = ("low", "moderate", "high")
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One self-check statement; ``reverse`` means "always" is the healthy answer."""
+
+    id: str
+    pitfall: str
+    text: str
+    reverse: bool
+    source: Source
+
+
+@dataclass(frozen=True)
+class Assessment:
+    title: str
+    intro: str
+    scale: tuple[str, ...]
+    moderate: int
+    high: int
+    statements: tuple[Statement, ...]
+    readings: Mapping[str, Mapping[str, str]]
+
+
+@dataclass(frozen=True)
+class MentorRole:
+    id: str
+    title: str
+    source: Source
+
+
+@dataclass(frozen=True)
+class MentorSign:
+    id: str
+    kind: Literal["working", "diversify"]
+    text: str
+    source: Source
+
+
 @dataclass(frozen=True)
 class PlanSettings:
     active_per_weekly_hour: float = 1.0
@@ -148,6 +194,9 @@ class Pack:
     topics: tuple[Topic, ...]
     actions: tuple[Action, ...]
     plan: PlanSettings
+    assessment: Assessment | None = None
+    mentor_roles: tuple[MentorRole, ...] = ()
+    mentor_signs: tuple[MentorSign, ...] = ()
 
     def question(self, question_id: str) -> Question:
         for q in self.questions:
@@ -170,6 +219,15 @@ class Pack:
 
     def topics_of(self, kind: str) -> tuple[Topic, ...]:
         return tuple(t for t in self.topics if t.kind == kind)
+
+    def topic(self, topic_id: str) -> Topic:
+        return next(t for t in self.topics if t.id == topic_id)
+
+    def mentor_role(self, role_id: str) -> MentorRole:
+        return next(r for r in self.mentor_roles if r.id == role_id)
+
+    def mentor_sign(self, sign_id: str) -> MentorSign:
+        return next(s for s in self.mentor_signs if s.id == sign_id)
 
 
 @dataclass(frozen=True)

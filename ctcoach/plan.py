@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from ctcoach.mentors import Mentor, TeamCheck, check_team
 from ctcoach.model import (
     HORIZONS,
     Action,
@@ -23,6 +24,7 @@ from ctcoach.model import (
     Profile,
     Source,
 )
+from ctcoach.pitfalls import Attempt, PitfallScore, at_least, score
 from ctcoach.profile import format_answer
 
 HORIZON_TITLES: Mapping[str, str] = {
@@ -36,9 +38,19 @@ ACTIVE: tuple[Horizon, ...] = ("this_week", "this_month")
 
 @dataclass(frozen=True)
 class Progress:
-    """What the user has done, as far as the plan is concerned."""
+    """What the user has done and found out, as far as the plan is concerned."""
 
     done: frozenset[str] = frozenset()
+    pitfall_attempts: tuple[Attempt, ...] = ()  # oldest first
+    mentors: tuple[Mentor, ...] = ()
+
+    @property
+    def latest_attempt(self) -> Attempt | None:
+        return self.pitfall_attempts[-1] if self.pitfall_attempts else None
+
+    @property
+    def previous_attempt(self) -> Attempt | None:
+        return self.pitfall_attempts[-2] if len(self.pitfall_attempts) > 1 else None
 
 
 @dataclass(frozen=True)
@@ -67,6 +79,9 @@ class Plan:
     capacity: int
     profile: Profile
     notes: tuple[str, ...] = field(default_factory=tuple)
+    pitfalls: tuple[PitfallScore, ...] = ()
+    pitfall_date: dt.date | None = None
+    team: TeamCheck | None = None
 
     def by_horizon(self) -> list[tuple[Horizon, list[PlanItem]]]:
         groups: list[tuple[Horizon, list[PlanItem]]] = []
@@ -143,6 +158,13 @@ class _Builder:
         self.event = profile.event
         stale = dt.timedelta(days=pack.plan.event_stale_days)
         self.event_live = self.event is not None and today <= self.event.end + stale
+        latest = progress.latest_attempt
+        self.scores = (
+            {s.pitfall.id: s for s in score(pack, latest, progress.previous_attempt)}
+            if latest is not None and pack.assessment is not None
+            else {}
+        )
+        self.team = check_team(pack, progress.mentors)
 
     def reasons(self, action: Action) -> list[str] | None:
         """Why ``action`` applies to this profile, or ``None`` when it does not."""
@@ -155,6 +177,34 @@ class _Builder:
             why.append(
                 f"You answered {question.label}: {format_answer(question, value, empty='none')}."
             )
+        return self.result_reasons(action, why)
+
+    def result_reasons(self, action: Action, why: list[str]) -> list[str] | None:
+        """Conditions on what the user has found out: pitfall scores and the mentor team."""
+        latest = self.progress.latest_attempt
+        if action.needs_assessment:
+            if latest is not None:
+                return None
+            why.append("You have not taken the pitfall self-check yet.")
+        if action.pitfall is not None:
+            result = self.scores.get(action.pitfall)
+            if result is None or latest is None or not at_least(result.level, action.min_risk):
+                return None
+            why.append(
+                f"Your pitfall self-check on {latest.date.isoformat()} put "
+                f"“{result.pitfall.title}” at {result.percent}% ({result.level} risk)."
+            )
+        if action.mentor_gap is not None:
+            cover = next(c for c in self.team.roles if c.role.id == action.mentor_gap)
+            if not cover.gap:
+                return None
+            why.append(f"Your mentor team has no {cover.role.title.lower()} yet.")
+        if action.mentor_warning:
+            if not self.team.warnings:
+                return None
+            for warning in self.team.warnings:
+                signs = "; ".join(s.text.lower() for s in warning.signs)
+                why.append(f"Warning signs with {warning.mentor.name}: {signs}.")
         return why
 
     def item(self, action: Action, order: int) -> PlanItem | None:
@@ -217,6 +267,9 @@ class _Builder:
             for order, action in enumerate(self.pack.actions)
             if (item := self.item(action, order)) is not None
         ]
+        present = {i.id.split("@")[0] for i in items}
+        replaced = {a.id for a in self.pack.actions if present & set(a.replaced_by)}
+        items = [i for i in items if i.id.split("@")[0] not in replaced]
         items.sort(key=_sort_key)
         cap = capacity(self.pack, self.profile.weekly_hours)
         items = self.apply_capacity(items, cap)
@@ -227,8 +280,18 @@ class _Builder:
                 f"Your next conference, {self.event.name}, ended {self.event.end.isoformat()}. "
                 "Update it in your profile to get dated steps for the next one."
             )
+        latest = self.progress.latest_attempt
         return Plan(
-            self.today, tuple(items), self.phase, self.next_phase, cap, self.profile, tuple(notes)
+            self.today,
+            tuple(items),
+            self.phase,
+            self.next_phase,
+            cap,
+            self.profile,
+            tuple(notes),
+            pitfalls=tuple(self.scores.values()),
+            pitfall_date=latest.date if latest else None,
+            team=self.team,
         )
 
     def apply_capacity(self, items: list[PlanItem], cap: int) -> list[PlanItem]:

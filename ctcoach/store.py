@@ -192,6 +192,43 @@ class Store:
         else:
             table.remove(q.item == item_id)
 
+    # -- pitfall self-check -----------------------------------------------------
+
+    def pitfall_attempts(self) -> list[dict[str, Any]]:
+        """Every stored attempt as {"date": ISO date, "answers": {id: rating}}, oldest first."""
+        docs = sorted(self.db.table("pitfall_attempts").all(), key=lambda d: d.doc_id)
+        return [
+            {"date": str(d.get("date", "")), "answers": dict(d.get("answers", {}))} for d in docs
+        ]
+
+    def add_pitfall_attempt(self, date: dt.date, answers: Mapping[str, int]) -> None:
+        self._stamp()
+        self.db.table("pitfall_attempts").insert(
+            {"date": date.isoformat(), "answers": dict(answers)}
+        )
+
+    # -- mentor team ------------------------------------------------------------
+
+    def mentors(self) -> list[dict[str, Any]]:
+        """Every mentor as a dict with its ``id``, in the order they were added."""
+        docs = sorted(self.db.table("mentors").all(), key=lambda d: d.doc_id)
+        return [{**dict(d), "id": d.doc_id} for d in docs]
+
+    def save_mentor(self, data: Mapping[str, Any], mentor_id: int | None = None) -> int:
+        """Add a mentor (no id) or replace one; returns its id."""
+        self._stamp()
+        table = self.db.table("mentors")
+        record = {k: v for k, v in data.items() if k != "id"}
+        if mentor_id is None:
+            return int(table.insert(record))
+        table.upsert(Document(record, doc_id=mentor_id))
+        return mentor_id
+
+    def delete_mentor(self, mentor_id: int) -> None:
+        table = self.db.table("mentors")
+        if table.contains(doc_id=mentor_id):
+            table.remove(doc_ids=[mentor_id])
+
     # -- settings ---------------------------------------------------------------
 
     def setting(self, key: str) -> Any:

@@ -1,0 +1,84 @@
+"""The mentor team check. Pure: the user's mentors in, coverage and warnings out."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ctcoach.model import MentorRole, MentorSign, Pack
+from ctcoach.profile import clean_text
+
+MAX_NAME = 80
+
+
+@dataclass(frozen=True)
+class Mentor:
+    id: int
+    name: str
+    roles: tuple[str, ...]
+    signs: tuple[str, ...] = ()
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class RoleCover:
+    role: MentorRole
+    mentors: tuple[Mentor, ...]
+
+    @property
+    def gap(self) -> bool:
+        return not self.mentors
+
+
+@dataclass(frozen=True)
+class Warning:
+    mentor: Mentor
+    signs: tuple[MentorSign, ...]
+
+
+@dataclass(frozen=True)
+class TeamCheck:
+    roles: tuple[RoleCover, ...]
+    warnings: tuple[Warning, ...]
+    mentors: tuple[Mentor, ...]
+
+    @property
+    def gaps(self) -> tuple[MentorRole, ...]:
+        return tuple(c.role for c in self.roles if c.gap)
+
+
+def check_team(pack: Pack, mentors: Sequence[Mentor]) -> TeamCheck:
+    covers = tuple(
+        RoleCover(role, tuple(m for m in mentors if role.id in m.roles))
+        for role in pack.mentor_roles
+    )
+    diversify = {s.id: s for s in pack.mentor_signs if s.kind == "diversify"}
+    warnings = []
+    for mentor in mentors:
+        signs = tuple(diversify[s] for s in mentor.signs if s in diversify)
+        if signs:
+            warnings.append(Warning(mentor, signs))
+    return TeamCheck(covers, tuple(warnings), tuple(mentors))
+
+
+def validate_mentor(
+    pack: Pack, name: str, roles: Sequence[str], signs: Sequence[str]
+) -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]] | None, list[str]]:
+    """Clean and check a mentor's fields; return them, or ``None`` and the problems."""
+    problems = []
+    clean = clean_text(name)
+    if not clean:
+        problems.append("name: is required")
+    elif len(clean) > MAX_NAME:
+        problems.append(f"name: must be at most {MAX_NAME} characters")
+    role_ids = [r.id for r in pack.mentor_roles]
+    sign_ids = [s.id for s in pack.mentor_signs]
+    problems += [f"roles: unknown role {r!r}" for r in roles if r not in role_ids]
+    problems += [f"signs: unknown sign {s!r}" for s in signs if s not in sign_ids]
+    if not roles:
+        problems.append("roles: pick at least one role")
+    if problems:
+        return None, problems
+    ordered_roles = tuple(r for r in role_ids if r in roles)
+    ordered_signs = tuple(s for s in sign_ids if s in signs)
+    return (clean, ordered_roles, ordered_signs), []
