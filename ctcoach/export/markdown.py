@@ -58,4 +58,39 @@ def render(pack: Pack, plan: Plan) -> str:
         out += ["", f"## {HORIZON_TITLES[horizon]}", ""]
         for item in items:
             out += _item(item)
+    out += _pitfalls(plan)
+    out += _mentor_team(plan)
     return "\n".join(out) + "\n"
+
+
+def _pitfalls(plan: Plan) -> list[str]:
+    out = ["", "## Pitfalls", ""]
+    if plan.pitfall_date is None:
+        return [*out, "Not taken yet: open the pitfall check in `ctcoach` to take it."]
+    out.append(f"From your self-check on {plan.pitfall_date.isoformat()} (risk, lower is better):")
+    out.append("")
+    for result in plan.pitfalls:
+        change = ""
+        if result.change is not None:
+            change = (
+                ", no change" if result.change == 0 else f", {result.change:+d} since last time"
+            )
+        out.append(
+            f"- **{escape(result.pitfall.title)}:** {result.percent}% — {result.level} risk{change}"
+        )
+        out.append(f"  {escape(result.reading)}")
+    return out
+
+
+def _mentor_team(plan: Plan) -> list[str]:
+    team = plan.team
+    if team is None:
+        return []
+    out = ["", "## Mentor team", ""]
+    for cover in team.roles:
+        who = ", ".join(escape(m.name) for m in cover.mentors) if cover.mentors else "**gap**"
+        out.append(f"- {escape(cover.role.title)}: {who}")
+    for warning in team.warnings:
+        signs = "; ".join(escape(s.text.lower()) for s in warning.signs)
+        out.append(f"- Warning signs with {escape(warning.mentor.name)}: {signs}")
+    return out

@@ -15,13 +15,17 @@ from ctcoach.plan import Plan
 from ctcoach.tui.screens.dashboard import DashboardScreen
 from ctcoach.tui.screens.dialogs import ExportScreen, HelpScreen
 from ctcoach.tui.screens.guide import GuideScreen
+from ctcoach.tui.screens.mentors import MentorScreen
 from ctcoach.tui.screens.onboarding import OnboardingScreen
+from ctcoach.tui.screens.pitfalls import PitfallScreen
 from ctcoach.tui.screens.plan import PlanScreen
 from ctcoach.tui.screens.profile import ProfileScreen
 
 SCREENS: dict[str, type[Screen[None]]] = {
     "dashboard": DashboardScreen,
     "plan": PlanScreen,
+    "pitfalls": PitfallScreen,
+    "mentors": MentorScreen,
     "profile": ProfileScreen,
     "guide": GuideScreen,
 }
@@ -125,6 +129,16 @@ class CoachApp(App[int]):
         )
         yield SystemCommand(
             "Action plan", "Open your action plan", lambda: self.action_open("plan")
+        )
+        yield SystemCommand(
+            "Pitfall check",
+            "Take the self-check or see results",
+            lambda: self.action_open("pitfalls"),
+        )
+        yield SystemCommand(
+            "Mentor team",
+            "Your mentors, gaps and warning signs",
+            lambda: self.action_open("mentors"),
         )
         yield SystemCommand(
             "Profile", "See and change your answers", lambda: self.action_open("profile")

@@ -21,11 +21,42 @@ def item_line(item: PlanItem) -> Content:
     return join(mark, flag, title, "\n  ", when)
 
 
+def pitfall_status(plan: Plan) -> Content:
+    if plan.pitfall_date is None:
+        return plain("not taken yet\npress c", "dim")
+    counts = {
+        level: sum(1 for s in plan.pitfalls if s.level == level) for level in ("high", "moderate")
+    }
+    if counts["high"]:
+        headline = plain(f"{counts['high']} high risk", "bold $error")
+    elif counts["moderate"]:
+        headline = plain(f"{counts['moderate']} moderate", "bold $warning")
+    else:
+        headline = plain("all low risk", "$success")
+    return join(headline, "\n", plain(plan.pitfall_date.isoformat(), "dim"))
+
+
+def mentor_status(plan: Plan) -> Content:
+    team = plan.team
+    if team is None:
+        return plain("")
+    covered = len(team.roles) - len(team.gaps)
+    first = plain(f"{covered} of {len(team.roles)} roles", "dim")
+    if team.warnings:
+        return join(first, "\n", plain(f"⚠ {len(team.warnings)} to review", "bold $error"))
+    if team.gaps:
+        gaps = len(team.gaps)
+        return join(first, "\n", plain(f"{gaps} gap{'s' if gaps != 1 else ''}", "bold $warning"))
+    return join(first, "\n", plain("no gaps", "$success"))
+
+
 class DashboardScreen(Screen[None]):
     """The base screen after onboarding."""
 
     BINDINGS = [
         ("p", "app.open('plan')", "Plan"),
+        ("c", "app.open('pitfalls')", "Pitfalls"),
+        ("m", "app.open('mentors')", "Mentors"),
         ("o", "app.open('profile')", "Profile"),
         ("g", "app.open('guide')", "Guide"),
     ]
@@ -37,6 +68,8 @@ class DashboardScreen(Screen[None]):
             yield Static(id="phase")
             with Grid(id="cards"):
                 yield Card("Action plan", "", "plan", id="card-plan")
+                yield Card("Pitfall check", "", "pitfalls", id="card-pitfalls")
+                yield Card("Mentor team", "", "mentors", id="card-mentors")
                 yield Card("Profile", "", "profile", id="card-profile")
                 yield Card("Guide", "", "guide", id="card-guide")
             yield Static(plain("Next actions", "bold"), classes="section")
@@ -77,6 +110,8 @@ class DashboardScreen(Screen[None]):
         else:
             plan_status = join(plan_status, plain(f"{done} done", "dim"))
         self.query_one("#card-plan", Card).set_status(plan_status)
+        self.query_one("#card-pitfalls", Card).set_status(pitfall_status(plan))
+        self.query_one("#card-mentors", Card).set_status(mentor_status(plan))
         self.query_one("#card-profile", Card).set_status(
             plain(f"{stage}\n{profile.weekly_hours} h a week", "dim")
         )
