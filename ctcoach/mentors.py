@@ -52,10 +52,10 @@ def check_team(pack: Pack, mentors: Sequence[Mentor]) -> TeamCheck:
         RoleCover(role, tuple(m for m in mentors if role.id in m.roles))
         for role in pack.mentor_roles
     )
-    diversify = {s.id: s for s in pack.mentor_signs if s.kind == "diversify"}
+    diversify = [s for s in pack.mentor_signs if s.kind == "diversify"]
     warnings = []
     for mentor in mentors:
-        signs = tuple(diversify[s] for s in mentor.signs if s in diversify)
+        signs = tuple(s for s in diversify if s.id in mentor.signs)
         if signs:
             warnings.append(Warning(mentor, signs))
     return TeamCheck(covers, tuple(warnings), tuple(mentors))
