@@ -33,6 +33,8 @@ def test_structure_title_profile_and_horizons(pack):
         ("h2", "This month"),
         ("h2", "This stage"),
         ("h2", "Next stage"),
+        ("h2", "Pitfalls"),
+        ("h2", "Mentor team"),
     ]
     assert "2026-11-24" in text
     items = [line for line in text.splitlines() if line.startswith("- [")]

@@ -66,7 +66,7 @@ def render(pack: Pack, plan: Plan) -> str:
 def _pitfalls(plan: Plan) -> list[str]:
     out = ["", "## Pitfalls", ""]
     if plan.pitfall_date is None:
-        return [*out, "Not taken yet: open the pitfall check in `ctcoach` to take it."]
+        return [*out, "Not taken yet: take the pitfall check in the ctcoach app."]
     out.append(f"From your self-check on {plan.pitfall_date.isoformat()} (risk, lower is better):")
     out.append("")
     for result in plan.pitfalls:
