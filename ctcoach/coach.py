@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from ctcoach.mentors import Mentor, validate_mentor
 from ctcoach.model import Pack, Profile
+from ctcoach.pitch import Pitch, PitchReport, Practice, make_pitch, report
 from ctcoach.pitfalls import Attempt, PitfallScore, check_answers, score
 from ctcoach.plan import Plan, Progress, build_plan
 from ctcoach.profile import to_json, validate_answers
@@ -50,10 +51,101 @@ class Coach:
         self.store.save_profile(to_json(profile))
 
     def progress(self) -> Progress:
+        current = self.current_pitch()
         return Progress(
             done=frozenset(self.store.done_items()),
             pitfall_attempts=tuple(self.pitfall_attempts()),
             mentors=tuple(self.mentors()),
+            pitch=current[1] if current else None,
+            practices=tuple(self.practices()),
+            wpm=self.wpm_setting(),
+        )
+
+    # -- pitch --------------------------------------------------------------------
+
+    def pitch_versions(self) -> list[tuple[int, dt.date, Pitch]]:
+        out = []
+        for record in self.store.pitch_versions():
+            try:
+                saved = dt.date.fromisoformat(str(record.get("saved", "")))
+            except ValueError:
+                continue
+            pitch = make_pitch(
+                str(record.get("who", "")),
+                str(record.get("interests", "")),
+                [str(e) for e in record.get("experiences", []) if isinstance(e, str)],
+                str(record.get("ask", "")),
+            )
+            out.append((int(record["id"]), saved, pitch))
+        return out
+
+    def current_pitch(self) -> tuple[int, Pitch] | None:
+        """The version marked current, or the newest one."""
+        versions = self.pitch_versions()
+        if not versions:
+            return None
+        chosen = self.store.setting("current_pitch")
+        for version_id, _, pitch in versions:
+            if version_id == chosen:
+                return version_id, pitch
+        version_id, _, pitch = versions[-1]
+        return version_id, pitch
+
+    def save_pitch(self, pitch: Pitch) -> int:
+        """Store ``pitch`` as a new version and make it current."""
+        version_id = self.store.add_pitch_version(
+            {
+                "saved": self.today().isoformat(),
+                "who": pitch.who,
+                "interests": pitch.interests,
+                "experiences": list(pitch.experiences),
+                "ask": pitch.ask,
+            }
+        )
+        self.store.set_setting("current_pitch", version_id)
+        return version_id
+
+    def set_current_pitch(self, version_id: int) -> None:
+        self.store.set_setting("current_pitch", version_id)
+
+    def practices(self) -> list[Practice]:
+        out = []
+        for record in self.store.practices():
+            try:
+                date = dt.date.fromisoformat(str(record.get("date", "")))
+                seconds = float(record.get("seconds", 0))
+                words = int(record.get("words", 0))
+            except (TypeError, ValueError):
+                continue
+            if seconds > 0 and words > 0:
+                out.append(Practice(date, seconds, words))
+        return out
+
+    def record_practice(self, seconds: float, words: int) -> Practice:
+        practice = Practice(self.today(), round(seconds, 1), words)
+        self.store.add_practice(
+            {"date": practice.date.isoformat(), "seconds": practice.seconds, "words": words}
+        )
+        return practice
+
+    def wpm_setting(self) -> float | None:
+        value = self.store.setting("pitch_wpm")
+        return float(value) if isinstance(value, int | float) and value > 0 else None
+
+    def set_wpm(self, wpm: float) -> None:
+        self.store.set_setting("pitch_wpm", wpm)
+
+    def pitch_report(self) -> PitchReport | None:
+        current = self.current_pitch()
+        if current is None or self.pack.pitch is None:
+            return None
+        profile = self.profile_or_none()
+        return report(
+            self.pack.pitch,
+            current[1],
+            profile.name if profile else "",
+            self.practices(),
+            self.wpm_setting(),
         )
 
     # -- pitfall self-check -------------------------------------------------------

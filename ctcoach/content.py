@@ -6,6 +6,7 @@ before loading fails, so an author can fix a pack in one pass.
 
 from __future__ import annotations
 
+import string
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,6 +15,8 @@ from typing import Any, TypeVar
 from ctcoach.model import (
     EVENT_QUESTION,
     HORIZONS,
+    PITCH_PARTS,
+    PITCH_PLACEHOLDERS,
     QUESTION_KINDS,
     REQUIRED_QUESTIONS,
     RISK_LEVELS,
@@ -27,6 +30,8 @@ from ctcoach.model import (
     MentorSign,
     Pack,
     Phase,
+    PitchPart,
+    PitchSettings,
     PlanSettings,
     Question,
     Source,
@@ -52,6 +57,9 @@ SECTIONS = (
     "readings",
     "mentor_roles",
     "mentor_signs",
+    "pitch",
+    "pitch_parts",
+    "pitch_variants",
 )
 MIN_STATEMENTS = 5
 ACTION_RESULT_KEYS = (
@@ -61,6 +69,9 @@ ACTION_RESULT_KEYS = (
     "mentor_warning",
     "needs_assessment",
     "replaced_by",
+    "pitch",
+    "before_event",
+    "unpractised_days",
 )
 ID_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789_-")
 
@@ -183,6 +194,8 @@ class _Loader:
         self.reading_nodes: list[Node] = []
         self.mentor_roles: list[MentorRole] = []
         self.mentor_signs: list[MentorSign] = []
+        self.pitch_nodes: dict[str, Node] = {}
+        self.pitch_part_nodes: list[Node] = []
         self.meta: dict[str, str] = {}
         self.plan = PlanSettings()
         self.seen_ids: dict[str, dict[str, str]] = {}
@@ -207,9 +220,10 @@ class _Loader:
             self.read_body(doc)
         self.check_required_questions()
         assessment = self.read_assessment()
+        pitch = self.read_pitch()
         for node in self.pending_actions:
             self.read_action(node)
-        self.check_action_links(assessment)
+        self.check_action_links(assessment, pitch)
         if self.errors:
             raise ContentError(self.errors)
         return Pack(
@@ -227,6 +241,7 @@ class _Loader:
             assessment=assessment,
             mentor_roles=tuple(self.mentor_roles),
             mentor_signs=tuple(self.mentor_signs),
+            pitch=pitch,
         )
 
     def parse(self, path: Path) -> Node | None:
@@ -334,6 +349,10 @@ class _Loader:
             node.check_keys({"pitfall", *RISK_LEVELS})
             self.reading_nodes.append(node)
             self.readings[node.ident("pitfall")] = {lvl: node.text(lvl) for lvl in RISK_LEVELS}
+        for key in ("pitch", "pitch_variants"):
+            if key in doc.value:
+                self.pitch_nodes[key] = doc.child(key, doc.value[key])
+        self.pitch_part_nodes.extend(doc.tables("pitch_parts"))
         for node in doc.tables("mentor_roles"):
             node.check_keys({"id", "title", "source"})
             ident = node.ident()
@@ -402,7 +421,100 @@ class _Loader:
             readings=self.readings,
         )
 
-    def check_action_links(self, assessment: Assessment | None) -> None:
+    def read_pitch(self) -> PitchSettings | None:
+        node = self.pitch_nodes.get("pitch")
+        if node is None:
+            for stray in self.pitch_part_nodes[:1]:
+                stray.error("pitch parts need a [pitch] table")
+            return None
+        if not isinstance(node.value, dict):
+            node.error("must be a table")
+            return None
+        node.check_keys(
+            {
+                "source",
+                "rate_wpm",
+                "min_seconds",
+                "max_seconds",
+                "max_experiences",
+                "filler",
+                "first_person",
+                "third_person",
+                "ask_words",
+            }
+        )
+        rate = node.get("rate_wpm", float, 140.0)
+        low = node.get("min_seconds", int, 0)
+        high = node.get("max_seconds", int, 0)
+        if rate is not None and not 60 <= rate <= 300:
+            node.error("must be between 60 and 300 words a minute", "rate_wpm")
+        if low is not None and high is not None and not 0 < low < high:
+            node.error("need 0 < min_seconds < max_seconds", "min_seconds")
+        parts: list[PitchPart] = []
+        for part in self.pitch_part_nodes:
+            part.check_keys({"id", "label", "prompt", "example", "lead", "strip"})
+            ident = part.ident()
+            self.unique("pitch part", part, ident)
+            parts.append(
+                PitchPart(
+                    ident,
+                    part.text("label"),
+                    part.text("prompt"),
+                    part.text("example"),
+                    part.text("lead"),
+                    part.strings("strip", required=False),
+                )
+            )
+        ids = tuple(p.id for p in parts)
+        if sorted(ids) != sorted(PITCH_PARTS):
+            node.error(
+                f"[[pitch_parts]] must be exactly {', '.join(PITCH_PARTS)} "
+                f"(got {', '.join(ids) or 'none'})"
+            )
+        variants: dict[str, str] = {}
+        vnode = self.pitch_nodes.get("pitch_variants")
+        if vnode is not None and isinstance(vnode.value, dict):
+            for key in vnode.value:
+                template = vnode.text(key)
+                variants[key] = template
+                try:
+                    fields = {
+                        f for _, f, _, _ in string.Formatter().parse(template) if f is not None
+                    }
+                except ValueError as exc:
+                    vnode.error(f"bad template: {exc}", key)
+                    continue
+                unknown = fields - set(PITCH_PLACEHOLDERS)
+                if unknown:
+                    vnode.error(
+                        f"unknown placeholder(s) {', '.join(sorted(unknown))} "
+                        f"(known: {', '.join(PITCH_PLACEHOLDERS)})",
+                        key,
+                    )
+        return PitchSettings(
+            source=self.source(node),
+            rate_wpm=rate or 140.0,
+            min_seconds=low or 20,
+            max_seconds=high or 30,
+            max_experiences=node.get("max_experiences", int, 2, required=False),
+            filler=node.strings("filler", required=False),
+            first_person=node.strings("first_person", required=False),
+            third_person=node.strings("third_person", required=False),
+            ask_words=node.strings("ask_words", required=False),
+            parts=tuple(
+                sorted(
+                    parts,
+                    key=lambda p: (
+                        PITCH_PARTS.index(p.id) if p.id in PITCH_PARTS else len(PITCH_PARTS)
+                    ),
+                )
+            ),
+            variants=variants,
+        )
+
+    def check_action_links(
+        self, assessment: Assessment | None, pitch: PitchSettings | None
+    ) -> None:
         """Actions that point at pitfalls, mentor roles or other actions must find them."""
         pitfalls = {t.id for t in self.topics if t.kind == "pitfall"}
         roles = {r.id for r in self.mentor_roles}
@@ -419,6 +531,13 @@ class _Loader:
                 node.error(f"no mentor role '{action.mentor_gap}'", "mentor_gap")
             if action.needs_assessment and assessment is None:
                 node.error("needs an [assessment]", "needs_assessment")
+            if action.pitch is not None:
+                if action.pitch not in ("missing", "failing"):
+                    node.error("must be 'missing' or 'failing'", "pitch")
+                if pitch is None:
+                    node.error("a pitch action needs a [pitch] table", "pitch")
+            if action.unpractised_days is not None and pitch is None:
+                node.error("needs a [pitch] table", "unpractised_days")
             for i, other in enumerate(action.replaced_by):
                 if other not in actions:
                     node.error(f"no action '{other}'", f"replaced_by[{i}]")
@@ -612,6 +731,9 @@ class _Loader:
                 mentor_warning=node.get("mentor_warning", bool, False, required=False),
                 needs_assessment=node.get("needs_assessment", bool, False, required=False),
                 replaced_by=node.strings("replaced_by", required=False),
+                pitch=node.get("pitch", str, required=False),
+                before_event=node.get("before_event", int, required=False),
+                unpractised_days=node.get("unpractised_days", int, required=False),
                 file=node.file,
             )
         )

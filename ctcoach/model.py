@@ -98,6 +98,9 @@ class Action:
     mentor_warning: bool = False
     needs_assessment: bool = False
     replaced_by: tuple[str, ...] = ()
+    pitch: str | None = None  # "missing" or "failing"
+    before_event: int | None = None
+    unpractised_days: int | None = None
     file: str = ""
 
 
@@ -173,6 +176,38 @@ class MentorSign:
     source: Source
 
 
+PITCH_PARTS: tuple[str, ...] = ("who", "interests", "experiences", "ask")
+PITCH_PLACEHOLDERS: tuple[str, ...] = ("name", "who", "interests", "experience", "ask")
+
+
+@dataclass(frozen=True)
+class PitchPart:
+    id: str
+    label: str
+    prompt: str
+    example: str
+    lead: str
+    strip: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PitchSettings:
+    source: Source
+    rate_wpm: float
+    min_seconds: int
+    max_seconds: int
+    max_experiences: int
+    filler: tuple[str, ...]
+    first_person: tuple[str, ...]
+    third_person: tuple[str, ...]
+    ask_words: tuple[str, ...]
+    parts: tuple[PitchPart, ...]
+    variants: Mapping[str, str]
+
+    def part(self, part_id: str) -> PitchPart:
+        return next(p for p in self.parts if p.id == part_id)
+
+
 @dataclass(frozen=True)
 class PlanSettings:
     active_per_weekly_hour: float = 1.0
@@ -197,6 +232,7 @@ class Pack:
     assessment: Assessment | None = None
     mentor_roles: tuple[MentorRole, ...] = ()
     mentor_signs: tuple[MentorSign, ...] = ()
+    pitch: PitchSettings | None = None
 
     def question(self, question_id: str) -> Question:
         for q in self.questions:

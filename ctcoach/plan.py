@@ -24,6 +24,7 @@ from ctcoach.model import (
     Profile,
     Source,
 )
+from ctcoach.pitch import Pitch, PitchReport, Practice, report
 from ctcoach.pitfalls import Attempt, PitfallScore, at_least, score
 from ctcoach.profile import format_answer
 
@@ -43,6 +44,9 @@ class Progress:
     done: frozenset[str] = frozenset()
     pitfall_attempts: tuple[Attempt, ...] = ()  # oldest first
     mentors: tuple[Mentor, ...] = ()
+    pitch: Pitch | None = None
+    practices: tuple[Practice, ...] = ()  # oldest first
+    wpm: float | None = None  # the user's rate setting, when they changed it
 
     @property
     def latest_attempt(self) -> Attempt | None:
@@ -82,6 +86,7 @@ class Plan:
     pitfalls: tuple[PitfallScore, ...] = ()
     pitfall_date: dt.date | None = None
     team: TeamCheck | None = None
+    pitch: PitchReport | None = None
 
     def by_horizon(self) -> list[tuple[Horizon, list[PlanItem]]]:
         groups: list[tuple[Horizon, list[PlanItem]]] = []
@@ -165,6 +170,11 @@ class _Builder:
             else {}
         )
         self.team = check_team(pack, progress.mentors)
+        self.pitch = (
+            report(pack.pitch, progress.pitch, profile.name, progress.practices, progress.wpm)
+            if pack.pitch is not None and progress.pitch is not None
+            else None
+        )
 
     def reasons(self, action: Action) -> list[str] | None:
         """Why ``action`` applies to this profile, or ``None`` when it does not."""
@@ -199,6 +209,21 @@ class _Builder:
             if not cover.gap:
                 return None
             why.append(f"Your mentor team has no {cover.role.title.lower()} yet.")
+        if action.pitch == "missing":
+            if self.pitch is not None:
+                return None
+            why.append("You have not written your pitch yet.")
+        if action.pitch == "failing":
+            if self.pitch is None or self.pitch.ok:
+                return None
+            why += [f"Your current pitch: {c.message}." for c in self.pitch.checks]
+        if action.unpractised_days is not None:
+            since = self.today - dt.timedelta(days=action.unpractised_days)
+            if any(p.date >= since for p in self.progress.practices):
+                return None
+            why.append(
+                f"No timed practice of your pitch in the last {action.unpractised_days} days."
+            )
         if action.mentor_warning:
             if not self.team.warnings:
                 return None
@@ -223,6 +248,10 @@ class _Builder:
                 why.insert(0, f"On the roadmap for {self.next_phase.title}, the stage after yours.")
             else:
                 return None
+        if action.before_event is not None and self.event_live and self.event is not None:
+            date = self.event.start - dt.timedelta(days=action.before_event)
+            horizon = _horizon_for_date(date, self.today)
+            why.append(f"Before your next conference, {self.event.name}, on {self.event.start}.")
         if action.event is not None:
             if not self.event_live or self.event is None:
                 return None
@@ -292,6 +321,7 @@ class _Builder:
             pitfalls=tuple(self.scores.values()),
             pitfall_date=latest.date if latest else None,
             team=self.team,
+            pitch=self.pitch,
         )
 
     def apply_capacity(self, items: list[PlanItem], cap: int) -> list[PlanItem]:

@@ -229,6 +229,25 @@ class Store:
         if table.contains(doc_id=mentor_id):
             table.remove(doc_ids=[mentor_id])
 
+    # -- pitch --------------------------------------------------------------------
+
+    def pitch_versions(self) -> list[dict[str, Any]]:
+        """Saved pitch versions with their ``id``, oldest first."""
+        docs = sorted(self.db.table("pitches").all(), key=lambda d: d.doc_id)
+        return [{**dict(d), "id": d.doc_id} for d in docs]
+
+    def add_pitch_version(self, data: Mapping[str, Any]) -> int:
+        self._stamp()
+        return int(self.db.table("pitches").insert(dict(data)))
+
+    def practices(self) -> list[dict[str, Any]]:
+        docs = sorted(self.db.table("practices").all(), key=lambda d: d.doc_id)
+        return [dict(d) for d in docs]
+
+    def add_practice(self, data: Mapping[str, Any]) -> None:
+        self._stamp()
+        self.db.table("practices").insert(dict(data))
+
     # -- settings ---------------------------------------------------------------
 
     def setting(self, key: str) -> Any:

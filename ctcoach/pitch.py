@@ -1,0 +1,299 @@
+"""The personal pitch: assembly, word count, timing, checks and variants. Pure.
+
+Any text goes in; nothing here raises on odd input (a property test checks it).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import string
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from ctcoach.model import PitchPart, PitchSettings
+from ctcoach.profile import clean_text
+
+# A word: letters or digits, possibly joined by an apostrophe or a hyphen ("first-year",
+# "I'm", "post-op"). Numbers count as words; dashes between numbers ("20–30") separate.
+_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+_END = ".!?…"
+MAX_PART = 400
+
+
+@dataclass(frozen=True)
+class Pitch:
+    """The user's four parts; ``experiences`` holds one entry per experience."""
+
+    who: str = ""
+    interests: str = ""
+    experiences: tuple[str, ...] = ()
+    ask: str = ""
+
+    def text_of(self, part_id: str) -> str:
+        if part_id == "experiences":
+            return "\n".join(self.experiences)
+        return str(getattr(self, part_id))
+
+    def is_empty(self) -> bool:
+        return not any(self.text_of(p) for p in ("who", "interests", "experiences", "ask"))
+
+
+@dataclass(frozen=True)
+class Check:
+    part: str  # the part to fix, or "" for the whole pitch
+    message: str
+
+
+@dataclass(frozen=True)
+class Practice:
+    date: dt.date
+    seconds: float
+    words: int
+
+    @property
+    def wpm(self) -> float:
+        return self.words * 60 / self.seconds if self.seconds > 0 else 0.0
+
+
+@dataclass(frozen=True)
+class PitchReport:
+    text: str
+    words: int
+    seconds: float
+    wpm: float
+    measured: bool
+    checks: tuple[Check, ...]
+    variants: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.checks
+
+
+def make_pitch(who: str, interests: str, experiences: str | Sequence[str], ask: str) -> Pitch:
+    """Clean user input: control characters out, one line per experience, bounded length."""
+    lines = experiences.splitlines() if isinstance(experiences, str) else list(experiences)
+    items = tuple(e for e in (clean_text(x)[:MAX_PART] for x in lines) if e)
+    return Pitch(
+        clean_text(who)[:MAX_PART],
+        clean_text(interests)[:MAX_PART],
+        items,
+        clean_text(ask)[:MAX_PART],
+    )
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def count_words(text: str) -> int:
+    return len(words(text))
+
+
+def speaking_seconds(word_count: int, wpm: float) -> float:
+    return word_count * 60 / wpm if wpm > 0 else 0.0
+
+
+def _strip_end(text: str) -> str:
+    return text.rstrip().rstrip(_END + ",;:").rstrip()
+
+
+def _starts_with(text: str, prefix: str) -> bool:
+    lowered, wanted = text.lower(), prefix.lower()
+    return lowered.startswith(wanted) and (
+        len(text) == len(prefix) or not text[len(prefix)].isalnum()
+    )
+
+
+def fragment(part: PitchPart, text: str) -> str:
+    """The part without a lead-in the user typed themselves, and without end punctuation."""
+    text = _strip_end(text)
+    for prefix in sorted(part.strip, key=len, reverse=True):
+        if _starts_with(text, prefix):
+            return text[len(prefix) :].lstrip(" ,")
+    return text
+
+
+def _first_person_start(settings: PitchSettings, text: str) -> bool:
+    first = words(text[:40].lower())
+    return bool(first) and first[0] in {w.lower() for w in settings.first_person}
+
+
+def _join(items: Sequence[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def sentence(settings: PitchSettings, part: PitchPart, text: str) -> str:
+    """One part as a sentence: the user's own words if they wrote one in the first person,
+    otherwise the part's lead-in and their fragment."""
+    core = _strip_end(text)
+    if not core:
+        return ""
+    stripped = fragment(part, core)
+    if stripped == core and _first_person_start(settings, core):
+        body = core
+    else:
+        body = f"{part.lead} {stripped}" if stripped else part.lead
+    return body[0].upper() + body[1:] + "."
+
+
+def assemble(settings: PitchSettings, pitch: Pitch) -> str:
+    """The spoken pitch: the four parts as sentences, in order."""
+    out = []
+    for part in settings.parts:
+        if part.id == "experiences":
+            items = [fragment(part, e) for e in pitch.experiences if _strip_end(e)]
+            text = _join(items)
+            own = len(pitch.experiences) == 1 and _first_person_start(
+                settings, pitch.experiences[0]
+            )
+            out.append(sentence(settings, part, pitch.experiences[0] if own else text))
+        else:
+            out.append(sentence(settings, part, pitch.text_of(part.id)))
+    return " ".join(s for s in out if s)
+
+
+def _hits(text: str, phrases: Iterable[str]) -> list[str]:
+    lowered = " ".join(w.lower() for w in words(text))
+    found = []
+    for phrase in phrases:
+        wanted = " ".join(w.lower() for w in words(phrase))
+        if wanted and re.search(rf"(?<![\w'’-]){re.escape(wanted)}(?![\w'’-])", lowered):
+            found.append(phrase)
+    return found
+
+
+def checks(settings: PitchSettings, pitch: Pitch, wpm: float, name: str = "") -> list[Check]:
+    """Everything to fix, each naming the part to change."""
+    out: list[Check] = []
+    labels = {p.id: p.label for p in settings.parts}
+    missing = False
+    for part in settings.parts:
+        if not pitch.text_of(part.id).strip():
+            missing = True
+            out.append(Check(part.id, f"{part.label}: missing — {part.prompt.lower()}"))
+    if len(pitch.experiences) > settings.max_experiences:
+        out.append(
+            Check(
+                "experiences",
+                f"{labels['experiences']}: keep {settings.max_experiences} at most "
+                f"(you have {len(pitch.experiences)}); pick the strongest",
+            )
+        )
+    if pitch.ask.strip() and not _hits(pitch.ask, settings.ask_words):
+        out.append(
+            Check(
+                "ask",
+                f"{labels['ask']}: name a concrete ask, such as "
+                "10 minutes of advice, a research project or shadowing",
+            )
+        )
+    for part in settings.parts:
+        filler = _hits(pitch.text_of(part.id), settings.filler)
+        if filler:
+            out.append(
+                Check(part.id, f"{part.label}: cut filler or vague words ({', '.join(filler)})")
+            )
+    out += _person_checks(settings, pitch, name, labels)
+    text = assemble(settings, pitch)
+    seconds = speaking_seconds(count_words(text), wpm)
+    if text and seconds > settings.max_seconds:
+        longest = max(settings.parts, key=lambda p: count_words(pitch.text_of(p.id)))
+        out.append(
+            Check(
+                longest.id,
+                f"Too long: about {seconds:.0f} s, over {settings.max_seconds} s — "
+                f"shorten “{longest.label}”, your longest part",
+            )
+        )
+    elif text and seconds < settings.min_seconds and not missing:
+        shortest = min(settings.parts, key=lambda p: count_words(pitch.text_of(p.id)))
+        out.append(
+            Check(
+                shortest.id,
+                f"Too short: about {seconds:.0f} s, under {settings.min_seconds} s — "
+                f"add a concrete detail to “{shortest.label}”",
+            )
+        )
+    return out
+
+
+def _person_checks(
+    settings: PitchSettings, pitch: Pitch, name: str, labels: Mapping[str, str]
+) -> list[Check]:
+    out = []
+    for part in settings.parts:
+        text = pitch.text_of(part.id)
+        third = _hits(text, settings.third_person)
+        named = bool(name) and bool(re.match(rf"\s*{re.escape(name)}\s+(is|was|has)\b", text, re.I))
+        if (third and not _hits(text, settings.first_person)) or named:
+            out.append(
+                Check(
+                    part.id,
+                    f"{labels[part.id]}: speak in the first person (I, my), "
+                    "not about yourself as he, she or by name",
+                )
+            )
+    return out
+
+
+def variants(settings: PitchSettings, pitch: Pitch, name: str) -> dict[str, str]:
+    """The spoken pitch plus every template in the pack, filled from the same parts."""
+    parts = {p.id: p for p in settings.parts}
+    values = {
+        "name": name or "[your name]",
+        "who": fragment(parts["who"], pitch.who) or "[who you are]",
+        "interests": fragment(parts["interests"], pitch.interests) or "[your CT interests]",
+        "experience": fragment(parts["experiences"], pitch.experiences[0])
+        if pitch.experiences
+        else "[an experience]",
+        "ask": fragment(parts["ask"], pitch.ask) or "[what you are looking for]",
+    }
+    out = {"spoken": assemble(settings, pitch)}
+    for key, template in settings.variants.items():
+        out[key] = _fill(template, values)
+    return out
+
+
+def _fill(template: str, values: Mapping[str, str]) -> str:
+    """Fill ``{placeholders}`` without interpreting anything in the values."""
+    result = []
+    for literal, name, _, _ in string.Formatter().parse(template):
+        result.append(literal)
+        if name is not None:
+            result.append(values.get(name, ""))
+    return "".join(result)
+
+
+def current_rate(
+    settings: PitchSettings, practices: Sequence[Practice], default: float | None = None
+) -> tuple[float, bool]:
+    """Words a minute to estimate with: the latest measured practice, else the setting."""
+    for practice in reversed(practices):
+        if practice.seconds > 0 and practice.words > 0:
+            return practice.wpm, True
+    return (default or settings.rate_wpm), False
+
+
+def report(
+    settings: PitchSettings,
+    pitch: Pitch,
+    name: str = "",
+    practices: Sequence[Practice] = (),
+    default_wpm: float | None = None,
+) -> PitchReport:
+    wpm, measured = current_rate(settings, practices, default_wpm)
+    text = assemble(settings, pitch)
+    count = count_words(text)
+    return PitchReport(
+        text=text,
+        words=count,
+        seconds=speaking_seconds(count, wpm),
+        wpm=wpm,
+        measured=measured,
+        checks=tuple(checks(settings, pitch, wpm, name)),
+        variants=variants(settings, pitch, name),
+    )
