@@ -45,6 +45,9 @@ class Check:
     message: str
 
 
+PLAUSIBLE_WPM = (60.0, 300.0)  # a timed run outside this was not a real run-through
+
+
 @dataclass(frozen=True)
 class Practice:
     date: dt.date
@@ -54,6 +57,10 @@ class Practice:
     @property
     def wpm(self) -> float:
         return self.words * 60 / self.seconds if self.seconds > 0 else 0.0
+
+    @property
+    def plausible(self) -> bool:
+        return PLAUSIBLE_WPM[0] <= self.wpm <= PLAUSIBLE_WPM[1]
 
 
 @dataclass(frozen=True)
@@ -271,9 +278,9 @@ def _fill(template: str, values: Mapping[str, str]) -> str:
 def current_rate(
     settings: PitchSettings, practices: Sequence[Practice], default: float | None = None
 ) -> tuple[float, bool]:
-    """Words a minute to estimate with: the latest measured practice, else the setting."""
+    """Words a minute to estimate with: the latest plausible practice, else the setting."""
     for practice in reversed(practices):
-        if practice.seconds > 0 and practice.words > 0:
+        if practice.plausible:
             return practice.wpm, True
     return (default or settings.rate_wpm), False
 

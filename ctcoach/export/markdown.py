@@ -58,9 +58,32 @@ def render(pack: Pack, plan: Plan) -> str:
         out += ["", f"## {HORIZON_TITLES[horizon]}", ""]
         for item in items:
             out += _item(item)
+    out += _pitch(plan)
     out += _pitfalls(plan)
     out += _mentor_team(plan)
     return "\n".join(out) + "\n"
+
+
+def _pitch(plan: Plan) -> list[str]:
+    out = ["", "## Pitch", ""]
+    result = plan.pitch
+    if result is None:
+        return [*out, "Not written yet: use the pitch builder in the ctcoach app."]
+    rate = "your measured rate" if result.measured else "the default rate"
+    out += [
+        f"> {escape(result.text)}",
+        "",
+        f"{result.words} words, about {result.seconds:.0f} seconds at {result.wpm:.0f} words "
+        f"a minute ({rate}).",
+    ]
+    if result.checks:
+        out += ["", "To fix:", ""]
+        out += [f"- {escape(c.message)}" for c in result.checks]
+    labels = {"opener": "Poster session or after a talk", "email": "Email introduction"}
+    for key, text in result.variants.items():
+        if key != "spoken":
+            out += ["", f"**{escape(labels.get(key, key.capitalize()))}:** {escape(text)}"]
+    return out
 
 
 def _pitfalls(plan: Plan) -> list[str]:

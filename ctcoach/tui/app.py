@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import time
+from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
 
 from textual.app import App, SystemCommand
@@ -17,6 +19,7 @@ from ctcoach.tui.screens.dialogs import ExportScreen, HelpScreen
 from ctcoach.tui.screens.guide import GuideScreen
 from ctcoach.tui.screens.mentors import MentorScreen
 from ctcoach.tui.screens.onboarding import OnboardingScreen
+from ctcoach.tui.screens.pitch import PitchScreen
 from ctcoach.tui.screens.pitfalls import PitfallScreen
 from ctcoach.tui.screens.plan import PlanScreen
 from ctcoach.tui.screens.profile import ProfileScreen
@@ -24,11 +27,23 @@ from ctcoach.tui.screens.profile import ProfileScreen
 SCREENS: dict[str, type[Screen[None]]] = {
     "dashboard": DashboardScreen,
     "plan": PlanScreen,
+    "pitch": PitchScreen,
     "pitfalls": PitfallScreen,
     "mentors": MentorScreen,
     "profile": ProfileScreen,
     "guide": GuideScreen,
 }
+
+
+PALETTE: tuple[tuple[str, str, str], ...] = (
+    ("Dashboard", "Go to the dashboard", "dashboard"),
+    ("Action plan", "Open your action plan", "plan"),
+    ("Pitch builder", "Write, time and practise your pitch", "pitch"),
+    ("Pitfall check", "Take the self-check or see results", "pitfalls"),
+    ("Mentor team", "Your mentors, gaps and warning signs", "mentors"),
+    ("Profile", "See and change your answers", "profile"),
+    ("Guide", "Read the guide's advice by topic", "guide"),
+)
 
 
 class CoachApp(App[int]):
@@ -41,10 +56,13 @@ class CoachApp(App[int]):
         Binding("f1", "help", "Keys", show=False),
     ]
 
-    def __init__(self, coach: Coach, cwd: Path | None = None) -> None:
+    def __init__(
+        self, coach: Coach, cwd: Path | None = None, clock: Callable[[], float] = time.monotonic
+    ) -> None:
         super().__init__()
         self.coach = coach
         self.cwd = cwd or Path.cwd()
+        self.clock = clock  # the practice timer's clock; tests pass a fake one
 
     def on_mount(self) -> None:
         saved_theme = self.coach.store.setting("theme")
@@ -124,26 +142,6 @@ class CoachApp(App[int]):
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        yield SystemCommand(
-            "Dashboard", "Go to the dashboard", lambda: self.action_open("dashboard")
-        )
-        yield SystemCommand(
-            "Action plan", "Open your action plan", lambda: self.action_open("plan")
-        )
-        yield SystemCommand(
-            "Pitfall check",
-            "Take the self-check or see results",
-            lambda: self.action_open("pitfalls"),
-        )
-        yield SystemCommand(
-            "Mentor team",
-            "Your mentors, gaps and warning signs",
-            lambda: self.action_open("mentors"),
-        )
-        yield SystemCommand(
-            "Profile", "See and change your answers", lambda: self.action_open("profile")
-        )
-        yield SystemCommand(
-            "Guide", "Read the guide's advice by topic", lambda: self.action_open("guide")
-        )
+        for title, help_text, name in PALETTE:
+            yield SystemCommand(title, help_text, partial(self.action_open, name))
         yield SystemCommand("Export plan", "Write your plan as Markdown", self.action_export)

@@ -21,6 +21,16 @@ def item_line(item: PlanItem) -> Content:
     return join(mark, flag, title, "\n  ", when)
 
 
+def pitch_status(plan: Plan) -> Content:
+    result = plan.pitch
+    if result is None:
+        return plain("not written yet\npress i", "dim")
+    timing = plain(f"about {result.seconds:.0f} s", "dim")
+    if result.ok:
+        return join(timing, "\n", plain("✓ ready", "$success"))
+    return join(timing, "\n", plain(f"{len(result.checks)} to fix", "bold $warning"))
+
+
 def pitfall_status(plan: Plan) -> Content:
     if plan.pitfall_date is None:
         return plain("not taken yet\npress c", "dim")
@@ -55,6 +65,7 @@ class DashboardScreen(Screen[None]):
 
     BINDINGS = [
         ("p", "app.open('plan')", "Plan"),
+        ("i", "app.open('pitch')", "Pitch"),
         ("c", "app.open('pitfalls')", "Pitfalls"),
         ("m", "app.open('mentors')", "Mentors"),
         ("o", "app.open('profile')", "Profile"),
@@ -68,6 +79,7 @@ class DashboardScreen(Screen[None]):
             yield Static(id="phase")
             with Grid(id="cards"):
                 yield Card("Action plan", "", "plan", id="card-plan")
+                yield Card("Pitch", "", "pitch", id="card-pitch")
                 yield Card("Pitfall check", "", "pitfalls", id="card-pitfalls")
                 yield Card("Mentor team", "", "mentors", id="card-mentors")
                 yield Card("Profile", "", "profile", id="card-profile")
@@ -110,6 +122,7 @@ class DashboardScreen(Screen[None]):
         else:
             plan_status = join(plan_status, plain(f"{done} done", "dim"))
         self.query_one("#card-plan", Card).set_status(plan_status)
+        self.query_one("#card-pitch", Card).set_status(pitch_status(plan))
         self.query_one("#card-pitfalls", Card).set_status(pitfall_status(plan))
         self.query_one("#card-mentors", Card).set_status(mentor_status(plan))
         self.query_one("#card-profile", Card).set_status(
