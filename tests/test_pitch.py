@@ -76,7 +76,7 @@ def test_three_experiences_are_joined_naturally(ps):
     [
         ("post-op first-year", 2),  # hyphenated words count once
         ("I'm in PGY-2", 3),
-        ("20–30 seconds, 15 minutes", 4),  # numbers are words; an en dash separates
+        ("20–30 seconds, 15 minutes", 5),  # numbers are words; an en dash separates
         ("Ærø café naïve résumé", 4),  # unicode letters
         ("— … !!", 0),
         ("", 0),
