@@ -16,12 +16,27 @@ from ctcoach.tui.app import CoachApp
 from .conftest import TODAY, make_profile
 
 
-def make_app(data_dir: Path, cwd: Path, profile: dict[str, Any] | None = None) -> CoachApp:
+class FakeClock:
+    """A clock the test moves by hand."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def make_app(
+    data_dir: Path,
+    cwd: Path,
+    profile: dict[str, Any] | None = None,
+    clock: FakeClock | None = None,
+) -> CoachApp:
     pack = load_pack()
     store = Store(data_dir)
     if profile is not None:
         store.save_profile(to_json(make_profile(pack, **profile)))
-    return CoachApp(Coach(pack, store, lambda: TODAY), cwd=cwd)
+    return CoachApp(Coach(pack, store, lambda: TODAY), cwd=cwd, clock=clock or FakeClock())
 
 
 def screen_text(app: CoachApp) -> str:

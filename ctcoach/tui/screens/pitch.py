@@ -108,6 +108,9 @@ class PitchScreen(Screen[None]):
         self.load_current()
         self.query_one("#part-who", Input).focus()
 
+    def on_screen_resume(self) -> None:
+        self.update_preview()  # a practice run may have measured a new speaking rate
+
     def load_current(self) -> None:
         current = self.app.coach.current_pitch()  # type: ignore[attr-defined]
         pitch: Pitch = current[1] if current else Pitch()
@@ -184,7 +187,7 @@ class PitchScreen(Screen[None]):
         if current is None:
             self.notify("Save your pitch first (ctrl+s), then practise it.", severity="warning")
             return
-        self.app.push_screen(PracticeScreen(self.app.clock), lambda _: self.update_preview())  # type: ignore[attr-defined]
+        self.app.push_screen(PracticeScreen(self.app.clock))  # type: ignore[attr-defined]
 
     def action_rate(self) -> None:
         def done(saved: bool | None) -> None:
@@ -347,11 +350,14 @@ class PracticeScreen(Screen[None]):
             )
         else:
             verdict = plain("inside the band", "bold $success")
-        result.update(
-            join(
-                f"{practice.seconds:.1f} s: ",
-                verdict,
+        if practice.plausible:
+            rate = (
                 f". Your speaking rate is {practice.wpm:.0f} words a minute; "
-                "estimates now use it. Space to try again.",
+                "estimates now use it. Space to try again."
             )
-        )
+        else:
+            rate = (
+                f". That is {practice.wpm:.0f} words a minute, which is not a full "
+                "run-through, so estimates keep their rate. Space to try again."
+            )
+        result.update(join(f"{practice.seconds:.1f} s: ", verdict, rate))

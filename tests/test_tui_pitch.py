@@ -1,0 +1,126 @@
+"""Pilot tests: the pitch builder, versions and practice timing."""
+
+from __future__ import annotations
+
+from textual.widgets import Input, ListView, TextArea
+
+from ctcoach.tui.screens.dashboard import DashboardScreen
+from ctcoach.tui.screens.pitch import PitchScreen, PracticeScreen, RateScreen, VersionsScreen
+from ctcoach.tui.widgets.card import Card
+
+from .tui_helpers import FakeClock, make_app, screen_text
+
+BASIC = {"name": "Alex Rivera", "stage": "ms2", "weekly_hours": 5}
+PARTS = {
+    "who": "a second-year medical student at State University",
+    "interests": "adult cardiac surgery, especially outcomes after valve repair",
+    "ask": "advice on finding a research mentor in cardiac surgery",
+}
+EXPERIENCES = "a retrospective study of post-op atrial fibrillation\na summer in the cardiac ICU"
+
+
+async def fill(pilot, parts=PARTS, experiences=EXPERIENCES):
+    screen = pilot.app.screen
+    for part, text in parts.items():
+        screen.query_one(f"#part-{part}", Input).value = text
+    screen.query_one("#part-experiences", TextArea).text = experiences
+    await pilot.pause()
+
+
+async def test_typing_updates_the_preview_live(data_dir, tmp_path):
+    app = make_app(data_dir, tmp_path, BASIC)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("i")
+        assert isinstance(app.screen, PitchScreen)
+        assert "0 words" in screen_text(app) and "4 to fix" in screen_text(app)
+        await pilot.press(*"an MS2")  # typed into "Who you are"
+        await pilot.pause()
+        text = screen_text(app)
+        assert "I'm an MS2." in text and "3 words" in text and "3 to fix" in text
+        await fill(pilot)
+        text = screen_text(app)
+        assert "✓ ready" in text and "✓ Every check passes." in text
+        assert "Hi, I'm Alex Rivera, a second-year medical student" in text
+        app.screen.query_one("#part-ask", Input).value = "really anything"
+        await pilot.pause()
+        assert "What you're looking for: cut filler or vague words (really)" in screen_text(app)
+
+
+async def test_save_versions_and_make_one_current(data_dir, tmp_path):
+    app = make_app(data_dir, tmp_path, BASIC)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("i")
+        await pilot.press("ctrl+s")  # nothing written yet
+        assert app.coach.pitch_versions() == []
+        await fill(pilot)
+        await pilot.press("ctrl+s")
+        app.screen.query_one("#part-who", Input).value = "an MS2 at Metro"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        versions = app.coach.pitch_versions()
+        assert len(versions) == 2 and app.coach.current_pitch()[1].who == "an MS2 at Metro"
+        await pilot.press("ctrl+o")
+        assert isinstance(app.screen, VersionsScreen)
+        assert "✓ current" in screen_text(app)
+        view = app.screen.query_one(ListView)
+        view.index = 1  # the older version (newest is listed first)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PitchScreen)
+        assert app.screen.query_one("#part-who", Input).value == PARTS["who"]
+        assert app.coach.current_pitch()[0] == versions[0][0]
+        await pilot.press("escape")
+        assert isinstance(app.screen, DashboardScreen)
+        assert "✓ ready" in str(app.screen.query_one("#card-pitch", Card).render())
+
+
+async def test_practice_timer_records_time_and_rate(data_dir, tmp_path):
+    clock = FakeClock()
+    app = make_app(data_dir, tmp_path, BASIC, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("i")
+        await pilot.press("ctrl+t")  # no saved pitch yet
+        assert isinstance(app.screen, PitchScreen)
+        await fill(pilot)
+        await pilot.press("ctrl+s", "ctrl+t")
+        assert isinstance(app.screen, PracticeScreen)
+        assert "I'm a second-year medical student" in screen_text(app)
+        await pilot.press("space")
+        clock.now += 24.0
+        await pilot.press("space")
+        text = screen_text(app)
+        words = app.coach.pitch_report().words
+        assert "24.0 s: inside the band" in text
+        assert f"Your speaking rate is {words * 60 / 24:.0f} words a minute" in text
+        practice = app.coach.practices()[-1]
+        assert (practice.seconds, practice.words) == (24.0, words)
+        # An accidental two-second run is stored but does not change the rate.
+        await pilot.press("space")
+        clock.now += 2.5
+        await pilot.press("space")
+        assert "not a full run-through" in screen_text(app)
+        assert app.coach.pitch_report().wpm == words * 60 / 24
+        await pilot.press("escape")
+        assert f"at {words * 60 / 24:.0f} wpm (your measured rate)" in screen_text(app)
+
+
+async def test_speaking_rate_setting(data_dir, tmp_path):
+    app = make_app(data_dir, tmp_path, BASIC)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("i", "ctrl+r")
+        assert isinstance(app.screen, RateScreen)
+        await pilot.press("ctrl+u", *"500", "enter")
+        assert "not a rate between 60 and 300" in screen_text(app)
+        await pilot.press("ctrl+u", *"125", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PitchScreen)
+        assert app.coach.wpm_setting() == 125
+        assert "at 125 wpm" in screen_text(app)
+
+
+async def test_pitch_screen_at_small_size(data_dir, tmp_path):
+    app = make_app(data_dir, tmp_path, BASIC)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.press("i", *"an MS2", "tab", "tab", "tab", "ctrl+s", "ctrl+t", "space")
+        await pilot.press("space", "escape", "escape")
+        assert isinstance(app.screen, DashboardScreen)
