@@ -15,6 +15,7 @@ from ctcoach.pitch import Pitch, PitchReport, Practice, make_pitch, report
 from ctcoach.pitfalls import Attempt, PitfallScore, check_answers, score
 from ctcoach.plan import Plan, Progress, build_plan
 from ctcoach.profile import to_json, validate_answers
+from ctcoach.quiz import QuizAttempt
 from ctcoach.store import Store
 
 
@@ -59,7 +60,41 @@ class Coach:
             pitch=current[1] if current else None,
             practices=tuple(self.practices()),
             wpm=self.wpm_setting(),
+            quiz_attempts=tuple(self.quiz_attempts()),
         )
+
+    # -- quizzes ------------------------------------------------------------------
+
+    def quiz_attempts(self) -> list[QuizAttempt]:
+        """Stored attempts of quizzes this pack has, oldest first."""
+        known = {q.id for q in self.pack.quizzes}
+        out = []
+        for record in self.store.quiz_attempts():
+            try:
+                date = dt.date.fromisoformat(str(record.get("date", "")))
+            except ValueError:
+                continue
+            quiz = str(record.get("quiz", ""))
+            if quiz not in known:
+                continue
+            answers = {str(k): str(v) for k, v in dict(record.get("answers", {})).items()}
+            checks = {str(k): bool(v) for k, v in dict(record.get("checks", {})).items()}
+            out.append(QuizAttempt(quiz, date, answers, checks))
+        return out
+
+    def record_quiz_attempt(
+        self, quiz_id: str, answers: Mapping[str, str], checks: Mapping[str, bool]
+    ) -> QuizAttempt:
+        attempt = QuizAttempt(quiz_id, self.today(), dict(answers), dict(checks))
+        self.store.add_quiz_attempt(
+            {
+                "quiz": quiz_id,
+                "date": attempt.date.isoformat(),
+                "answers": dict(answers),
+                "checks": dict(checks),
+            }
+        )
+        return attempt
 
     # -- pitch --------------------------------------------------------------------
 

@@ -34,6 +34,11 @@ from ctcoach.model import (
     PitchSettings,
     PlanSettings,
     Question,
+    Quiz,
+    QuizOption,
+    QuizQuestion,
+    QuizTopic,
+    SelfCheck,
     Source,
     Statement,
     Tier,
@@ -60,7 +65,13 @@ SECTIONS = (
     "pitch",
     "pitch_parts",
     "pitch_variants",
+    "quiz_settings",
+    "quizzes",
+    "quiz_topics",
+    "quiz_questions",
+    "self_checks",
 )
+MIN_QUIZ_QUESTIONS = 8
 MIN_STATEMENTS = 5
 ACTION_RESULT_KEYS = (
     "pitfall",
@@ -196,6 +207,11 @@ class _Loader:
         self.mentor_signs: list[MentorSign] = []
         self.pitch_nodes: dict[str, Node] = {}
         self.pitch_part_nodes: list[Node] = []
+        self.quiz_nodes: list[Node] = []
+        self.quiz_topic_nodes: list[Node] = []
+        self.quiz_question_nodes: list[Node] = []
+        self.self_check_nodes: list[Node] = []
+        self.quiz_settings: Node | None = None
         self.meta: dict[str, str] = {}
         self.plan = PlanSettings()
         self.seen_ids: dict[str, dict[str, str]] = {}
@@ -206,7 +222,7 @@ class _Loader:
     def load(self) -> Pack:
         if not self.root.is_dir():
             raise ContentError([f"{self.root}: not a folder with a content pack"])
-        files = sorted(self.root.glob("*.toml"))
+        files = sorted(self.root.rglob("*.toml"))
         pack_file = self.root / PACK_FILE
         if pack_file not in files:
             raise ContentError([f"{self.display(pack_file)}: missing (every pack needs one)"])
@@ -224,6 +240,7 @@ class _Loader:
         for node in self.pending_actions:
             self.read_action(node)
         self.check_action_links(assessment, pitch)
+        quizzes, topics, pass_percent = self.read_quizzes()
         if self.errors:
             raise ContentError(self.errors)
         return Pack(
@@ -242,6 +259,9 @@ class _Loader:
             mentor_roles=tuple(self.mentor_roles),
             mentor_signs=tuple(self.mentor_signs),
             pitch=pitch,
+            quizzes=quizzes,
+            quiz_topics=topics,
+            quiz_pass_percent=pass_percent,
         )
 
     def parse(self, path: Path) -> Node | None:
@@ -353,6 +373,12 @@ class _Loader:
             if key in doc.value:
                 self.pitch_nodes[key] = doc.child(key, doc.value[key])
         self.pitch_part_nodes.extend(doc.tables("pitch_parts"))
+        self.quiz_nodes.extend(doc.tables("quizzes"))
+        self.quiz_topic_nodes.extend(doc.tables("quiz_topics"))
+        self.quiz_question_nodes.extend(doc.tables("quiz_questions"))
+        self.self_check_nodes.extend(doc.tables("self_checks"))
+        if "quiz_settings" in doc.value:
+            self.quiz_settings = doc.child("quiz_settings", doc.value["quiz_settings"])
         for node in doc.tables("mentor_roles"):
             node.check_keys({"id", "title", "source"})
             ident = node.ident()
@@ -510,6 +536,112 @@ class _Loader:
                 )
             ),
             variants=variants,
+        )
+
+    def read_quizzes(self) -> tuple[tuple[Quiz, ...], dict[str, QuizTopic], int]:
+        pass_percent = 70
+        minimum = MIN_QUIZ_QUESTIONS
+        if self.quiz_settings is not None and isinstance(self.quiz_settings.value, dict):
+            node = self.quiz_settings
+            node.check_keys({"pass_percent", "min_questions"})
+            pass_percent = node.get("pass_percent", int, 70, required=False)
+            minimum = node.get("min_questions", int, MIN_QUIZ_QUESTIONS, required=False)
+            if not 1 <= pass_percent <= 100:
+                node.error("must be 1–100", "pass_percent")
+        topics: dict[str, QuizTopic] = {}
+        for node in self.quiz_topic_nodes:
+            node.check_keys({"id", "title", "review", "source"})
+            ident = node.ident()
+            self.unique("quiz topic", node, ident)
+            topics[ident] = QuizTopic(
+                ident, node.text("title"), node.text("review"), self.source(node)
+            )
+        stages = set()
+        if any(q.id == "stage" for q in self.questions):
+            stages = set(next(q for q in self.questions if q.id == "stage").choice_ids)
+        action_ids = {a.id for a in self.actions}
+        quiz_ids = []
+        for node in self.quiz_nodes:
+            ident = node.ident()
+            self.unique("quiz", node, ident)
+            quiz_ids.append(ident)
+        questions: dict[str, list[QuizQuestion]] = {q: [] for q in quiz_ids}
+        for node in self.quiz_question_nodes:
+            question = self.read_quiz_question(node, set(quiz_ids), topics, action_ids)
+            if question is not None and question.quiz in questions:
+                questions[question.quiz].append(question)
+        checks: dict[str, list[SelfCheck]] = {q: [] for q in quiz_ids}
+        for node in self.self_check_nodes:
+            node.check_keys({"id", "quiz", "prompt", "action", "source"})
+            ident = node.ident()
+            self.unique("self-check", node, ident)
+            quiz_id = node.text("quiz")
+            action = node.text("action")
+            if quiz_id not in checks:
+                node.error(f"no quiz '{quiz_id}'", "quiz")
+            if action and action not in action_ids:
+                node.error(f"no action '{action}'", "action")
+            check = SelfCheck(ident, quiz_id, node.text("prompt"), action, self.source(node))
+            checks.setdefault(quiz_id, []).append(check)
+        quizzes = []
+        for node, ident in zip(self.quiz_nodes, quiz_ids, strict=True):
+            node.check_keys({"id", "title", "intro", "stages", "source"})
+            quiz_stages = node.strings("stages", required=False)
+            for stage in quiz_stages:
+                if stages and stage not in stages:
+                    node.error(f"unknown stage '{stage}'", "stages")
+            if len(questions[ident]) < minimum:
+                node.error(f"has {len(questions[ident])} questions; a quiz needs {minimum}")
+            quizzes.append(
+                Quiz(
+                    ident,
+                    node.text("title"),
+                    node.text("intro", required=False),
+                    quiz_stages,
+                    self.source(node),
+                    tuple(questions[ident]),
+                    tuple(checks.get(ident, [])),
+                )
+            )
+        return tuple(quizzes), topics, pass_percent
+
+    def read_quiz_question(
+        self, node: Node, quiz_ids: set[str], topics: dict[str, QuizTopic], action_ids: set[str]
+    ) -> QuizQuestion | None:
+        node.check_keys({"id", "quiz", "topic", "prompt", "options", "answer", "source", "actions"})
+        ident = node.ident()
+        self.unique("quiz question", node, ident)
+        quiz_id = node.text("quiz")
+        if quiz_id and quiz_id not in quiz_ids:
+            node.error(f"no quiz '{quiz_id}'", "quiz")
+        topic = node.text("topic")
+        if topic and topic not in topics:
+            node.error(f"no quiz topic '{topic}' (define it under [[quiz_topics]])", "topic")
+        options: list[QuizOption] = []
+        for option in node.tables("options"):
+            option.check_keys({"id", "text", "why"})
+            option_id = option.ident()
+            if any(o.id == option_id for o in options):
+                option.error(f"duplicate option '{option_id}'", "id")
+            options.append(QuizOption(option_id, option.text("text"), option.text("why")))
+        if not 3 <= len(options) <= 4:
+            node.error(f"needs 3 or 4 options (has {len(options)})", "options")
+        answer = node.text("answer")
+        if answer and answer not in {o.id for o in options}:
+            node.error(f"no option with id '{answer}'", "answer")
+        actions = node.strings("actions", required=False)
+        for i, action in enumerate(actions):
+            if action not in action_ids:
+                node.error(f"no action '{action}'", f"actions[{i}]")
+        return QuizQuestion(
+            ident,
+            quiz_id,
+            topic,
+            node.text("prompt"),
+            tuple(options),
+            answer,
+            self.source(node),
+            actions,
         )
 
     def check_action_links(

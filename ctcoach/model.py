@@ -209,6 +209,58 @@ class PitchSettings:
 
 
 @dataclass(frozen=True)
+class QuizOption:
+    id: str
+    text: str
+    why: str
+
+
+@dataclass(frozen=True)
+class QuizQuestion:
+    id: str
+    quiz: str
+    topic: str
+    prompt: str
+    options: tuple[QuizOption, ...]
+    answer: str
+    source: Source
+    actions: tuple[str, ...] = ()
+
+    def option(self, option_id: str) -> QuizOption | None:
+        return next((o for o in self.options if o.id == option_id), None)
+
+
+@dataclass(frozen=True)
+class SelfCheck:
+    """A yes / not-yet question; "not yet" puts ``action`` in the plan."""
+
+    id: str
+    quiz: str
+    prompt: str
+    action: str
+    source: Source
+
+
+@dataclass(frozen=True)
+class QuizTopic:
+    id: str
+    title: str
+    review: str
+    source: Source
+
+
+@dataclass(frozen=True)
+class Quiz:
+    id: str
+    title: str
+    intro: str
+    stages: tuple[str, ...]
+    source: Source
+    questions: tuple[QuizQuestion, ...]
+    self_checks: tuple[SelfCheck, ...]
+
+
+@dataclass(frozen=True)
 class PlanSettings:
     active_per_weekly_hour: float = 1.0
     min_active: int = 2
@@ -233,6 +285,12 @@ class Pack:
     mentor_roles: tuple[MentorRole, ...] = ()
     mentor_signs: tuple[MentorSign, ...] = ()
     pitch: PitchSettings | None = None
+    quizzes: tuple[Quiz, ...] = ()
+    quiz_topics: Mapping[str, QuizTopic] = field(default_factory=dict)
+    quiz_pass_percent: int = 70
+
+    def quiz(self, quiz_id: str) -> Quiz:
+        return next(q for q in self.quizzes if q.id == quiz_id)
 
     def question(self, question_id: str) -> Question:
         for q in self.questions:

@@ -27,6 +27,13 @@ from ctcoach.model import (
 from ctcoach.pitch import Pitch, PitchReport, Practice, report
 from ctcoach.pitfalls import Attempt, PitfallScore, at_least, score
 from ctcoach.profile import format_answer
+from ctcoach.quiz import (
+    QuizAttempt,
+    QuizStanding,
+    latest_checks,
+    latest_results,
+    standings,
+)
 
 HORIZON_TITLES: Mapping[str, str] = {
     "this_week": "This week",
@@ -47,6 +54,7 @@ class Progress:
     pitch: Pitch | None = None
     practices: tuple[Practice, ...] = ()  # oldest first
     wpm: float | None = None  # the user's rate setting, when they changed it
+    quiz_attempts: tuple[QuizAttempt, ...] = ()  # oldest first
 
     @property
     def latest_attempt(self) -> Attempt | None:
@@ -87,6 +95,7 @@ class Plan:
     pitfall_date: dt.date | None = None
     team: TeamCheck | None = None
     pitch: PitchReport | None = None
+    quizzes: tuple[QuizStanding, ...] = ()
 
     def by_horizon(self) -> list[tuple[Horizon, list[PlanItem]]]:
         groups: list[tuple[Horizon, list[PlanItem]]] = []
@@ -170,6 +179,12 @@ class _Builder:
             else {}
         )
         self.team = check_team(pack, progress.mentors)
+        self.not_yet: dict[str, list[str]] = {}
+        prompts = {c.id: c for q in pack.quizzes for c in q.self_checks}
+        for check_id, yes in latest_checks(progress.quiz_attempts).items():
+            check = prompts.get(check_id)
+            if check is not None and not yes:
+                self.not_yet.setdefault(check.action, []).append(check.prompt)
         self.pitch = (
             report(pack.pitch, progress.pitch, profile.name, progress.practices, progress.wpm)
             if pack.pitch is not None and progress.pitch is not None
@@ -234,8 +249,10 @@ class _Builder:
 
     def item(self, action: Action, order: int) -> PlanItem | None:
         why = self.reasons(action)
-        if why is None:
+        forced = self.not_yet.get(action.id, []) if action.event is None else []
+        if why is None and not forced:
             return None
+        why = [*(why or []), *(f"You answered “not yet” to “{p}”" for p in forced)]
         horizon: Horizon = action.horizon
         date: dt.date | None = None
         item_id = action.id
@@ -246,8 +263,10 @@ class _Builder:
             elif self.next_phase is not None and action.phase == self.next_phase.id:
                 horizon = "next_stage"
                 why.insert(0, f"On the roadmap for {self.next_phase.title}, the stage after yours.")
-            else:
+            elif not forced:
                 return None
+        if forced and horizon in ("this_stage", "next_stage"):
+            horizon = "this_month"
         if action.before_event is not None and self.event_live and self.event is not None:
             date = self.event.start - dt.timedelta(days=action.before_event)
             horizon = _horizon_for_date(date, self.today)
@@ -281,6 +300,32 @@ class _Builder:
             order=order,
         )
 
+    def review_items(self, first_order: int) -> list[PlanItem]:
+        """A review item per quiz topic under the pass mark on that quiz's latest attempt."""
+        out: list[PlanItem] = []
+        for result in latest_results(self.pack, self.progress.quiz_attempts):
+            for weak in result.weak:
+                topic = weak.topic
+                item_id = f"review-{result.quiz.id}-{topic.id}"
+                out.append(
+                    PlanItem(
+                        id=item_id,
+                        title=f"Review: {topic.title}",
+                        how=f"{topic.review} Then retake the “{result.quiz.title}” quiz.",
+                        why=(
+                            f"Your latest “{result.quiz.title}” quiz ({result.date.isoformat()}) "
+                            f"scored {topic.title} at {weak.percent}% "
+                            f"({weak.correct} of {weak.total}).",
+                        ),
+                        horizon="this_month",
+                        when=self.when_text("this_month", None),
+                        source=topic.source,
+                        done=item_id in self.progress.done,
+                        order=first_order + len(out),
+                    )
+                )
+        return out
+
     def when_text(self, horizon: Horizon, date: dt.date | None) -> str:
         if date is not None:
             return _date_text(date, self.today)
@@ -296,6 +341,7 @@ class _Builder:
             for order, action in enumerate(self.pack.actions)
             if (item := self.item(action, order)) is not None
         ]
+        items += self.review_items(len(self.pack.actions))
         present = {i.id.split("@")[0] for i in items}
         replaced = {a.id for a in self.pack.actions if present & set(a.replaced_by)}
         items = [i for i in items if i.id.split("@")[0] not in replaced]
@@ -322,6 +368,7 @@ class _Builder:
             pitfall_date=latest.date if latest else None,
             team=self.team,
             pitch=self.pitch,
+            quizzes=tuple(standings(self.pack, self.profile.stage, self.progress.quiz_attempts)),
         )
 
     def apply_capacity(self, items: list[PlanItem], cap: int) -> list[PlanItem]:

@@ -248,6 +248,16 @@ class Store:
         self._stamp()
         self.db.table("practices").insert(dict(data))
 
+    # -- quizzes ------------------------------------------------------------------
+
+    def quiz_attempts(self) -> list[dict[str, Any]]:
+        docs = sorted(self.db.table("quiz_attempts").all(), key=lambda d: d.doc_id)
+        return [dict(d) for d in docs]
+
+    def add_quiz_attempt(self, data: Mapping[str, Any]) -> None:
+        self._stamp()
+        self.db.table("quiz_attempts").insert(dict(data))
+
     # -- settings ---------------------------------------------------------------
 
     def setting(self, key: str) -> Any:
