@@ -145,7 +145,9 @@ def cmd_content_check(args: argparse.Namespace, ctx: Context) -> int:
         return USAGE
     print(
         f"{folder}: ok — {len(pack.questions)} questions, {len(pack.phases)} phases, "
-        f"{len(pack.actions)} actions, {len(pack.topics)} topics, {len(pack.sources)} sources",
+        f"{len(pack.actions)} actions, {len(pack.topics)} topics, {len(pack.quizzes)} quizzes "
+        f"({sum(len(q.questions) for q in pack.quizzes)} questions), "
+        f"{len(pack.sources)} sources",
         file=ctx.stdout,
     )
     return OK
