@@ -228,6 +228,8 @@ class _Loader:
             raise ContentError([f"{self.display(pack_file)}: missing (every pack needs one)"])
         files.remove(pack_file)
         docs = [d for d in (self.parse(f) for f in [pack_file, *files]) if d is not None]
+        if self.errors:  # unreadable files: cross-references would only add noise
+            raise ContentError(self.errors)
         for doc in docs:
             doc.check_keys(set(SECTIONS))
         for doc in docs:

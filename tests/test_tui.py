@@ -92,6 +92,9 @@ async def test_every_dashboard_card_opens_its_screen(data_dir, tmp_path, size):
             assert isinstance(app.screen, screen)
             await pilot.press("escape")
             assert isinstance(app.screen, DashboardScreen)
+        card = app.screen.query_one("#card-plan", Card)
+        card.scroll_visible(animate=False)  # at 60x20 the dashboard scrolls
+        await pilot.pause()
         await pilot.click("#card-plan")
         assert isinstance(app.screen, PlanScreen)
 

@@ -58,10 +58,34 @@ def render(pack: Pack, plan: Plan) -> str:
         out += ["", f"## {HORIZON_TITLES[horizon]}", ""]
         for item in items:
             out += _item(item)
+    out += _quizzes(plan)
     out += _pitch(plan)
     out += _pitfalls(plan)
     out += _mentor_team(plan)
     return "\n".join(out) + "\n"
+
+
+def _quizzes(plan: Plan) -> list[str]:
+    out = ["", "## Quizzes", ""]
+    taken = [s for s in plan.quizzes if s.last is not None]
+    if not taken:
+        return [*out, "None taken yet: the phase quizzes are in the ctcoach app."]
+    for standing in taken:
+        last, best = standing.last, standing.best
+        assert last is not None and best is not None
+        line = (
+            f"- **{escape(standing.quiz.title)}:** last {last.correct}/{last.total} "
+            f"({last.percent}%) on {last.date.isoformat()}; best {best.correct}/{best.total} "
+            f"({best.percent}%)"
+        )
+        out.append(line)
+        if last.weak:
+            topics = ", ".join(f"{escape(t.topic.title)} ({t.percent}%)" for t in last.weak)
+            out.append(f"  - To review: {topics}")
+    not_taken = [escape(s.quiz.title) for s in plan.quizzes if s.last is None]
+    if not_taken:
+        out += ["", f"Not taken yet: {', '.join(not_taken)}."]
+    return out
 
 
 def _pitch(plan: Plan) -> list[str]:

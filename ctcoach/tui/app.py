@@ -23,10 +23,12 @@ from ctcoach.tui.screens.pitch import PitchScreen
 from ctcoach.tui.screens.pitfalls import PitfallScreen
 from ctcoach.tui.screens.plan import PlanScreen
 from ctcoach.tui.screens.profile import ProfileScreen
+from ctcoach.tui.screens.quiz import QuizListScreen
 
 SCREENS: dict[str, type[Screen[None]]] = {
     "dashboard": DashboardScreen,
     "plan": PlanScreen,
+    "quizzes": QuizListScreen,
     "pitch": PitchScreen,
     "pitfalls": PitfallScreen,
     "mentors": MentorScreen,
@@ -38,6 +40,7 @@ SCREENS: dict[str, type[Screen[None]]] = {
 PALETTE: tuple[tuple[str, str, str], ...] = (
     ("Dashboard", "Go to the dashboard", "dashboard"),
     ("Action plan", "Open your action plan", "plan"),
+    ("Phase quizzes", "Scenario quizzes for every phase", "quizzes"),
     ("Pitch builder", "Write, time and practise your pitch", "pitch"),
     ("Pitfall check", "Take the self-check or see results", "pitfalls"),
     ("Mentor team", "Your mentors, gaps and warning signs", "mentors"),

@@ -21,6 +21,19 @@ def item_line(item: PlanItem) -> Content:
     return join(mark, flag, title, "\n  ", when)
 
 
+def quiz_status(plan: Plan) -> Content:
+    taken = [s for s in plan.quizzes if s.last is not None]
+    first = plain(f"{len(taken)} of {len(plan.quizzes)} taken", "dim")
+    weak = sum(len(s.last.weak) for s in taken if s.last is not None)
+    if not taken:
+        return join(first, "\n", plain("press k", "dim"))
+    if weak:
+        return join(
+            first, "\n", plain(f"{weak} topic{'s' if weak != 1 else ''} to review", "bold $warning")
+        )
+    return join(first, "\n", plain("nothing to review", "$success"))
+
+
 def pitch_status(plan: Plan) -> Content:
     result = plan.pitch
     if result is None:
@@ -65,6 +78,7 @@ class DashboardScreen(Screen[None]):
 
     BINDINGS = [
         ("p", "app.open('plan')", "Plan"),
+        ("k", "app.open('quizzes')", "Quizzes"),
         ("i", "app.open('pitch')", "Pitch"),
         ("c", "app.open('pitfalls')", "Pitfalls"),
         ("m", "app.open('mentors')", "Mentors"),
@@ -79,6 +93,7 @@ class DashboardScreen(Screen[None]):
             yield Static(id="phase")
             with Grid(id="cards"):
                 yield Card("Action plan", "", "plan", id="card-plan")
+                yield Card("Phase quizzes", "", "quizzes", id="card-quizzes")
                 yield Card("Pitch", "", "pitch", id="card-pitch")
                 yield Card("Pitfall check", "", "pitfalls", id="card-pitfalls")
                 yield Card("Mentor team", "", "mentors", id="card-mentors")
@@ -122,6 +137,7 @@ class DashboardScreen(Screen[None]):
         else:
             plan_status = join(plan_status, plain(f"{done} done", "dim"))
         self.query_one("#card-plan", Card).set_status(plan_status)
+        self.query_one("#card-quizzes", Card).set_status(quiz_status(plan))
         self.query_one("#card-pitch", Card).set_status(pitch_status(plan))
         self.query_one("#card-pitfalls", Card).set_status(pitfall_status(plan))
         self.query_one("#card-mentors", Card).set_status(mentor_status(plan))

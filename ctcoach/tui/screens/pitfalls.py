@@ -7,12 +7,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, ProgressBar, RadioButton, RadioSet, Static
+from textual.widgets import Button, Footer, Header, ProgressBar, RadioSet, Static
 
 from ctcoach.model import Assessment, Statement
 from ctcoach.pitfalls import Attempt, PitfallScore, score
 from ctcoach.tui.screens.dialogs import ConfirmScreen
 from ctcoach.tui.text import join, plain
+from ctcoach.tui.widgets.choice import WrapRadioButton
 
 BAR_WIDTH = 20
 LEVEL_STYLE = {"low": "$success", "moderate": "$warning", "high": "bold $error"}
@@ -128,7 +129,7 @@ class PitfallCheckScreen(Screen[dict[str, int] | None]):
         current = self.answers.get(statement.id)
         radio = RadioSet(
             *(
-                RadioButton(plain(f"{n}  {label}"), value=current == n)
+                WrapRadioButton(plain(f"{n}  {label}"), value=current == n)
                 for n, label in enumerate(self.assessment.scale, start=1)
             ),
             id="scale",

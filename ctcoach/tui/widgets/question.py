@@ -7,11 +7,12 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widget import Widget
-from textual.widgets import Checkbox, Input, RadioButton, RadioSet, Static
+from textual.widgets import Checkbox, Input, RadioSet, Static
 
 from ctcoach.model import Event, Question
 from ctcoach.profile import AnswerError, parse_answer
 from ctcoach.tui.text import plain
+from ctcoach.tui.widgets.choice import WrapRadioButton
 
 NO_ANSWER = "(no answer)"
 
@@ -58,7 +59,7 @@ class QuestionField(Vertical):
         elif kind in ("choice", "scale", "bool"):
             with RadioSet(id="answer"):
                 for value, label in _options(q):
-                    yield RadioButton(plain(label), value=value == self.initial)
+                    yield WrapRadioButton(plain(label), value=value == self.initial)
         elif kind == "multi":
             chosen = set(self.initial or [])
             with Vertical(id="answer", classes="checks"):
