@@ -116,9 +116,17 @@ class QuizScreen(Screen[None]):
         Binding("y", "pick(0)", show=False),
         Binding("n", "pick(1)", show=False),
         Binding("ctrl+n", "next", "Next"),
-        Binding("r", "retake", "Retake", show=False),
+        Binding("r", "retake", "Retake"),
         Binding("escape", "leave", "Leave"),
     ]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Show Next while answering and Retake once finished (the footer follows)."""
+        if action == "retake":
+            return self.finished
+        if action in ("next", "pick"):
+            return not self.finished
+        return True
 
     def __init__(self, quiz: Quiz, seed: str) -> None:
         super().__init__()
@@ -236,6 +244,7 @@ class QuizScreen(Screen[None]):
 
     async def finish(self) -> None:
         self.finished = True
+        self.refresh_bindings()
         coach = self.app.coach  # type: ignore[attr-defined]
         attempt = coach.record_quiz_attempt(self.quiz.id, self.answers, self.checks)
         result = grade(coach.pack, attempt)
