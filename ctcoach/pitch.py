@@ -250,15 +250,18 @@ def _person_checks(
 def variants(settings: PitchSettings, pitch: Pitch, name: str) -> dict[str, str]:
     """The spoken pitch plus every template in the pack, filled from the same parts."""
     parts = {p.id: p for p in settings.parts}
-    values = {
-        "name": name or "[your name]",
-        "who": fragment(parts["who"], pitch.who) or "[who you are]",
-        "interests": fragment(parts["interests"], pitch.interests) or "[your CT interests]",
-        "experience": fragment(parts["experiences"], pitch.experiences[0])
-        if pitch.experiences
-        else "[an experience]",
-        "ask": fragment(parts["ask"], pitch.ask) or "[what you are looking for]",
+    first_experience = pitch.experiences[0] if pitch.experiences else ""
+    texts = {
+        "who": pitch.who,
+        "interests": pitch.interests,
+        "ask": pitch.ask,
+        "experience": first_experience,
     }
+    part_of = {"who": "who", "interests": "interests", "ask": "ask", "experience": "experiences"}
+    values = {"name": name or "[your name]"}
+    for key, text in texts.items():
+        part = parts[part_of[key]]
+        values[key] = fragment(part, text) or f"[{part.label}]"
     out = {"spoken": assemble(settings, pitch)}
     for key, template in settings.variants.items():
         out[key] = _fill(template, values)

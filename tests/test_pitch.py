@@ -167,7 +167,7 @@ def test_variants_from_the_same_parts(ps):
     assert "valve repair. Could you tell me" in out["opener"]
     assert "I'm hoping for advice on finding a research mentor" in out["email"]
     empty = variants(ps, Pitch(), "")
-    assert "[your name]" in empty["opener"] and "[who you are]" in empty["opener"]
+    assert "[your name]" in empty["opener"] and "[Who you are]" in empty["opener"]
 
 
 def test_user_braces_are_not_templates(ps):

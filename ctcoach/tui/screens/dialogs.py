@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TypeVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -16,12 +17,50 @@ from ctcoach.export import ExportError, save_text
 from ctcoach.tui.text import join, plain
 
 DEFAULT_EXPORT = "ctcoach-plan.md"
+T = TypeVar("T")
 NAVIGATION = (
     ("↑ ↓", "Move in a list"),
     ("tab", "Next part of the screen (shift+tab: back)"),
     ("ctrl+p", "Command palette: screens, export, theme"),
     ("mouse", "Click cards, buttons and list rows"),
 )
+
+
+class FormDialog(ModalScreen[T]):
+    """A dialog with a Save button (id "save") and a Cancel button (id "cancel").
+
+    Subclasses implement ``action_save`` and ``cancel_value``; Enter in an input saves,
+    Escape cancels, ctrl+s saves, and ``show_error`` puts a reason under the fields."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "save", "Save"),
+    ]
+
+    def cancel_value(self) -> T:
+        raise NotImplementedError
+
+    def action_save(self) -> None:
+        raise NotImplementedError
+
+    def action_cancel(self) -> None:
+        self.dismiss(self.cancel_value())
+
+    def show_error(self, message: str) -> None:
+        error = self.query_one(".error", Static)
+        error.update(plain(message))
+        error.display = True
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "save":
+            self.action_save()
+        else:
+            self.action_cancel()
 
 
 def _declared_actions(cls: type[DOMNode]) -> set[str]:
@@ -78,10 +117,8 @@ class HelpScreen(ModalScreen[None]):
         self.dismiss(None)
 
 
-class ExportScreen(ModalScreen[Path | None]):
+class ExportScreen(FormDialog[Path | None]):
     """Ask where to write the Markdown plan; refuse bad paths with a reason."""
-
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, text: str, cwd: Path) -> None:
         super().__init__()
@@ -97,22 +134,20 @@ class ExportScreen(ModalScreen[Path | None]):
             yield Static("", classes="error")
             with Horizontal(classes="buttons"):
                 yield Button("Cancel", id="cancel")
-                yield Button("Export", id="export", variant="primary")
+                yield Button("Export", id="save", variant="primary")
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#path", Input).focus()
 
+    def cancel_value(self) -> Path | None:
+        return None
+
     def target(self) -> Path:
         raw = Path(self.query_one("#path", Input).value.strip()).expanduser()
         return raw if raw.is_absolute() else self.cwd / raw
 
-    def show_error(self, message: str) -> None:
-        error = self.query_one(".error", Static)
-        error.update(plain(message))
-        error.display = True
-
-    def action_export(self) -> None:
+    def action_save(self) -> None:
         if not self.query_one("#path", Input).value.strip():
             self.show_error("type a file name")
             return
@@ -128,22 +163,8 @@ class ExportScreen(ModalScreen[Path | None]):
             return
         self.dismiss(written)
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
     def on_input_changed(self, _: Input.Changed) -> None:
         self.confirm_replace = None
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_export()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "export":
-            self.action_export()
-        else:
-            self.action_cancel()
 
 
 class ConfirmScreen(ModalScreen[bool]):

@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import (
     Button,
     Checkbox,
@@ -21,7 +21,7 @@ from textual.widgets import (
 
 from ctcoach.mentors import Mentor, TeamCheck
 from ctcoach.model import Pack
-from ctcoach.tui.screens.dialogs import ConfirmScreen
+from ctcoach.tui.screens.dialogs import ConfirmScreen, FormDialog
 from ctcoach.tui.text import join, plain
 
 
@@ -61,13 +61,8 @@ class MentorRow(ListItem):
         self.mentor = mentor
 
 
-class MentorDialog(ModalScreen[bool]):
+class MentorDialog(FormDialog[bool]):
     """Add or change one mentor; dismisses True when saved."""
-
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("ctrl+s", "save", "Save"),
-    ]
 
     def __init__(self, mentor: Mentor | None = None) -> None:
         super().__init__()
@@ -113,6 +108,9 @@ class MentorDialog(ModalScreen[bool]):
             if box.value and str(box.name).startswith(prefix)
         ]
 
+    def cancel_value(self) -> bool:
+        return False
+
     def action_save(self) -> None:
         problems = self.app.coach.save_mentor(  # type: ignore[attr-defined]
             self.query_one("#name", Input).value,
@@ -121,25 +119,13 @@ class MentorDialog(ModalScreen[bool]):
             self.mentor.id if self.mentor else None,
         )
         if problems:
-            error = self.query_one(".error", Static)
-            error.update(plain("; ".join(p.split(": ", 1)[1] for p in problems)))
-            error.display = True
+            self.show_error("; ".join(p.split(": ", 1)[1] for p in problems))
             return
         self.dismiss(True)
 
-    def action_cancel(self) -> None:
-        self.dismiss(False)
-
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.focus_next()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.action_cancel()
+        self.focus_next()  # Enter after the name moves on to the roles
 
 
 class MentorScreen(Screen[None]):

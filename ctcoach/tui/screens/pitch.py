@@ -25,6 +25,7 @@ from textual.widgets import (
 
 from ctcoach.model import PitchSettings
 from ctcoach.pitch import Pitch, PitchReport, make_pitch, report
+from ctcoach.tui.screens.dialogs import FormDialog
 from ctcoach.tui.text import join, plain
 
 BAND_WIDTH = 40  # cells for 0–40 seconds in the band and timer bars
@@ -240,10 +241,8 @@ class VersionsScreen(ModalScreen[int | None]):
         self.dismiss(None)
 
 
-class RateScreen(ModalScreen[bool]):
+class RateScreen(FormDialog[bool]):
     """Set the words-a-minute rate used until a practice measures the real one."""
-
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
     def compose(self) -> ComposeResult:
         coach = self.app.coach  # type: ignore[attr-defined]
@@ -261,22 +260,20 @@ class RateScreen(ModalScreen[bool]):
             yield Static("", classes="error")
         yield Footer()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        error = self.query_one(".error", Static)
+    def cancel_value(self) -> bool:
+        return False
+
+    def action_save(self) -> None:
+        text = self.query_one("#wpm", Input).value.strip()
         try:
-            wpm = float(event.value.strip())
+            wpm = float(text)
         except ValueError:
             wpm = 0
         if not 60 <= wpm <= 300:
-            error.update(plain(f"{event.value!r} is not a rate between 60 and 300"))
-            error.display = True
+            self.show_error(f"{text!r} is not a rate between 60 and 300")
             return
         self.app.coach.set_wpm(wpm)  # type: ignore[attr-defined]
         self.dismiss(True)
-
-    def action_cancel(self) -> None:
-        self.dismiss(False)
 
 
 class PracticeScreen(Screen[None]):

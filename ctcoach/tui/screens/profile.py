@@ -7,11 +7,12 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Footer, Header, Input, Label, ListItem, ListView, Static
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Label, ListItem, ListView, Static
 
 from ctcoach.model import Profile, Question
 from ctcoach.profile import format_answer, validate_answers
+from ctcoach.tui.screens.dialogs import FormDialog
 from ctcoach.tui.text import join, plain
 from ctcoach.tui.widgets.question import QuestionField
 
@@ -24,13 +25,8 @@ class AnswerRow(ListItem):
         self.question = question
 
 
-class EditAnswer(ModalScreen[tuple[bool, Any]]):
+class EditAnswer(FormDialog[tuple[bool, Any]]):
     """Change one answer. Dismisses with (True, value) on save, (False, None) on cancel."""
-
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("ctrl+s", "save", "Save"),
-    ]
 
     def __init__(self, question: Question, value: Any) -> None:
         super().__init__()
@@ -48,24 +44,13 @@ class EditAnswer(ModalScreen[tuple[bool, Any]]):
     def on_mount(self) -> None:
         self.query_one(QuestionField).focus_answer()
 
-    def action_cancel(self) -> None:
-        self.dismiss((False, None))
+    def cancel_value(self) -> tuple[bool, Any]:
+        return (False, None)
 
     def action_save(self) -> None:
         ok, value = self.query_one(QuestionField).answer()
         if ok:
             self.dismiss((True, value))
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.action_cancel()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_save()
 
 
 class ProfileScreen(Screen[None]):
