@@ -15,7 +15,7 @@ from ctcoach.pitch import Pitch, PitchReport, Practice, make_pitch, report
 from ctcoach.pitfalls import Attempt, PitfallScore, check_answers, score
 from ctcoach.plan import Plan, Progress, build_plan
 from ctcoach.profile import to_json, validate_answers
-from ctcoach.quiz import QuizAttempt
+from ctcoach.quiz import QuizAttempt, grade
 from ctcoach.store import Store
 
 
@@ -86,8 +86,11 @@ class Coach:
         self, quiz_id: str, answers: Mapping[str, str], checks: Mapping[str, bool]
     ) -> QuizAttempt:
         attempt = QuizAttempt(quiz_id, self.today(), dict(answers), dict(checks))
+        result = grade(self.pack, attempt)
         self.store.add_quiz_attempt(
             {
+                "score": result.correct,
+                "total": result.total,
                 "quiz": quiz_id,
                 "date": attempt.date.isoformat(),
                 "answers": dict(answers),

@@ -62,6 +62,8 @@ async def test_full_attempt_with_feedback_and_summary(data_dir, tmp_path):
         assert "Score: 7 of 8 (88%)" in text
         assert "To review (added to your plan)" in text
         assert "Do you have a CT elective or sub-internship arranged?" in text
+    stored = app.coach.store.quiz_attempts()[0]
+    assert (stored["score"], stored["total"], stored["date"]) == (7, 8, "2026-11-24")
     attempt = app.coach.quiz_attempts()[0]
     assert attempt.checks == {"cl-sc-chiefs": True, "cl-sc-subi": False, "cl-sc-letters": True}
     ids = {i.id for i in app.plan().items}
