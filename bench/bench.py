@@ -16,8 +16,10 @@ from pathlib import Path
 
 from ctcoach.content import load_pack
 from ctcoach.export.markdown import render
+from ctcoach.pitch import make_pitch, report
 from ctcoach.plan import Progress, build_plan
 from ctcoach.profile import to_json, validate_answers
+from ctcoach.quiz import QuizAttempt, grade
 from ctcoach.store import Store
 
 TODAY = dt.date(2026, 11, 24)
@@ -51,6 +53,12 @@ def main() -> None:
     rows.append(("load + validate content", *timed(load_pack, 50)))
     rows.append(("build plan", *timed(lambda: build_plan(pack, profile, today=TODAY), 500)))
     rows.append(("render Markdown", *timed(lambda: render(pack, plan), 500)))
+    quiz = pack.quizzes[0]
+    attempt = QuizAttempt(quiz.id, TODAY, {q.id: q.answer for q in quiz.questions}, {})
+    rows.append(("grade a quiz", *timed(lambda: grade(pack, attempt), 500)))
+    assert pack.pitch is not None
+    pitch = make_pitch("an MS2 at State", "adult cardiac surgery", ["a QI project"], "advice")
+    rows.append(("pitch report (per keystroke)", *timed(lambda: report(pack.pitch, pitch), 500)))
     with tempfile.TemporaryDirectory() as tmp:
         store = Store(Path(tmp))
         store.save_profile(to_json(profile))
