@@ -67,7 +67,7 @@ async def test_leaving_half_way_asks_and_saves_nothing(data_dir, tmp_path):
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("n")  # keep going
         assert isinstance(app.screen, PitfallCheckScreen)
-        await pilot.press("escape", "y")
+        await pilot.press("q", "y")  # q asks before leaving, like Escape
         await pilot.pause()
         assert isinstance(app.screen, PitfallScreen)
     assert app.coach.pitfall_attempts() == []

@@ -78,7 +78,9 @@ async def test_abandon_asks_and_stores_nothing(data_dir, tmp_path):
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("n")
         assert isinstance(app.screen, QuizScreen)
-        await pilot.press("escape", "y")
+        await pilot.press("q")  # q asks too, rather than quitting the app
+        assert isinstance(app.screen, ConfirmScreen) and app.is_running
+        await pilot.press("y")
         await pilot.pause()
         assert isinstance(app.screen, QuizListScreen)
     assert app.coach.quiz_attempts() == []

@@ -88,6 +88,7 @@ class PitfallCheckScreen(Screen[dict[str, int] | None]):
         Binding("ctrl+n", "next", "Next"),
         Binding("backspace", "back", "Back"),
         Binding("escape", "leave", "Leave"),
+        Binding("q", "leave", "Leave", show=False),  # never quit mid-check unasked
     ]
 
     def __init__(self, assessment: Assessment, titles: dict[str, str]) -> None:

@@ -118,6 +118,7 @@ class QuizScreen(Screen[None]):
         Binding("ctrl+n", "next", "Next"),
         Binding("r", "retake", "Retake"),
         Binding("escape", "leave", "Leave"),
+        Binding("q", "leave", "Leave", show=False),  # never quit mid-attempt unasked
     ]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
