@@ -298,9 +298,6 @@ class Pack:
                 return q
         raise KeyError(question_id)
 
-    def has_question(self, question_id: str) -> bool:
-        return any(q.id == question_id for q in self.questions)
-
     def phase_for_stage(self, stage: str) -> Phase | None:
         for phase in self.phases:
             if stage in phase.stages:
@@ -320,15 +317,22 @@ class Pack:
     def mentor_role(self, role_id: str) -> MentorRole:
         return next(r for r in self.mentor_roles if r.id == role_id)
 
-    def mentor_sign(self, sign_id: str) -> MentorSign:
-        return next(s for s in self.mentor_signs if s.id == sign_id)
-
 
 @dataclass(frozen=True)
 class Event:
     name: str
     start: dt.date
     end: dt.date
+
+
+def event_live(event: Event | None, today: dt.date, stale_days: int) -> bool:
+    """An event counts until ``stale_days`` after its last day."""
+    return event is not None and today <= event.end + dt.timedelta(days=stale_days)
+
+
+def plural(count: int, word: str) -> str:
+    """``"1 hour"``, ``"3 hours"``."""
+    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 @dataclass(frozen=True)

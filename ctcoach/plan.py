@@ -23,6 +23,8 @@ from ctcoach.model import (
     Phase,
     Profile,
     Source,
+    event_live,
+    plural,
 )
 from ctcoach.pitch import Pitch, PitchReport, Practice, report
 from ctcoach.pitfalls import Attempt, PitfallScore, at_least, score
@@ -126,8 +128,8 @@ def capacity(pack: Pack, weekly_hours: int) -> int:
 
 def matches(matcher: Matcher, value: Any, today: dt.date, stale_days: int) -> bool:
     if isinstance(value, Event) or matcher.upcoming is not None:
-        upcoming = isinstance(value, Event) and today <= value.end + dt.timedelta(days=stale_days)
-        return matcher.upcoming is None or upcoming == matcher.upcoming
+        live = event_live(value if isinstance(value, Event) else None, today, stale_days)
+        return matcher.upcoming is None or live == matcher.upcoming
     if matcher.equals is not None and value != matcher.equals:
         return False
     if matcher.one_of and value not in matcher.one_of:
@@ -155,10 +157,10 @@ def _date_text(date: dt.date, today: dt.date) -> str:
     days = (date - today).days
     base = f"{date.isoformat()} ({date.strftime('%a')})"
     if days < 0:
-        return f"{base}, {-days} day{'s' if days != -1 else ''} overdue"
+        return f"{base}, {plural(-days, 'day')} overdue"
     if days == 0:
         return f"{base}, today"
-    return f"{base}, in {days} day{'s' if days != 1 else ''}"
+    return f"{base}, in {plural(days, 'day')}"
 
 
 class _Builder:
@@ -170,8 +172,7 @@ class _Builder:
         self.phase = pack.phase_for_stage(profile.stage)
         self.next_phase = pack.next_phase(self.phase) if self.phase else None
         self.event = profile.event
-        stale = dt.timedelta(days=pack.plan.event_stale_days)
-        self.event_live = self.event is not None and today <= self.event.end + stale
+        self.event_live = event_live(self.event, today, pack.plan.event_stale_days)
         latest = progress.latest_attempt
         self.scores = (
             {s.pitfall.id: s for s in score(pack, latest, progress.previous_attempt)}
@@ -385,7 +386,7 @@ class _Builder:
                 waiting.add(item.id)
         hours = self.profile.weekly_hours
         note = (
-            f"Waiting: with {hours} hour{'s' if hours != 1 else ''} a week, ctcoach keeps "
+            f"Waiting: with {plural(hours, 'hour')} a week, ctcoach keeps "
             f"{cap} actions active at once; this one starts when one of them is done."
         )
         return [

@@ -189,10 +189,3 @@ def format_answer(question: Question, value: Any, empty: str = "—") -> str:
 def summary(pack: Pack, profile: Profile) -> list[tuple[str, str]]:
     """(label, answer in words) for every question, in content order."""
     return [(q.label, format_answer(q, profile.get(q.id))) for q in pack.questions]
-
-
-def merged(profile: Profile | None, changes: Mapping[str, Any]) -> dict[str, Any]:
-    """A raw answers mapping: the stored profile with ``changes`` applied."""
-    base = dict(profile.answers) if profile else {}
-    base.update(changes)
-    return {k: v for k, v in base.items() if v is not None}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ctcoach.model import Pack
+from ctcoach.model import Pack, plural
 from ctcoach.plan import HORIZON_TITLES, Plan, PlanItem
 from ctcoach.profile import summary
 
@@ -46,8 +46,8 @@ def render(pack: Pack, plan: Plan) -> str:
     out.append("")
     open_count = len(plan.open_items())
     out.append(
-        f"{open_count} open action{'s' if open_count != 1 else ''}; at most {plan.capacity} "
-        f"active at once for {profile.weekly_hours} hour{'s' if profile.weekly_hours != 1 else ''} "
+        f"{plural(open_count, 'open action')}; at most {plan.capacity} "
+        f"active at once for {plural(profile.weekly_hours, 'hour')} "
         "a week."
     )
     if plan.phase is not None:

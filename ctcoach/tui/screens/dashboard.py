@@ -8,6 +8,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from ctcoach.model import plural
 from ctcoach.plan import Plan, PlanItem
 from ctcoach.tui.text import join, plain
 from ctcoach.tui.widgets.card import Card
@@ -28,9 +29,7 @@ def quiz_status(plan: Plan) -> Content:
     if not taken:
         return join(first, "\n", plain("press k", "dim"))
     if weak:
-        return join(
-            first, "\n", plain(f"{weak} topic{'s' if weak != 1 else ''} to review", "bold $warning")
-        )
+        return join(first, "\n", plain(f"{plural(weak, 'topic')} to review", "bold $warning"))
     return join(first, "\n", plain("nothing to review", "$success"))
 
 
@@ -69,7 +68,7 @@ def mentor_status(plan: Plan) -> Content:
         return join(first, "\n", plain(f"⚠ {len(team.warnings)} to review", "bold $error"))
     if team.gaps:
         gaps = len(team.gaps)
-        return join(first, "\n", plain(f"{gaps} gap{'s' if gaps != 1 else ''}", "bold $warning"))
+        return join(first, "\n", plain(plural(gaps, "gap"), "bold $warning"))
     return join(first, "\n", plain("no gaps", "$success"))
 
 
