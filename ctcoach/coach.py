@@ -252,5 +252,12 @@ class Coach:
             return None
         return build_plan(self.pack, profile, self.progress(), today=today or self.today())
 
+    def plan_or_none(self) -> Plan | None:
+        """The plan, or ``None`` before onboarding or when the profile no longer fits."""
+        try:
+            return self.plan()
+        except ProfileMismatch:
+            return None
+
     def set_done(self, item_id: str, done: bool) -> None:
         self.store.set_done(item_id, done, self.today())

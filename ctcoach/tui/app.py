@@ -96,10 +96,7 @@ class CoachApp(App[int]):
         self.notify("Profile saved. Here is your plan.", markup=False)
 
     def plan(self) -> Plan | None:
-        try:
-            return self.coach.plan()
-        except ProfileMismatch:
-            return None
+        return self.coach.plan_or_none()
 
     def has_profile(self) -> bool:
         if self.coach.profile_or_none() is None:
@@ -110,6 +107,9 @@ class CoachApp(App[int]):
     def action_open(self, name: str) -> None:
         screen_type = SCREENS[name]
         if isinstance(self.screen, screen_type) or not self.has_profile():
+            return
+        if screen_type is PitchScreen and self.coach.pack.pitch is None:
+            self.notify("This content pack has no pitch builder.", severity="warning")
             return
         if screen_type is DashboardScreen:
             while len(self.screen_stack) > 2:
@@ -139,9 +139,6 @@ class CoachApp(App[int]):
                 self.notify(f"Plan exported to {path}", title="Export", markup=False)
 
         self.push_screen(ExportScreen(render(self.coach.pack, plan), self.cwd), exported)
-
-    def action_quit(self) -> None:  # type: ignore[override]
-        self.exit(0)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

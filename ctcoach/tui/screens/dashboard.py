@@ -10,6 +10,7 @@ from textual.widgets import Footer, Header, Static
 
 from ctcoach.model import plural
 from ctcoach.plan import Plan, PlanItem
+from ctcoach.tui.context import coach_of
 from ctcoach.tui.text import join, plain
 from ctcoach.tui.widgets.card import Card
 
@@ -111,11 +112,11 @@ class DashboardScreen(Screen[None]):
         self.refresh_data()
 
     def refresh_data(self) -> None:
-        app = self.app
-        plan: Plan | None = app.plan()  # type: ignore[attr-defined]
+        coach = coach_of(self)
+        plan = coach.plan_or_none()
         if plan is None:
             return
-        pack = app.coach.pack  # type: ignore[attr-defined]
+        pack = coach.pack
         profile = plan.profile
         stage = pack.question("stage").choice_label(profile.stage)
         parts: list[Content | str] = [plain(profile.name, "bold"), " · ", stage]
@@ -154,5 +155,5 @@ class DashboardScreen(Screen[None]):
         else:
             self.query_one("#next", Static).update("Everything in your plan is done.")
 
-    def on_card_chosen(self, message: Card.Chosen) -> None:
-        self.app.action_open(message.target)  # type: ignore[attr-defined]
+    async def on_card_chosen(self, message: Card.Chosen) -> None:
+        await self.app.run_action(f"open({message.target!r})")

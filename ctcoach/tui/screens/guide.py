@@ -10,6 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, ListItem, ListView, Static
 
 from ctcoach.model import Pack
+from ctcoach.tui.context import coach_of
 from ctcoach.tui.text import join, plain
 
 KIND_TITLES = {
@@ -88,7 +89,7 @@ class GuideScreen(Screen[None]):
         self.title = "Guide"
         rows: list[ListItem] = []
         last = ""
-        for group, title, body in entries(self.app.coach.pack):  # type: ignore[attr-defined]
+        for group, title, body in entries(coach_of(self).pack):
             if group != last:
                 rows.append(ListItem(Label(plain(group, "bold underline")), disabled=True))
                 last = group

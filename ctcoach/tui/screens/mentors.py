@@ -21,6 +21,7 @@ from textual.widgets import (
 
 from ctcoach.mentors import Mentor, TeamCheck
 from ctcoach.model import Pack
+from ctcoach.tui.context import coach_of
 from ctcoach.tui.screens.dialogs import ConfirmScreen, FormDialog
 from ctcoach.tui.text import join, plain
 
@@ -69,7 +70,7 @@ class MentorDialog(FormDialog[bool]):
         self.mentor = mentor
 
     def compose(self) -> ComposeResult:
-        pack: Pack = self.app.coach.pack  # type: ignore[attr-defined]
+        pack: Pack = coach_of(self).pack
         mentor = self.mentor
         with VerticalScroll(classes="dialog question"):
             yield Static(plain("Change mentor" if mentor else "Add a mentor", "bold"))
@@ -112,7 +113,7 @@ class MentorDialog(FormDialog[bool]):
         return False
 
     def action_save(self) -> None:
-        problems = self.app.coach.save_mentor(  # type: ignore[attr-defined]
+        problems = coach_of(self).save_mentor(
             self.query_one("#name", Input).value,
             self.picked("role:"),
             self.picked("sign:"),
@@ -155,8 +156,8 @@ class MentorScreen(Screen[None]):
         self.query_one("#mentor-list", ListView).focus()
 
     async def reload(self) -> None:
-        coach = self.app.coach  # type: ignore[attr-defined]
-        plan = self.app.plan()  # type: ignore[attr-defined]
+        coach = coach_of(self)
+        plan = coach_of(self).plan_or_none()
         if plan is None or plan.team is None:
             return
         self.query_one("#team", Static).update(team_content(plan.team))
@@ -197,7 +198,7 @@ class MentorScreen(Screen[None]):
 
         async def answered(yes: bool | None) -> None:
             if yes:
-                self.app.coach.delete_mentor(mentor.id)  # type: ignore[attr-defined]
+                coach_of(self).delete_mentor(mentor.id)
                 await self.reload()
 
         self.app.push_screen(

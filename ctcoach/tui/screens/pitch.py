@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
+from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
 from textual.widgets import (
@@ -25,8 +26,17 @@ from textual.widgets import (
 
 from ctcoach.model import PitchSettings
 from ctcoach.pitch import Pitch, PitchReport, make_pitch, report
+from ctcoach.tui.context import coach_of
 from ctcoach.tui.screens.dialogs import FormDialog
 from ctcoach.tui.text import join, plain
+
+
+def settings_of(node: DOMNode) -> PitchSettings:
+    """The pack's pitch settings; the app opens pitch screens only when there are some."""
+    settings = coach_of(node).pack.pitch
+    assert settings is not None, "the app checks for a pitch section before opening"
+    return settings
+
 
 BAND_WIDTH = 40  # cells for 0–40 seconds in the band and timer bars
 BAND_SPAN = 40.0
@@ -100,9 +110,7 @@ class PitchScreen(Screen[None]):
 
     @property
     def settings(self) -> PitchSettings:
-        settings: PitchSettings | None = self.app.coach.pack.pitch  # type: ignore[attr-defined]
-        assert settings is not None
-        return settings
+        return settings_of(self)
 
     def on_mount(self) -> None:
         self.title = "Pitch builder"
@@ -113,7 +121,7 @@ class PitchScreen(Screen[None]):
         self.update_preview()  # a practice run may have measured a new speaking rate
 
     def load_current(self) -> None:
-        current = self.app.coach.current_pitch()  # type: ignore[attr-defined]
+        current = coach_of(self).current_pitch()
         pitch: Pitch = current[1] if current else Pitch()
         for part in ("who", "interests", "ask"):
             self.query_one(f"#part-{part}", Input).value = pitch.text_of(part)
@@ -129,7 +137,7 @@ class PitchScreen(Screen[None]):
         )
 
     def report(self) -> PitchReport:
-        coach = self.app.coach  # type: ignore[attr-defined]
+        coach = coach_of(self)
         profile = coach.profile_or_none()
         return report(
             self.settings,
@@ -171,24 +179,24 @@ class PitchScreen(Screen[None]):
         if pitch.is_empty():
             self.notify("Write at least one part before saving.", severity="warning")
             return
-        self.app.coach.save_pitch(pitch)  # type: ignore[attr-defined]
+        coach_of(self).save_pitch(pitch)
         self.notify("Saved as a new version and made current.")
 
     def action_versions(self) -> None:
         def chosen(version_id: int | None) -> None:
             if version_id is not None:
-                self.app.coach.set_current_pitch(version_id)  # type: ignore[attr-defined]
+                coach_of(self).set_current_pitch(version_id)
                 self.load_current()
                 self.notify("That version is now your current pitch.")
 
         self.app.push_screen(VersionsScreen(), chosen)
 
     def action_practise(self) -> None:
-        current = self.app.coach.current_pitch()  # type: ignore[attr-defined]
+        current = coach_of(self).current_pitch()
         if current is None:
             self.notify("Save your pitch first (ctrl+s), then practise it.", severity="warning")
             return
-        self.app.push_screen(PracticeScreen(self.app.clock))  # type: ignore[attr-defined]
+        self.app.push_screen(PracticeScreen(getattr(self.app, "clock", time.monotonic)))
 
     def action_rate(self) -> None:
         def done(saved: bool | None) -> None:
@@ -196,6 +204,12 @@ class PitchScreen(Screen[None]):
                 self.update_preview()
 
         self.app.push_screen(RateScreen(), done)
+
+
+class VersionRow(ListItem):
+    def __init__(self, version_id: int, label: Content) -> None:
+        super().__init__(Label(label))
+        self.version_id = version_id
 
 
 class VersionsScreen(ModalScreen[int | None]):
@@ -210,24 +224,23 @@ class VersionsScreen(ModalScreen[int | None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        coach = self.app.coach  # type: ignore[attr-defined]
-        settings = coach.pack.pitch
+        coach = coach_of(self)
+        settings = settings_of(self)
         current = coach.current_pitch()
         profile = coach.profile_or_none()
         name = profile.name if profile else ""
+        practices, wpm = coach.practices(), coach.wpm_setting()
         view = self.query_one("#versions", ListView)
-        rows = []
+        rows: list[ListItem] = []
         for version_id, saved, pitch in reversed(coach.pitch_versions()):
-            result = report(settings, pitch, name, coach.practices(), coach.wpm_setting())
+            result = report(settings, pitch, name, practices, wpm)
             mark = "  ✓ current" if current and current[0] == version_id else ""
             status = "ready" if result.ok else f"{len(result.checks)} to fix"
             label = plain(
                 f"{saved.isoformat()} · {result.words} words · "
                 f"about {result.seconds:.0f} s · {status}{mark}"
             )
-            item = ListItem(Label(join(label, "\n", plain(result.text[:120], "dim"))))
-            item.version_id = version_id  # type: ignore[attr-defined]
-            rows.append(item)
+            rows.append(VersionRow(version_id, join(label, "\n", plain(result.text[:120], "dim"))))
         view.extend(rows)
         if not rows:
             view.append(ListItem(Label("No saved versions yet."), disabled=True))
@@ -235,7 +248,8 @@ class VersionsScreen(ModalScreen[int | None]):
 
     def on_list_view_selected(self, event: ListView.Selected) -> None:
         event.stop()
-        self.dismiss(getattr(event.item, "version_id", None))
+        if isinstance(event.item, VersionRow):
+            self.dismiss(event.item.version_id)
 
     def action_dismiss_none(self) -> None:
         self.dismiss(None)
@@ -245,8 +259,8 @@ class RateScreen(FormDialog[bool]):
     """Set the words-a-minute rate used until a practice measures the real one."""
 
     def compose(self) -> ComposeResult:
-        coach = self.app.coach  # type: ignore[attr-defined]
-        current = coach.wpm_setting() or coach.pack.pitch.rate_wpm
+        coach = coach_of(self)
+        current = coach.wpm_setting() or settings_of(self).rate_wpm
         with Vertical(classes="dialog"):
             yield Static(plain("Speaking rate, in words a minute (60–300)", "bold"))
             yield Static(
@@ -272,7 +286,7 @@ class RateScreen(FormDialog[bool]):
         if not 60 <= wpm <= 300:
             self.show_error(f"{text!r} is not a rate between 60 and 300")
             return
-        self.app.coach.set_wpm(wpm)  # type: ignore[attr-defined]
+        coach_of(self).set_wpm(wpm)
         self.dismiss(True)
 
 
@@ -301,7 +315,7 @@ class PracticeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.title = "Practise your pitch"
-        coach = self.app.coach  # type: ignore[attr-defined]
+        coach = coach_of(self)
         result = coach.pitch_report()
         self.words = result.words if result else 0
         self.query_one("#practice-text", Static).update(plain(result.text if result else ""))
@@ -311,7 +325,7 @@ class PracticeScreen(Screen[None]):
         self.show_time(0.0)
 
     def show_time(self, seconds: float) -> None:
-        settings = self.app.coach.pack.pitch  # type: ignore[attr-defined]
+        settings = settings_of(self)
         self.query_one("#practice-time", Static).update(plain(f"{seconds:5.1f} s", "bold"))
         self.query_one("#practice-band", Static).update(band(settings, seconds))
 
@@ -333,12 +347,12 @@ class PracticeScreen(Screen[None]):
         self.finish(seconds)
 
     def finish(self, seconds: float) -> None:
-        settings = self.app.coach.pack.pitch  # type: ignore[attr-defined]
+        settings = settings_of(self)
         result = self.query_one("#practice-result", Static)
         if seconds < 2 or self.words == 0:
             result.update(plain("Too short to measure; nothing was saved. Try again.", "$warning"))
             return
-        practice = self.app.coach.record_practice(seconds, self.words)  # type: ignore[attr-defined]
+        practice = coach_of(self).record_practice(seconds, self.words)
         if seconds > settings.max_seconds:
             verdict = plain(f"over {settings.max_seconds} s — trim it", "bold $error")
         elif seconds < settings.min_seconds:

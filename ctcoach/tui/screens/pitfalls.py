@@ -11,6 +11,7 @@ from textual.widgets import Button, Footer, Header, ProgressBar, RadioSet, Stati
 
 from ctcoach.model import Assessment, Statement
 from ctcoach.pitfalls import Attempt, PitfallScore, score
+from ctcoach.tui.context import coach_of
 from ctcoach.tui.screens.dialogs import ConfirmScreen
 from ctcoach.tui.text import join, plain
 from ctcoach.tui.widgets.choice import WrapRadioButton
@@ -210,7 +211,7 @@ class PitfallScreen(Screen[None]):
         self.refresh_results()
 
     def refresh_results(self) -> None:
-        coach = self.app.coach  # type: ignore[attr-defined]
+        coach = coach_of(self)
         attempts = coach.pitfall_attempts()
         latest = attempts[-1] if attempts else None
         self.query_one("#results", Static).update(results_content(coach.pitfall_scores(), latest))
@@ -218,7 +219,7 @@ class PitfallScreen(Screen[None]):
         self.query_one("#history", Static).update(history_content(attempts, rows))
 
     def action_take(self) -> None:
-        coach = self.app.coach  # type: ignore[attr-defined]
+        coach = coach_of(self)
         assessment = coach.pack.assessment
         if assessment is None:
             self.notify("This content pack has no self-check.", severity="warning")

@@ -10,6 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, ListItem, ListView, Static
 
 from ctcoach.plan import HORIZON_TITLES, Plan, PlanItem
+from ctcoach.tui.context import coach_of
 from ctcoach.tui.text import join, plain
 
 
@@ -61,7 +62,7 @@ class PlanScreen(Screen[None]):
         self.query_one("#items", ListView).focus()
 
     async def reload(self, keep: str | None = None) -> None:
-        plan: Plan | None = self.app.plan()  # type: ignore[attr-defined]
+        plan: Plan | None = coach_of(self).plan_or_none()
         if plan is None:
             return
         open_count = len(plan.open_items())
@@ -112,5 +113,5 @@ class PlanScreen(Screen[None]):
         item = self.selected()
         if item is None:
             return
-        self.app.coach.set_done(item.id, not item.done)  # type: ignore[attr-defined]
+        coach_of(self).set_done(item.id, not item.done)
         await self.reload(keep=item.id)

@@ -12,6 +12,7 @@ from textual.widgets import Button, Footer, Header, Label, ListItem, ListView, S
 
 from ctcoach.model import Profile, Question
 from ctcoach.profile import format_answer, validate_answers
+from ctcoach.tui.context import coach_of
 from ctcoach.tui.screens.dialogs import FormDialog
 from ctcoach.tui.text import join, plain
 from ctcoach.tui.widgets.question import QuestionField
@@ -75,7 +76,7 @@ class ProfileScreen(Screen[None]):
         self.query_one("#answers", ListView).focus()
 
     def profile(self) -> Profile | None:
-        return self.app.coach.profile_or_none()  # type: ignore[attr-defined, no-any-return]
+        return coach_of(self).profile_or_none()
 
     async def reload(self) -> None:
         profile = self.profile()
@@ -84,7 +85,7 @@ class ProfileScreen(Screen[None]):
         view = self.query_one("#answers", ListView)
         index = view.index
         await view.clear()
-        pack = self.app.coach.pack  # type: ignore[attr-defined]
+        pack = coach_of(self).pack
         await view.extend(AnswerRow(q, profile.get(q.id)) for q in pack.questions)
         view.index = index if index is not None else 0
 
@@ -107,11 +108,11 @@ class ProfileScreen(Screen[None]):
                 answers.pop(question.id, None)
             else:
                 answers[question.id] = result[1]
-            new, errors = validate_answers(self.app.coach.pack, answers)  # type: ignore[attr-defined]
+            new, errors = validate_answers(coach_of(self).pack, answers)
             if new is None:
                 self.notify("; ".join(errors), severity="error")
                 return
-            self.app.coach.save_profile(new)  # type: ignore[attr-defined]
+            coach_of(self).save_profile(new)
             self.notify(f"Saved: {question.label}. Your plan is updated.", markup=False)
             await self.reload()
 

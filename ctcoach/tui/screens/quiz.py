@@ -20,6 +20,7 @@ from textual.widgets import (
 
 from ctcoach.model import Pack, Quiz, QuizOption, QuizQuestion, SelfCheck
 from ctcoach.quiz import QuizAttempt, QuizResult, QuizStanding, grade, option_order, standings
+from ctcoach.tui.context import coach_of
 from ctcoach.tui.screens.dialogs import ConfirmScreen
 from ctcoach.tui.text import join, plain
 from ctcoach.tui.widgets.choice import WrapRadioButton
@@ -74,7 +75,7 @@ class QuizListScreen(Screen[None]):
         await self.reload()
 
     async def reload(self) -> None:
-        coach = self.app.coach  # type: ignore[attr-defined]
+        coach = coach_of(self)
         profile = coach.profile_or_none()
         if profile is None:
             return
@@ -246,7 +247,7 @@ class QuizScreen(Screen[None]):
     async def finish(self) -> None:
         self.finished = True
         self.refresh_bindings()
-        coach = self.app.coach  # type: ignore[attr-defined]
+        coach = coach_of(self)
         attempt = coach.record_quiz_attempt(self.quiz.id, self.answers, self.checks)
         result = grade(coach.pack, attempt)
         self.query_one("#quiz-progress", ProgressBar).update(progress=len(self.steps))
@@ -261,7 +262,7 @@ class QuizScreen(Screen[None]):
     async def action_retake(self) -> None:
         if not self.finished:
             return
-        attempts = [a for a in self.app.coach.quiz_attempts() if a.quiz == self.quiz.id]  # type: ignore[attr-defined]
+        attempts = [a for a in coach_of(self).quiz_attempts() if a.quiz == self.quiz.id]
         self.app.pop_screen()
         self.app.push_screen(QuizScreen(self.quiz, f"{self.quiz.id}:{len(attempts)}"))
 
@@ -319,7 +320,7 @@ class HistoryScreen(ModalScreen[None]):
         self.quiz = quiz
 
     def compose(self) -> ComposeResult:
-        coach = self.app.coach  # type: ignore[attr-defined]
+        coach = coach_of(self)
         attempts = [a for a in coach.quiz_attempts() if a.quiz == self.quiz.id]
         lines: list[Content | str] = [plain(f"{self.quiz.title}: history", "bold")]
         if not attempts:
