@@ -38,6 +38,9 @@ class Pitch:
     def is_empty(self) -> bool:
         return not any(self.text_of(p) for p in ("who", "interests", "experiences", "ask"))
 
+    def parts(self) -> tuple[str, str, tuple[str, ...], str]:
+        return self.who, self.interests, self.experiences, self.ask
+
 
 @dataclass(frozen=True)
 class Check:
@@ -45,7 +48,36 @@ class Check:
     message: str
 
 
-PLAUSIBLE_WPM = (60.0, 300.0)  # a timed run outside this was not a real run-through
+PLAUSIBLE_WPM = (60.0, 300.0)  # a rate outside this is not a real run-through
+
+
+def within_rate(wpm: float) -> bool:
+    return PLAUSIBLE_WPM[0] <= wpm <= PLAUSIBLE_WPM[1]
+
+
+def usable_wpm(value: object) -> float | None:
+    """A stored speaking-rate setting, if it is a plausible number."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return float(value) if within_rate(float(value)) else None
+
+
+def timing(settings: PitchSettings, seconds: float) -> str:
+    """Where a spoken length falls against the pack's band: "under", "inside" or "over"."""
+    if seconds > settings.max_seconds:
+        return "over"
+    if seconds < settings.min_seconds:
+        return "under"
+    return "inside"
+
+
+def parse_wpm(text: str) -> float:
+    """A speaking rate typed by the user; ``ValueError`` with one readable line."""
+    cleaned = text.strip()
+    if not re.fullmatch(r"\d{1,3}(\.\d+)?", cleaned) or not within_rate(float(cleaned)):
+        low, high = (f"{v:.0f}" for v in PLAUSIBLE_WPM)
+        raise ValueError(f"speaking rate: {cleaned!r} is not a number from {low} to {high}")
+    return float(cleaned)
 
 
 @dataclass(frozen=True)
@@ -60,7 +92,7 @@ class Practice:
 
     @property
     def plausible(self) -> bool:
-        return PLAUSIBLE_WPM[0] <= self.wpm <= PLAUSIBLE_WPM[1]
+        return within_rate(self.wpm)
 
 
 @dataclass(frozen=True)
@@ -207,7 +239,8 @@ def checks(settings: PitchSettings, pitch: Pitch, wpm: float, name: str = "") ->
     out += _person_checks(settings, pitch, name, labels)
     text = assemble(settings, pitch)
     seconds = speaking_seconds(count_words(text), wpm)
-    if text and seconds > settings.max_seconds:
+    band = timing(settings, seconds)
+    if text and band == "over":
         longest = max(settings.parts, key=lambda p: count_words(pitch.text_of(p.id)))
         out.append(
             Check(
@@ -216,7 +249,7 @@ def checks(settings: PitchSettings, pitch: Pitch, wpm: float, name: str = "") ->
                 f"shorten “{longest.label}”, your longest part",
             )
         )
-    elif text and seconds < settings.min_seconds and not missing:
+    elif text and band == "under" and not missing:
         shortest = min(settings.parts, key=lambda p: count_words(pitch.text_of(p.id)))
         out.append(
             Check(

@@ -7,6 +7,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from ctcoach import dates
 from ctcoach.model import Event, Pack, Profile, Question
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -28,16 +29,10 @@ def clean_text(value: str, *, single_line: bool = True) -> str:
 
 
 def parse_date(value: Any) -> dt.date:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            pass
-    raise AnswerError(f"{value!r} is not a date like 2027-01-28")
+    try:
+        return dates.parse_date(value)
+    except dates.DateError as exc:
+        raise AnswerError(str(exc)) from None
 
 
 def _int(question: Question, raw: Any) -> int:

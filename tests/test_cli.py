@@ -66,7 +66,7 @@ def test_onboard_from_answers_then_plan(cli, answers_file, data_dir):
     r = cli("onboard", "--answers", str(answers_file))
     assert r.code == 0, r.err
     with Store(data_dir) as store:
-        assert store.profile_data()["name"] == "Alex Rivera"
+        assert store.snapshot().profile["name"] == "Alex Rivera"
     r = cli("plan", "--today", "2026-11-24")
     assert r.code == 0
     assert r.out.startswith("# Networking action plan for Alex Rivera")
@@ -87,7 +87,7 @@ def test_answers_file_reports_every_problem_and_saves_nothing(cli, tmp_path, dat
     assert any("weekly_hours: 99 is outside 1–40" in line for line in lines)
     assert any("societies: 'acs' not among" in line for line in lines)
     assert any("favourite: unknown key" in line for line in lines)
-    assert lines[-1] == "4 problem(s); no changes were made"
+    assert lines[-1] == "4 problems; no changes were made"
     assert not (data_dir / "ctcoach.json").exists()
 
 
@@ -172,7 +172,7 @@ def test_content_check(cli, tmp_path):
     r = cli("content", "check", str(tmp_path))
     assert r.code == 2
     assert "pack.toml: pack.id: must be a string" in r.err
-    assert r.err.strip().splitlines()[-1].endswith(f"problem(s) in {tmp_path}")
+    assert r.err.strip().splitlines()[-1].endswith(f"problems in {tmp_path}")
 
 
 def test_broken_content_pack_refuses_to_start(cli, tmp_path):
@@ -181,23 +181,27 @@ def test_broken_content_pack_refuses_to_start(cli, tmp_path):
     assert r.code == 2 and "content pack is broken" in r.err and r.err.count("\n") == 1
 
 
-def test_corrupt_store_is_one_line(cli, data_dir):
-    data_dir.mkdir()
+def test_corrupt_store_is_moved_aside_with_one_line(cli, data_dir):
+    data_dir.mkdir(mode=0o700)
     (data_dir / "ctcoach.json").write_text("{oops")
     r = cli("plan")
-    assert r.code == 2 and "not valid JSON" in r.err and r.err.count("\n") == 1
-    assert (data_dir / "ctcoach.json").read_text() == "{oops"
+    first, second = r.err.splitlines()
+    assert "could not be read (not valid JSON" in first and "started afresh" in first
+    assert second == "ctcoach: no profile yet: run `ctcoach onboard` first"
+    assert r.code == 2
+    (aside,) = data_dir.glob("ctcoach.json.corrupt-*")
+    assert aside.read_text() == "{oops"
 
 
 @pytest.mark.parametrize("interrupt", [KeyboardInterrupt, EOFError])
 def test_interrupted_wizard_saves_nothing(cli, data_dir, monkeypatch, interrupt):
-    import ctcoach.cli
+    import ctcoach.cli.profile_commands
     import ctcoach.wizard
 
     def stop(*_args):
         raise interrupt
 
-    monkeypatch.setattr(ctcoach.cli, "_isatty", lambda _stream: True)
+    monkeypatch.setattr(ctcoach.cli.profile_commands, "isatty", lambda _stream: True)
     monkeypatch.setattr(ctcoach.wizard, "run_wizard", stop)
     r = cli("onboard")
     assert r.code == 130

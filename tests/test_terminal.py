@@ -85,4 +85,4 @@ def test_start_toggle_quit_in_a_real_terminal(tmp_path, tmux):
         time.sleep(0.1)
     assert code_file.read_text().strip() == "0"
     with Store(data) as store:
-        assert len(store.done_items()) == 1
+        assert len(store.snapshot().done) == 1

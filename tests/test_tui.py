@@ -49,7 +49,7 @@ async def test_onboarding_complete_saves_and_opens_dashboard(data_dir, tmp_path,
         assert isinstance(app.screen, DashboardScreen)
         assert "Sam Lee · MS3" in screen_text(app)
     with Store(data_dir) as store:
-        saved = store.profile_data()
+        saved = store.snapshot().profile
     assert saved["name"] == "Sam Lee" and saved["stage"] == "ms3"
     assert saved["interests"] == ["adult_cardiac"] and "track" not in saved
 
@@ -75,7 +75,7 @@ async def test_onboarding_quit_half_way_saves_nothing(data_dir, tmp_path):
         await pilot.press("ctrl+q")
     assert app.return_code == 0
     with Store(data_dir) as store:
-        assert store.profile_data() is None
+        assert store.snapshot().profile is None
 
 
 @pytest.mark.parametrize("size", SIZES)

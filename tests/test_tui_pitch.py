@@ -68,7 +68,7 @@ async def test_save_versions_and_make_one_current(data_dir, tmp_path):
         await pilot.pause()
         assert isinstance(app.screen, PitchScreen)
         assert app.screen.query_one("#part-who", Input).value == PARTS["who"]
-        assert app.coach.current_pitch()[0] == versions[0][0]
+        assert app.coach.current_pitch()[0] == versions[0].id
         await pilot.press("escape")
         assert isinstance(app.screen, DashboardScreen)
         assert "✓ ready" in str(app.screen.query_one("#card-pitch", Card).render())
@@ -110,7 +110,7 @@ async def test_speaking_rate_setting(data_dir, tmp_path):
         await pilot.press("i", "ctrl+r")
         assert isinstance(app.screen, RateScreen)
         await pilot.press("ctrl+u", *"500", "enter")
-        assert "not a rate between 60 and 300" in screen_text(app)
+        assert "speaking rate: '500' is not a number from 60 to 300" in screen_text(app)
         await pilot.press("ctrl+u", *"125", "enter")
         await pilot.pause()
         assert isinstance(app.screen, PitchScreen)

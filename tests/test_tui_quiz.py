@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from textual.widgets import ListView
 
 from ctcoach.quiz import option_order
@@ -62,7 +64,7 @@ async def test_full_attempt_with_feedback_and_summary(data_dir, tmp_path):
         assert "Score: 7 of 8 (88%)" in text
         assert "To review (added to your plan)" in text
         assert "Do you have a CT elective or sub-internship arranged?" in text
-    stored = app.coach.store.quiz_attempts()[0]
+    stored = json.loads(app.coach.store.path.read_text())["quiz_attempts"]["1"]
     assert (stored["score"], stored["total"], stored["date"]) == (7, 8, "2026-11-24")
     attempt = app.coach.quiz_attempts()[0]
     assert attempt.checks == {"cl-sc-chiefs": True, "cl-sc-subi": False, "cl-sc-letters": True}

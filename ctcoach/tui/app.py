@@ -14,39 +14,14 @@ from textual.screen import Screen
 from ctcoach.coach import Coach, ProfileMismatch
 from ctcoach.model import Profile
 from ctcoach.plan import Plan
+from ctcoach.store import StoreError
+from ctcoach.tui.base import CoachScreen, saving
 from ctcoach.tui.screens.dashboard import DashboardScreen
 from ctcoach.tui.screens.dialogs import ExportScreen, HelpScreen
-from ctcoach.tui.screens.guide import GuideScreen
-from ctcoach.tui.screens.mentors import MentorScreen
 from ctcoach.tui.screens.onboarding import OnboardingScreen
-from ctcoach.tui.screens.pitch import PitchScreen
-from ctcoach.tui.screens.pitfalls import PitfallScreen
-from ctcoach.tui.screens.plan import PlanScreen
-from ctcoach.tui.screens.profile import ProfileScreen
-from ctcoach.tui.screens.quiz import QuizListScreen
+from ctcoach.tui.sections import SECTIONS, section
 
-SCREENS: dict[str, type[Screen[None]]] = {
-    "dashboard": DashboardScreen,
-    "plan": PlanScreen,
-    "quizzes": QuizListScreen,
-    "pitch": PitchScreen,
-    "pitfalls": PitfallScreen,
-    "mentors": MentorScreen,
-    "profile": ProfileScreen,
-    "guide": GuideScreen,
-}
-
-
-PALETTE: tuple[tuple[str, str, str], ...] = (
-    ("Dashboard", "Go to the dashboard", "dashboard"),
-    ("Action plan", "Open your action plan", "plan"),
-    ("Phase quizzes", "Scenario quizzes for every phase", "quizzes"),
-    ("Pitch builder", "Write, time and practise your pitch", "pitch"),
-    ("Pitfall check", "Take the self-check or see results", "pitfalls"),
-    ("Mentor team", "Your mentors, gaps and warning signs", "mentors"),
-    ("Profile", "See and change your answers", "profile"),
-    ("Guide", "Read the guide's advice by topic", "guide"),
-)
+WATCH_SECONDS = 1.0  # how often the app looks for changes other processes saved
 
 
 class CoachApp(App[int]):
@@ -68,12 +43,11 @@ class CoachApp(App[int]):
         self.clock = clock  # the practice timer's clock; tests pass a fake one
 
     def on_mount(self) -> None:
-        saved_theme = self.coach.store.setting("theme")
+        saved_theme = self.coach.snapshot().setting("theme")
         if isinstance(saved_theme, str) and saved_theme in self.available_themes:
             self.theme = saved_theme
-        self.theme_changed_signal.subscribe(
-            self, lambda theme: self.coach.store.set_setting("theme", theme.name)
-        )
+        self.theme_changed_signal.subscribe(self, self.save_theme)
+        self.show_notices()
         try:
             profile = self.coach.profile()
             notice = ""
@@ -86,12 +60,38 @@ class CoachApp(App[int]):
             self.push_screen(OnboardingScreen(self.coach.pack, None, notice), self.onboarded)
         else:
             self.push_screen(DashboardScreen())
+        self.set_interval(WATCH_SECONDS, self.check_store)
+
+    def save_theme(self, theme: object) -> None:
+        with saving(self.screen):
+            self.coach.store.set_setting("theme", getattr(theme, "name", str(theme)))
+
+    def show_notices(self) -> None:
+        store = self.coach.store
+        while store.notices:
+            self.notify(store.notices.pop(0), title="Your data", severity="warning", markup=False)
+
+    def check_store(self) -> None:
+        """Show what another ctcoach (a second window, `ctcoach onboard`) just saved."""
+        try:
+            changed = self.coach.store.refresh()
+        except StoreError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        self.show_notices()
+        if changed and isinstance(self.screen, CoachScreen):
+            self.screen.refresh_data()
 
     def onboarded(self, profile: Profile | None) -> None:
         if profile is None:
             self.exit(0)
             return
-        self.coach.save_profile(profile)
+        try:
+            self.coach.save_profile(profile)
+        except StoreError as exc:
+            self.notify(f"Not saved: {exc}", severity="error", markup=False)
+            self.push_screen(OnboardingScreen(self.coach.pack, profile), self.onboarded)
+            return
         self.push_screen(DashboardScreen())
         self.notify("Profile saved. Here is your plan.", markup=False)
 
@@ -105,10 +105,10 @@ class CoachApp(App[int]):
         return True
 
     def action_open(self, name: str) -> None:
-        screen_type = SCREENS[name]
+        screen_type = section(name).load()
         if isinstance(self.screen, screen_type) or not self.has_profile():
             return
-        if screen_type is PitchScreen and self.coach.pack.pitch is None:
+        if name == "pitch" and self.coach.pack.pitch is None:
             self.notify("This content pack has no pitch builder.", severity="warning")
             return
         if screen_type is DashboardScreen:
@@ -142,6 +142,6 @@ class CoachApp(App[int]):
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        for title, help_text, name in PALETTE:
-            yield SystemCommand(title, help_text, partial(self.action_open, name))
+        for entry in SECTIONS:
+            yield SystemCommand(entry.title, entry.help, partial(self.action_open, entry.id))
         yield SystemCommand("Export plan", "Write your plan as Markdown", self.action_export)

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from textual.content import Content
 
+from ctcoach.text import for_terminal
+
 
 def plain(text: str, style: str = "") -> Content:
-    """``text`` exactly as given, optionally styled as a whole."""
-    content = Content(text)
+    """``text`` as given (control characters shown as escapes), optionally styled."""
+    content = Content(for_terminal(text))
     return content.stylize(style) if style else content
 
 
 def join(*parts: Content | str) -> Content:
     """Concatenate pieces; strings are taken literally."""
-    return Content("").join(p if isinstance(p, Content) else Content(p) for p in parts)
+    return Content("").join(p if isinstance(p, Content) else plain(p) for p in parts)

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Grid, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from ctcoach.model import plural
 from ctcoach.plan import Plan, PlanItem
-from ctcoach.tui.context import coach_of
+from ctcoach.tui.base import CoachScreen
+from ctcoach.tui.sections import cards, section
 from ctcoach.tui.text import join, plain
 from ctcoach.tui.widgets.card import Card
 
@@ -28,7 +29,7 @@ def quiz_status(plan: Plan) -> Content:
     first = plain(f"{len(taken)} of {len(plan.quizzes)} taken", "dim")
     weak = sum(len(s.last.weak) for s in taken if s.last is not None)
     if not taken:
-        return join(first, "\n", plain("press k", "dim"))
+        return join(first, "\n", plain(section("quizzes").hint, "dim"))
     if weak:
         return join(first, "\n", plain(f"{plural(weak, 'topic')} to review", "bold $warning"))
     return join(first, "\n", plain("nothing to review", "$success"))
@@ -37,7 +38,7 @@ def quiz_status(plan: Plan) -> Content:
 def pitch_status(plan: Plan) -> Content:
     result = plan.pitch
     if result is None:
-        return plain("not written yet\npress i", "dim")
+        return plain(f"not written yet\n{section('pitch').hint}", "dim")
     timing = plain(f"about {result.seconds:.0f} s", "dim")
     if result.ok:
         return join(timing, "\n", plain("✓ ready", "$success"))
@@ -46,7 +47,7 @@ def pitch_status(plan: Plan) -> Content:
 
 def pitfall_status(plan: Plan) -> Content:
     if plan.pitfall_date is None:
-        return plain("not taken yet\npress c", "dim")
+        return plain(f"not taken yet\n{section('pitfalls').hint}", "dim")
     counts = {
         level: sum(1 for s in plan.pitfalls if s.level == level) for level in ("high", "moderate")
     }
@@ -73,18 +74,10 @@ def mentor_status(plan: Plan) -> Content:
     return join(first, "\n", plain("no gaps", "$success"))
 
 
-class DashboardScreen(Screen[None]):
+class DashboardScreen(CoachScreen[None]):
     """The base screen after onboarding."""
 
-    BINDINGS = [
-        ("p", "app.open('plan')", "Plan"),
-        ("k", "app.open('quizzes')", "Quizzes"),
-        ("i", "app.open('pitch')", "Pitch"),
-        ("c", "app.open('pitfalls')", "Pitfalls"),
-        ("m", "app.open('mentors')", "Mentors"),
-        ("o", "app.open('profile')", "Profile"),
-        ("g", "app.open('guide')", "Guide"),
-    ]
+    BINDINGS = [Binding(s.key, f"app.open({s.id!r})", s.short) for s in cards()]
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -92,13 +85,8 @@ class DashboardScreen(Screen[None]):
             yield Static(id="who")
             yield Static(id="phase")
             with Grid(id="cards"):
-                yield Card("Action plan", "", "plan", id="card-plan")
-                yield Card("Phase quizzes", "", "quizzes", id="card-quizzes")
-                yield Card("Pitch", "", "pitch", id="card-pitch")
-                yield Card("Pitfall check", "", "pitfalls", id="card-pitfalls")
-                yield Card("Mentor team", "", "mentors", id="card-mentors")
-                yield Card("Profile", "", "profile", id="card-profile")
-                yield Card("Guide", "", "guide", id="card-guide")
+                for entry in cards():
+                    yield Card(entry.title, "", entry.id, id=f"card-{entry.id}")
             yield Static(plain("Next actions", "bold"), classes="section")
             yield Static(id="next")
         yield Footer()
@@ -112,7 +100,7 @@ class DashboardScreen(Screen[None]):
         self.refresh_data()
 
     def refresh_data(self) -> None:
-        coach = coach_of(self)
+        coach = self.coach
         plan = coach.plan_or_none()
         if plan is None:
             return

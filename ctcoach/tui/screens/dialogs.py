@@ -14,6 +14,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Footer, Input, Static
 
 from ctcoach.export import ExportError, save_text
+from ctcoach.tui.base import CoachModal
 from ctcoach.tui.text import join, plain
 
 DEFAULT_EXPORT = "ctcoach-plan.md"
@@ -26,7 +27,7 @@ NAVIGATION = (
 )
 
 
-class FormDialog(ModalScreen[T]):
+class FormDialog(CoachModal[T]):
     """A dialog with a Save button (id "save") and a Cancel button (id "cancel").
 
     Subclasses implement ``action_save`` and ``cancel_value``; Enter in an input saves,

@@ -6,11 +6,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, ListItem, ListView, Static
 
 from ctcoach.model import Pack
-from ctcoach.tui.context import coach_of
+from ctcoach.tui.base import CoachScreen
 from ctcoach.tui.text import join, plain
 
 KIND_TITLES = {
@@ -74,7 +73,7 @@ class TopicRow(ListItem):
         self.body = body
 
 
-class GuideScreen(Screen[None]):
+class GuideScreen(CoachScreen[None]):
     BINDINGS = [Binding("escape", "app.go_back", "Back")]
 
     def compose(self) -> ComposeResult:
@@ -89,7 +88,7 @@ class GuideScreen(Screen[None]):
         self.title = "Guide"
         rows: list[ListItem] = []
         last = ""
-        for group, title, body in entries(coach_of(self).pack):
+        for group, title, body in entries(self.coach.pack):
             if group != last:
                 rows.append(ListItem(Label(plain(group, "bold underline")), disabled=True))
                 last = group

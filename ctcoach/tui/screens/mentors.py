@@ -6,7 +6,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import (
     Button,
     Checkbox,
@@ -21,7 +20,7 @@ from textual.widgets import (
 
 from ctcoach.mentors import Mentor, TeamCheck
 from ctcoach.model import Pack
-from ctcoach.tui.context import coach_of
+from ctcoach.tui.base import CoachScreen
 from ctcoach.tui.screens.dialogs import ConfirmScreen, FormDialog
 from ctcoach.tui.text import join, plain
 
@@ -70,7 +69,7 @@ class MentorDialog(FormDialog[bool]):
         self.mentor = mentor
 
     def compose(self) -> ComposeResult:
-        pack: Pack = coach_of(self).pack
+        pack: Pack = self.coach.pack
         mentor = self.mentor
         with VerticalScroll(classes="dialog question"):
             yield Static(plain("Change mentor" if mentor else "Add a mentor", "bold"))
@@ -113,23 +112,24 @@ class MentorDialog(FormDialog[bool]):
         return False
 
     def action_save(self) -> None:
-        problems = coach_of(self).save_mentor(
-            self.query_one("#name", Input).value,
-            self.picked("role:"),
-            self.picked("sign:"),
-            self.mentor.id if self.mentor else None,
-        )
-        if problems:
-            self.show_error("; ".join(p.split(": ", 1)[1] for p in problems))
-            return
-        self.dismiss(True)
+        with self.saving():
+            problems = self.coach.save_mentor(
+                self.query_one("#name", Input).value,
+                self.picked("role:"),
+                self.picked("sign:"),
+                self.mentor.id if self.mentor else None,
+            )
+            if problems:
+                self.show_error("; ".join(p.split(": ", 1)[1] for p in problems))
+                return
+            self.dismiss(True)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.focus_next()  # Enter after the name moves on to the roles
 
 
-class MentorScreen(Screen[None]):
+class MentorScreen(CoachScreen[None]):
     BINDINGS = [
         Binding("a", "add", "Add mentor"),
         Binding("enter", "edit", "Change", priority=True),
@@ -155,9 +155,12 @@ class MentorScreen(Screen[None]):
         await self.reload()
         self.query_one("#mentor-list", ListView).focus()
 
+    def refresh_data(self) -> None:
+        self.call_later(self.reload)
+
     async def reload(self) -> None:
-        coach = coach_of(self)
-        plan = coach_of(self).plan_or_none()
+        coach = self.coach
+        plan = self.coach.plan_or_none()
         if plan is None or plan.team is None:
             return
         self.query_one("#team", Static).update(team_content(plan.team))
@@ -198,7 +201,8 @@ class MentorScreen(Screen[None]):
 
         async def answered(yes: bool | None) -> None:
             if yes:
-                coach_of(self).delete_mentor(mentor.id)
+                with self.saving():
+                    self.coach.delete_mentor(mentor.id)
                 await self.reload()
 
         self.app.push_screen(

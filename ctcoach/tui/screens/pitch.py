@@ -11,7 +11,6 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.dom import DOMNode
-from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
 from textual.widgets import (
     Footer,
@@ -25,15 +24,23 @@ from textual.widgets import (
 )
 
 from ctcoach.model import PitchSettings
-from ctcoach.pitch import Pitch, PitchReport, make_pitch, report
-from ctcoach.tui.context import coach_of
+from ctcoach.pitch import (
+    Pitch,
+    PitchReport,
+    Practice,
+    make_pitch,
+    parse_wpm,
+    report,
+    timing,
+)
+from ctcoach.tui.base import CoachModal, CoachScreen, coach_app
 from ctcoach.tui.screens.dialogs import FormDialog
 from ctcoach.tui.text import join, plain
 
 
 def settings_of(node: DOMNode) -> PitchSettings:
     """The pack's pitch settings; the app opens pitch screens only when there are some."""
-    settings = coach_of(node).pack.pitch
+    settings = coach_app(node).coach.pack.pitch
     assert settings is not None, "the app checks for a pitch section before opening"
     return settings
 
@@ -48,7 +55,7 @@ def band(settings: PitchSettings, seconds: float) -> Content:
     position = min(int(seconds / BAND_SPAN * BAND_WIDTH), BAND_WIDTH - 1)
     low = int(settings.min_seconds / BAND_SPAN * BAND_WIDTH)
     high = int(settings.max_seconds / BAND_SPAN * BAND_WIDTH)
-    inside = settings.min_seconds <= seconds <= settings.max_seconds
+    inside = timing(settings, seconds) == "inside"
     for n in range(BAND_WIDTH):
         if n == position:
             cells.append(plain("●", "bold $success" if inside else "bold $error"))
@@ -64,17 +71,17 @@ def band(settings: PitchSettings, seconds: float) -> Content:
 
 def summary_line(settings: PitchSettings, result: PitchReport) -> Content:
     rate = f"{result.wpm:.0f} wpm" + (" (your measured rate)" if result.measured else "")
-    inside = settings.min_seconds <= result.seconds <= settings.max_seconds
+    inside = timing(settings, result.seconds) == "inside"
     verdict = (
         plain("✓ ready", "bold $success")
         if result.ok
         else plain(f"{len(result.checks)} to fix", "bold $warning")
     )
-    timing = plain(f"about {result.seconds:.0f} s", "bold" if inside else "bold $error")
-    return join(f"{result.words} words · ", timing, f" at {rate} · ", verdict)
+    length = plain(f"about {result.seconds:.0f} s", "bold" if inside else "bold $error")
+    return join(f"{result.words} words · ", length, f" at {rate} · ", verdict)
 
 
-class PitchScreen(Screen[None]):
+class PitchScreen(CoachScreen[None]):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save version"),
         Binding("ctrl+o", "versions", "Versions"),
@@ -121,7 +128,7 @@ class PitchScreen(Screen[None]):
         self.update_preview()  # a practice run may have measured a new speaking rate
 
     def load_current(self) -> None:
-        current = coach_of(self).current_pitch()
+        current = self.coach.current_pitch()
         pitch: Pitch = current[1] if current else Pitch()
         for part in ("who", "interests", "ask"):
             self.query_one(f"#part-{part}", Input).value = pitch.text_of(part)
@@ -137,7 +144,7 @@ class PitchScreen(Screen[None]):
         )
 
     def report(self) -> PitchReport:
-        coach = coach_of(self)
+        coach = self.coach
         profile = coach.profile_or_none()
         return report(
             self.settings,
@@ -179,20 +186,22 @@ class PitchScreen(Screen[None]):
         if pitch.is_empty():
             self.notify("Write at least one part before saving.", severity="warning")
             return
-        coach_of(self).save_pitch(pitch)
-        self.notify("Saved as a new version and made current.")
+        with self.saving():
+            self.coach.save_pitch(pitch)
+            self.notify("Saved as a new version and made current.")
 
     def action_versions(self) -> None:
         def chosen(version_id: int | None) -> None:
             if version_id is not None:
-                coach_of(self).set_current_pitch(version_id)
-                self.load_current()
-                self.notify("That version is now your current pitch.")
+                with self.saving():
+                    self.coach.set_current_pitch(version_id)
+                    self.load_current()
+                    self.notify("That version is now your current pitch.")
 
         self.app.push_screen(VersionsScreen(), chosen)
 
     def action_practise(self) -> None:
-        current = coach_of(self).current_pitch()
+        current = self.coach.current_pitch()
         if current is None:
             self.notify("Save your pitch first (ctrl+s), then practise it.", severity="warning")
             return
@@ -212,7 +221,7 @@ class VersionRow(ListItem):
         self.version_id = version_id
 
 
-class VersionsScreen(ModalScreen[int | None]):
+class VersionsScreen(CoachModal[int | None]):
     """Saved versions; Enter makes one current."""
 
     BINDINGS = [Binding("escape", "dismiss_none", "Close")]
@@ -224,7 +233,7 @@ class VersionsScreen(ModalScreen[int | None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        coach = coach_of(self)
+        coach = self.coach
         settings = settings_of(self)
         current = coach.current_pitch()
         profile = coach.profile_or_none()
@@ -232,8 +241,9 @@ class VersionsScreen(ModalScreen[int | None]):
         practices, wpm = coach.practices(), coach.wpm_setting()
         view = self.query_one("#versions", ListView)
         rows: list[ListItem] = []
-        for version_id, saved, pitch in reversed(coach.pitch_versions()):
-            result = report(settings, pitch, name, practices, wpm)
+        for version in reversed(coach.pitch_versions()):
+            version_id, saved = version.id, version.saved
+            result = report(settings, version.pitch, name, practices, wpm)
             mark = "  ✓ current" if current and current[0] == version_id else ""
             status = "ready" if result.ok else f"{len(result.checks)} to fix"
             label = plain(
@@ -259,7 +269,7 @@ class RateScreen(FormDialog[bool]):
     """Set the words-a-minute rate used until a practice measures the real one."""
 
     def compose(self) -> ComposeResult:
-        coach = coach_of(self)
+        coach = self.coach
         current = coach.wpm_setting() or settings_of(self).rate_wpm
         with Vertical(classes="dialog"):
             yield Static(plain("Speaking rate, in words a minute (60–300)", "bold"))
@@ -278,19 +288,17 @@ class RateScreen(FormDialog[bool]):
         return False
 
     def action_save(self) -> None:
-        text = self.query_one("#wpm", Input).value.strip()
         try:
-            wpm = float(text)
-        except ValueError:
-            wpm = 0
-        if not 60 <= wpm <= 300:
-            self.show_error(f"{text!r} is not a rate between 60 and 300")
+            wpm = parse_wpm(self.query_one("#wpm", Input).value)
+        except ValueError as exc:
+            self.show_error(str(exc))
             return
-        coach_of(self).set_wpm(wpm)
-        self.dismiss(True)
+        with self.saving():
+            self.coach.set_wpm(wpm)
+            self.dismiss(True)
 
 
-class PracticeScreen(Screen[None]):
+class PracticeScreen(CoachScreen[None]):
     """The current pitch, large, with a timer: Space starts and stops it."""
 
     BINDINGS = [
@@ -315,7 +323,7 @@ class PracticeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.title = "Practise your pitch"
-        coach = coach_of(self)
+        coach = self.coach
         result = coach.pitch_report()
         self.words = result.words if result else 0
         self.query_one("#practice-text", Static).update(plain(result.text if result else ""))
@@ -347,15 +355,20 @@ class PracticeScreen(Screen[None]):
         self.finish(seconds)
 
     def finish(self, seconds: float) -> None:
-        settings = settings_of(self)
         result = self.query_one("#practice-result", Static)
         if seconds < 2 or self.words == 0:
             result.update(plain("Too short to measure; nothing was saved. Try again.", "$warning"))
             return
-        practice = coach_of(self).record_practice(seconds, self.words)
-        if seconds > settings.max_seconds:
+        with self.saving():
+            self.show_practice(self.coach.record_practice(seconds, self.words))
+
+    def show_practice(self, practice: Practice) -> None:
+        settings = settings_of(self)
+        result = self.query_one("#practice-result", Static)
+        band = timing(settings, practice.seconds)
+        if band == "over":
             verdict = plain(f"over {settings.max_seconds} s — trim it", "bold $error")
-        elif seconds < settings.min_seconds:
+        elif band == "under":
             verdict = plain(
                 f"under {settings.min_seconds} s — slow down or add detail", "bold $warning"
             )

@@ -6,12 +6,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, ProgressBar, RadioSet, Static
 
 from ctcoach.model import Assessment, Statement
 from ctcoach.pitfalls import Attempt, PitfallScore, score
-from ctcoach.tui.context import coach_of
+from ctcoach.tui.base import CoachScreen
 from ctcoach.tui.screens.dialogs import ConfirmScreen
 from ctcoach.tui.text import join, plain
 from ctcoach.tui.widgets.choice import WrapRadioButton
@@ -77,7 +76,7 @@ def history_content(attempts: list[Attempt], rows: list[list[PitfallScore]]) -> 
     return join(*lines)
 
 
-class PitfallCheckScreen(Screen[dict[str, int] | None]):
+class PitfallCheckScreen(CoachScreen[dict[str, int] | None]):
     """Rate each statement; dismisses with every rating, or ``None`` when left half way."""
 
     BINDINGS = [
@@ -191,7 +190,7 @@ class PitfallCheckScreen(Screen[dict[str, int] | None]):
             await self.action_back()
 
 
-class PitfallScreen(Screen[None]):
+class PitfallScreen(CoachScreen[None]):
     """Latest results as bars with readings and fixes, change since last time, history."""
 
     BINDINGS = [
@@ -210,8 +209,11 @@ class PitfallScreen(Screen[None]):
         self.title = "Pitfall check"
         self.refresh_results()
 
+    def refresh_data(self) -> None:
+        self.refresh_results()
+
     def refresh_results(self) -> None:
-        coach = coach_of(self)
+        coach = self.coach
         attempts = coach.pitfall_attempts()
         latest = attempts[-1] if attempts else None
         self.query_one("#results", Static).update(results_content(coach.pitfall_scores(), latest))
@@ -219,7 +221,7 @@ class PitfallScreen(Screen[None]):
         self.query_one("#history", Static).update(history_content(attempts, rows))
 
     def action_take(self) -> None:
-        coach = coach_of(self)
+        coach = self.coach
         assessment = coach.pack.assessment
         if assessment is None:
             self.notify("This content pack has no self-check.", severity="warning")
@@ -230,8 +232,9 @@ class PitfallScreen(Screen[None]):
             if answers is None:
                 self.notify("Left the self-check; nothing was saved.")
                 return
-            coach.record_pitfall_attempt(answers)
-            self.refresh_results()
-            self.notify("Saved. Your plan now includes fixes for moderate and high risks.")
+            with self.saving():
+                coach.record_pitfall_attempt(answers)
+                self.refresh_results()
+                self.notify("Saved. Your plan now includes fixes for moderate and high risks.")
 
         self.app.push_screen(PitfallCheckScreen(assessment, titles), finished)

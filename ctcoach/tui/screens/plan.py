@@ -6,11 +6,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, ListItem, ListView, Static
 
 from ctcoach.plan import HORIZON_TITLES, Plan, PlanItem
-from ctcoach.tui.context import coach_of
+from ctcoach.tui.base import CoachScreen
 from ctcoach.tui.text import join, plain
 
 
@@ -40,7 +39,7 @@ def detail(item: PlanItem) -> Content:
     return join(*parts)
 
 
-class PlanScreen(Screen[None]):
+class PlanScreen(CoachScreen[None]):
     BINDINGS = [
         Binding("space", "toggle_done", "Done / not done"),
         Binding("e", "app.export", "Export"),
@@ -61,8 +60,12 @@ class PlanScreen(Screen[None]):
         await self.reload()
         self.query_one("#items", ListView).focus()
 
+    def refresh_data(self) -> None:
+        item = self.selected()
+        self.call_later(self.reload, item.id if item else None)
+
     async def reload(self, keep: str | None = None) -> None:
-        plan: Plan | None = coach_of(self).plan_or_none()
+        plan: Plan | None = self.coach.plan_or_none()
         if plan is None:
             return
         open_count = len(plan.open_items())
@@ -113,5 +116,6 @@ class PlanScreen(Screen[None]):
         item = self.selected()
         if item is None:
             return
-        coach_of(self).set_done(item.id, not item.done)
-        await self.reload(keep=item.id)
+        with self.saving():
+            self.coach.set_done(item.id, not item.done)
+            await self.reload(keep=item.id)

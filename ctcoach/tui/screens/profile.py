@@ -7,12 +7,11 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Label, ListItem, ListView, Static
 
 from ctcoach.model import Profile, Question
 from ctcoach.profile import format_answer, validate_answers
-from ctcoach.tui.context import coach_of
+from ctcoach.tui.base import CoachScreen
 from ctcoach.tui.screens.dialogs import FormDialog
 from ctcoach.tui.text import join, plain
 from ctcoach.tui.widgets.question import QuestionField
@@ -54,7 +53,7 @@ class EditAnswer(FormDialog[tuple[bool, Any]]):
             self.dismiss((True, value))
 
 
-class ProfileScreen(Screen[None]):
+class ProfileScreen(CoachScreen[None]):
     BINDINGS = [
         Binding("enter", "edit", "Change answer", priority=True),
         Binding("escape", "app.go_back", "Back"),
@@ -76,7 +75,10 @@ class ProfileScreen(Screen[None]):
         self.query_one("#answers", ListView).focus()
 
     def profile(self) -> Profile | None:
-        return coach_of(self).profile_or_none()
+        return self.coach.profile_or_none()
+
+    def refresh_data(self) -> None:
+        self.call_later(self.reload)
 
     async def reload(self) -> None:
         profile = self.profile()
@@ -85,7 +87,7 @@ class ProfileScreen(Screen[None]):
         view = self.query_one("#answers", ListView)
         index = view.index
         await view.clear()
-        pack = coach_of(self).pack
+        pack = self.coach.pack
         await view.extend(AnswerRow(q, profile.get(q.id)) for q in pack.questions)
         view.index = index if index is not None else 0
 
@@ -108,12 +110,13 @@ class ProfileScreen(Screen[None]):
                 answers.pop(question.id, None)
             else:
                 answers[question.id] = result[1]
-            new, errors = validate_answers(coach_of(self).pack, answers)
+            new, errors = validate_answers(self.coach.pack, answers)
             if new is None:
                 self.notify("; ".join(errors), severity="error")
                 return
-            coach_of(self).save_profile(new)
-            self.notify(f"Saved: {question.label}. Your plan is updated.", markup=False)
-            await self.reload()
+            with self.saving():
+                self.coach.save_profile(new)
+                self.notify(f"Saved: {question.label}. Your plan is updated.", markup=False)
+                await self.reload()
 
         self.app.push_screen(EditAnswer(question, profile.get(question.id)), done)

@@ -6,7 +6,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen, Screen
 from textual.widgets import (
     Footer,
     Header,
@@ -20,7 +19,7 @@ from textual.widgets import (
 
 from ctcoach.model import Pack, Quiz, QuizOption, QuizQuestion, SelfCheck
 from ctcoach.quiz import QuizAttempt, QuizResult, QuizStanding, grade, option_order, standings
-from ctcoach.tui.context import coach_of
+from ctcoach.tui.base import CoachModal, CoachScreen
 from ctcoach.tui.screens.dialogs import ConfirmScreen
 from ctcoach.tui.text import join, plain
 from ctcoach.tui.widgets.choice import WrapRadioButton
@@ -49,7 +48,7 @@ class QuizRow(ListItem):
         self.standing = standing
 
 
-class QuizListScreen(Screen[None]):
+class QuizListScreen(CoachScreen[None]):
     BINDINGS = [
         Binding("enter", "start", "Take quiz", priority=True),
         Binding("h", "history", "History"),
@@ -74,8 +73,11 @@ class QuizListScreen(Screen[None]):
     async def on_screen_resume(self) -> None:
         await self.reload()
 
+    def refresh_data(self) -> None:
+        self.call_later(self.reload)
+
     async def reload(self) -> None:
-        coach = coach_of(self)
+        coach = self.coach
         profile = coach.profile_or_none()
         if profile is None:
             return
@@ -106,7 +108,7 @@ class QuizListScreen(Screen[None]):
             self.app.push_screen(HistoryScreen(standing.quiz))
 
 
-class QuizScreen(Screen[None]):
+class QuizScreen(CoachScreen[None]):
     """One quiz attempt. Nothing is stored until the last step is answered."""
 
     BINDINGS = [
@@ -245,10 +247,15 @@ class QuizScreen(Screen[None]):
         await self.finish()
 
     async def finish(self) -> None:
+        coach = self.coach
+        with self.saving():
+            attempt = coach.record_quiz_attempt(self.quiz.id, self.answers, self.checks)
+            await self.show_result(attempt)
+
+    async def show_result(self, attempt: QuizAttempt) -> None:
+        coach = self.coach
         self.finished = True
         self.refresh_bindings()
-        coach = coach_of(self)
-        attempt = coach.record_quiz_attempt(self.quiz.id, self.answers, self.checks)
         result = grade(coach.pack, attempt)
         self.query_one("#quiz-progress", ProgressBar).update(progress=len(self.steps))
         self.query_one("#quiz-progress-label", Static).update("Done — saved")
@@ -262,7 +269,7 @@ class QuizScreen(Screen[None]):
     async def action_retake(self) -> None:
         if not self.finished:
             return
-        attempts = [a for a in coach_of(self).quiz_attempts() if a.quiz == self.quiz.id]
+        attempts = [a for a in self.coach.quiz_attempts() if a.quiz == self.quiz.id]
         self.app.pop_screen()
         self.app.push_screen(QuizScreen(self.quiz, f"{self.quiz.id}:{len(attempts)}"))
 
@@ -312,7 +319,7 @@ def summary(pack: Pack, result: QuizResult, attempt: QuizAttempt) -> Content:
     return join(*lines)
 
 
-class HistoryScreen(ModalScreen[None]):
+class HistoryScreen(CoachModal[None]):
     BINDINGS = [Binding("escape", "close", "Close")]
 
     def __init__(self, quiz: Quiz) -> None:
@@ -320,7 +327,7 @@ class HistoryScreen(ModalScreen[None]):
         self.quiz = quiz
 
     def compose(self) -> ComposeResult:
-        coach = coach_of(self)
+        coach = self.coach
         attempts = [a for a in coach.quiz_attempts() if a.quiz == self.quiz.id]
         lines: list[Content | str] = [plain(f"{self.quiz.title}: history", "bold")]
         if not attempts:

@@ -1,0 +1,96 @@
+"""Writing files safely: atomic replacement that respects links, modes and special files.
+
+No TinyDB here: the store and the exporters both build on these functions.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+import tempfile
+from pathlib import Path
+
+TMP_SUFFIX = ".tmp"
+
+
+def real_target(path: Path) -> Path:
+    """The file a write to ``path`` should change: symlinks followed, even dangling ones."""
+    return Path(os.path.realpath(path))
+
+
+def temp_prefix(target: Path) -> str:
+    return f".{target.name}."
+
+
+def write_atomic(path: Path, text: str, mode: int | None = 0o600) -> Path:
+    """Replace the file at ``path`` so that readers see the old or the new text, never half.
+
+    A symlink is followed and its target replaced (the temporary file sits beside the
+    target). An existing file keeps its permission bits; a new one gets ``mode``.
+    Returns the path actually written.
+    """
+    target = real_target(path)
+    keep = _existing_mode(target)
+    write_mode = keep if keep is not None else (0o600 if mode is None else mode)
+    folder = target.parent
+    fd, tmp = tempfile.mkstemp(prefix=temp_prefix(target), suffix=TMP_SUFFIX, dir=folder)
+    try:
+        os.fchmod(fd, write_mode)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    fsync_dir(folder)
+    return target
+
+
+def write_through(path: Path, text: str) -> None:
+    """Write into an existing special file (a FIFO, a terminal, a device) without replacing it."""
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(text)
+        handle.flush()
+
+
+def is_special(path: Path) -> bool:
+    """True for an existing FIFO or character device (where writing streams, not replaces)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)
+
+
+def is_unwritable_kind(path: Path) -> bool:
+    """True for an existing socket or block device: nothing sensible can be written there."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return stat.S_ISSOCK(mode) or stat.S_ISBLK(mode)
+
+
+def _existing_mode(target: Path) -> int | None:
+    try:
+        st = os.stat(target)
+    except OSError:
+        return None
+    return stat.S_IMODE(st.st_mode) if stat.S_ISREG(st.st_mode) else None
+
+
+def fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:  # pragma: no cover - some platforms cannot open folders
+        return
+    try:
+        os.fsync(fd)
+    except OSError:  # pragma: no cover
+        pass
+    finally:
+        os.close(fd)

@@ -1,0 +1,258 @@
+"""What the store holds, as typed records, and their JSON codecs. Pure: no TinyDB.
+
+The store keeps plain JSON: ``{table: {doc_id: record}}``. :func:`decode` turns all of
+it into one immutable :class:`Snapshot`, checking every record's shape on the way; a
+record of the wrong shape raises :class:`RecordError` naming the table and the record.
+What a record *means* for the content pack in use (a quiz the pack no longer has, say)
+is for the caller to judge, not for the codecs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from ctcoach.dates import DateError, parse_date
+from ctcoach.mentors import Mentor
+from ctcoach.pitch import Pitch, Practice
+from ctcoach.pitfalls import Attempt
+from ctcoach.quiz import QuizAttempt
+
+T = TypeVar("T")
+Doc = Mapping[str, Any]
+
+
+class RecordError(ValueError):
+    """A stored record has the wrong shape; the message names the table and record."""
+
+    def __init__(self, table: str, doc_id: str, message: str) -> None:
+        super().__init__(f"{table} record {doc_id}: {message}")
+        self.table = table
+        self.doc_id = doc_id
+
+
+class _Bad(Exception):
+    """Raised by the field readers; :func:`decode` adds the table and record."""
+
+
+# -- field readers -------------------------------------------------------------------
+
+
+def _text(doc: Doc, key: str, default: str | None = None) -> str:
+    value = doc.get(key, default)
+    if not isinstance(value, str):
+        raise _Bad(f"{key} must be text")
+    return value
+
+
+def _date(doc: Doc, key: str) -> dt.date:
+    value = doc.get(key)
+    if not isinstance(value, str):
+        raise _Bad(f"{key} must be a date like 2027-01-28")
+    try:
+        return parse_date(value)
+    except DateError as exc:
+        raise _Bad(f"{key}: {exc}") from None
+
+
+def _number(doc: Doc, key: str) -> float:
+    value = doc.get(key)
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise _Bad(f"{key} must be a finite number")
+    return float(value)
+
+
+def _whole(doc: Doc, key: str) -> int:
+    value = doc.get(key)
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise _Bad(f"{key} must be a whole number")
+    return value
+
+
+def _texts(doc: Doc, key: str) -> tuple[str, ...]:
+    value = doc.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise _Bad(f"{key} must be a list of text")
+    return tuple(value)
+
+
+def _mapping(doc: Doc, key: str, kind: type[T], what: str) -> dict[str, T]:
+    value = doc.get(key, {})
+    if not isinstance(value, Mapping) or not all(
+        isinstance(v, kind) and not (kind is int and isinstance(v, bool)) for v in value.values()
+    ):
+        raise _Bad(f"{key} must map ids to {what}")
+    return {str(k): v for k, v in value.items()}
+
+
+# -- records -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PitchVersion:
+    id: int
+    saved: dt.date
+    pitch: Pitch
+
+
+@dataclass(frozen=True)
+class DoneMark:
+    item: str
+    on: dt.date
+
+
+def decode_done(_: int, doc: Doc) -> DoneMark:
+    on = doc.get("on")
+    return DoneMark(_text(doc, "item"), _date(doc, "on") if on else dt.date(1900, 1, 1))
+
+
+def encode_done(mark: DoneMark) -> dict[str, Any]:
+    return {"item": mark.item, "on": mark.on.isoformat()}
+
+
+def decode_quiz_attempt(_: int, doc: Doc) -> QuizAttempt:
+    return QuizAttempt(
+        _text(doc, "quiz"),
+        _date(doc, "date"),
+        _mapping(doc, "answers", str, "option ids"),
+        _mapping(doc, "checks", bool, "true or false"),
+    )
+
+
+def encode_quiz_attempt(attempt: QuizAttempt, correct: int, total: int) -> dict[str, Any]:
+    return {
+        "quiz": attempt.quiz,
+        "date": attempt.date.isoformat(),
+        "answers": dict(attempt.answers),
+        "checks": dict(attempt.checks),
+        "score": correct,
+        "total": total,
+    }
+
+
+def decode_pitch_version(doc_id: int, doc: Doc) -> PitchVersion:
+    pitch = Pitch(
+        _text(doc, "who", ""),
+        _text(doc, "interests", ""),
+        _texts(doc, "experiences"),
+        _text(doc, "ask", ""),
+    )
+    return PitchVersion(doc_id, _date(doc, "saved"), pitch)
+
+
+def encode_pitch(saved: dt.date, pitch: Pitch) -> dict[str, Any]:
+    return {
+        "saved": saved.isoformat(),
+        "who": pitch.who,
+        "interests": pitch.interests,
+        "experiences": list(pitch.experiences),
+        "ask": pitch.ask,
+    }
+
+
+def decode_practice(_: int, doc: Doc) -> Practice:
+    seconds = _number(doc, "seconds")
+    words = _whole(doc, "words")
+    if seconds <= 0 or words <= 0:
+        raise _Bad("seconds and words must be above zero")
+    return Practice(_date(doc, "date"), seconds, words)
+
+
+def encode_practice(practice: Practice) -> dict[str, Any]:
+    return {"date": practice.date.isoformat(), "seconds": practice.seconds, "words": practice.words}
+
+
+def decode_pitfall_attempt(_: int, doc: Doc) -> Attempt:
+    return Attempt(_date(doc, "date"), _mapping(doc, "answers", int, "whole numbers"))
+
+
+def encode_pitfall_attempt(attempt: Attempt) -> dict[str, Any]:
+    return {"date": attempt.date.isoformat(), "answers": dict(attempt.answers)}
+
+
+def decode_mentor(doc_id: int, doc: Doc) -> Mentor:
+    return Mentor(doc_id, _text(doc, "name"), _texts(doc, "roles"), _texts(doc, "signs"))
+
+
+def encode_mentor(mentor: Mentor) -> dict[str, Any]:
+    return {"name": mentor.name, "roles": list(mentor.roles), "signs": list(mentor.signs)}
+
+
+# -- the snapshot --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Everything in the store at one moment; lists are oldest first."""
+
+    profile: Mapping[str, Any] | None = None
+    done: tuple[DoneMark, ...] = ()
+    quiz_attempts: tuple[QuizAttempt, ...] = ()
+    pitches: tuple[PitchVersion, ...] = ()
+    practices: tuple[Practice, ...] = ()
+    pitfall_attempts: tuple[Attempt, ...] = ()
+    mentors: tuple[Mentor, ...] = ()
+    settings: Mapping[str, Any] = field(default_factory=dict)
+    schema_version: int | None = None
+
+    def setting(self, key: str) -> Any:
+        return self.settings.get(key)
+
+    @property
+    def done_items(self) -> frozenset[str]:
+        return frozenset(mark.item for mark in self.done)
+
+
+LIST_TABLES: Mapping[str, Callable[[int, Doc], Any]] = {
+    "done": decode_done,
+    "quiz_attempts": decode_quiz_attempt,
+    "pitches": decode_pitch_version,
+    "practices": decode_practice,
+    "pitfall_attempts": decode_pitfall_attempt,
+    "mentors": decode_mentor,
+}
+SINGLE_TABLES: tuple[str, ...] = ("profile", "settings", "meta")
+
+
+def _rows(name: str, table: Any) -> list[tuple[int, Doc]]:
+    if not isinstance(table, Mapping):
+        raise RecordError(name, "*", "the table is not a set of records")
+    rows = []
+    for key, doc in table.items():
+        if not (isinstance(key, str) and key.isdigit()):
+            raise RecordError(name, str(key), "the record id is not a number")
+        if not isinstance(doc, Mapping):
+            raise RecordError(name, key, "the record is not a table of fields")
+        rows.append((int(key), doc))
+    return sorted(rows, key=lambda row: row[0])
+
+
+def _single(name: str, table: Any) -> dict[str, Any] | None:
+    rows = _rows(name, table)
+    return dict(rows[0][1]) if rows else None
+
+
+def decode(tables: Mapping[str, Any]) -> Snapshot:
+    """Every table decoded; raises :class:`RecordError` at the first bad record."""
+    decoded: dict[str, Any] = {}
+    for name, decoder in LIST_TABLES.items():
+        out = []
+        for doc_id, doc in _rows(name, tables.get(name, {})):
+            try:
+                out.append(decoder(doc_id, doc))
+            except _Bad as exc:
+                raise RecordError(name, str(doc_id), str(exc)) from None
+        decoded[name] = tuple(out)
+    meta = _single("meta", tables.get("meta", {})) or {}
+    version = meta.get("schema_version")
+    if version is not None and (isinstance(version, bool) or not isinstance(version, int)):
+        raise RecordError("meta", "1", "schema_version must be a whole number")
+    return Snapshot(
+        profile=_single("profile", tables.get("profile", {})),
+        settings=_single("settings", tables.get("settings", {})) or {},
+        schema_version=version,
+        **decoded,
+    )

@@ -1,0 +1,95 @@
+"""The app's sections, declared once: the dashboard's cards and keys, the command
+palette and the hints all come from this table. Screens are imported when first opened."""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: str
+    short: str  # the footer's label
+    key: str
+    help: str
+    screen: str  # "module:Class", imported on first use
+    card: bool = True  # shown as a card on the dashboard
+
+    def load(self) -> type[Any]:
+        module, _, name = self.screen.partition(":")
+        screen_type: type[Any] = getattr(importlib.import_module(module), name)
+        return screen_type
+
+    @property
+    def hint(self) -> str:
+        return f"press {self.key}"
+
+
+_S = "ctcoach.tui.screens."
+SECTIONS: tuple[Section, ...] = (
+    Section(
+        "dashboard",
+        "Dashboard",
+        "Home",
+        "d",
+        "Go to the dashboard",
+        f"{_S}dashboard:DashboardScreen",
+        card=False,
+    ),
+    Section("plan", "Action plan", "Plan", "p", "Open your action plan", f"{_S}plan:PlanScreen"),
+    Section(
+        "quizzes",
+        "Phase quizzes",
+        "Quizzes",
+        "k",
+        "Scenario quizzes for every phase",
+        f"{_S}quiz:QuizListScreen",
+    ),
+    Section(
+        "pitch",
+        "Pitch builder",
+        "Pitch",
+        "i",
+        "Write, time and practice your pitch",
+        f"{_S}pitch:PitchScreen",
+    ),
+    Section(
+        "pitfalls",
+        "Pitfall check",
+        "Pitfalls",
+        "c",
+        "Take the pitfall check or see results",
+        f"{_S}pitfalls:PitfallScreen",
+    ),
+    Section(
+        "mentors",
+        "Mentor team",
+        "Mentors",
+        "m",
+        "Your mentors, gaps and warning signs",
+        f"{_S}mentors:MentorScreen",
+    ),
+    Section(
+        "profile",
+        "Profile",
+        "Profile",
+        "o",
+        "See and change your answers",
+        f"{_S}profile:ProfileScreen",
+    ),
+    Section(
+        "guide", "Guide", "Guide", "g", "Read the guide's advice by topic", f"{_S}guide:GuideScreen"
+    ),
+)
+BY_ID = {s.id: s for s in SECTIONS}
+
+
+def section(section_id: str) -> Section:
+    return BY_ID[section_id]
+
+
+def cards() -> tuple[Section, ...]:
+    return tuple(s for s in SECTIONS if s.card)

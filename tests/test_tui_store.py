@@ -1,0 +1,78 @@
+"""The open app and the store: other writers show up, failed saves lose nothing."""
+
+from __future__ import annotations
+
+import errno
+
+from textual.widgets import ListView
+
+from ctcoach import store as store_module
+from ctcoach.mentors import Mentor
+from ctcoach.store import Store
+from ctcoach.tui.screens.mentors import MentorScreen
+from ctcoach.tui.screens.plan import ItemRow
+
+from .conftest import answers
+from .tui_helpers import make_app, screen_text
+
+BASIC = {"stage": "ms3", "home_ct_program": True}
+
+
+async def test_the_open_app_shows_what_another_process_saved(data_dir, tmp_path):
+    app = make_app(data_dir, tmp_path, BASIC)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert "Alex Rivera" in screen_text(app)
+        other = Store(data_dir)  # a second ctcoach: `ctcoach onboard --answers`, say
+        other.save_profile(answers(name="Jordan Lee", stage="ms3", home_ct_program=True))
+        app.check_store()
+        await pilot.pause()
+        assert "Jordan Lee" in screen_text(app)
+        await pilot.press("m")
+        assert isinstance(app.screen, MentorScreen)
+        other.save_mentor(Mentor(0, "Dr. Added Elsewhere", ("career",)))
+        app.check_store()
+        await pilot.pause()
+        await pilot.pause()
+        assert "Dr. Added Elsewhere" in screen_text(app)
+
+
+async def test_the_app_never_writes_back_a_stale_copy(data_dir, tmp_path):
+    app = make_app(data_dir, tmp_path, BASIC)
+    async with app.run_test(size=(80, 24)) as pilot:
+        Store(data_dir).save_mentor(Mentor(0, "Dr. Kept", ("career",)))
+        await pilot.press("p", "space")  # the app saves without having looked
+    mentors = [m.name for m in Store(data_dir).snapshot().mentors]
+    assert mentors == ["Dr. Kept"]
+    assert len(Store(data_dir).snapshot().done) == 1
+
+
+async def test_a_failed_save_is_a_message_and_keeps_the_screen(data_dir, tmp_path, monkeypatch):
+    app = make_app(data_dir, tmp_path, BASIC)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("p")
+
+        def full_disk(*_args, **_kwargs):
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        monkeypatch.setattr(store_module, "write_atomic", full_disk)
+        await pilot.press("space")
+        await pilot.pause()
+        row = app.screen.query_one(ListView).highlighted_child
+        assert isinstance(row, ItemRow) and not row.item.done
+        messages = [n.message for n in app._notifications]
+        assert any("Not saved: cannot save to" in m and "No space left" in m for m in messages)
+        monkeypatch.undo()
+        await pilot.press("space")  # the disk has room again: the same key works
+        row = app.screen.query_one(ListView).highlighted_child
+        assert isinstance(row, ItemRow) and row.item.done
+    assert app.return_code in (None, 0)
+
+
+async def test_a_recovered_store_is_announced_in_the_app(data_dir, tmp_path):
+    data_dir.mkdir(mode=0o700)
+    (data_dir / "ctcoach.json").write_text("{broken")
+    app = make_app(data_dir, tmp_path)
+    async with app.run_test(size=(80, 24)):
+        messages = [n.message for n in app._notifications]
+        assert any("could not be read" in m and "corrupt-" in m for m in messages)
+        assert "Welcome" in screen_text(app) or app.screen.__class__.__name__ == "OnboardingScreen"
