@@ -43,3 +43,24 @@ def make_profile(pack: Pack, **changes: Any) -> Profile:
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     return tmp_path / "data"
+
+
+class NetworkUsed(AssertionError):
+    """ctcoach opened a network connection; it never should."""
+
+
+@pytest.fixture(autouse=True)
+def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test fails if anything connects or listens on a network socket.
+
+    (The event loop's own local socket pair is allowed: it never connects anywhere.)
+    """
+    import socket
+
+    def refuse(*_args: Any, **_kwargs: Any) -> None:
+        raise NetworkUsed("ctcoach tried to open a network connection")
+
+    for name in ("connect", "connect_ex", "bind", "sendto"):
+        monkeypatch.setattr(socket.socket, name, refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)

@@ -76,3 +76,13 @@ async def test_a_recovered_store_is_announced_in_the_app(data_dir, tmp_path):
         messages = [n.message for n in app._notifications]
         assert any("could not be read" in m and "corrupt-" in m for m in messages)
         assert "Welcome" in screen_text(app) or app.screen.__class__.__name__ == "OnboardingScreen"
+
+
+async def test_a_key_pressed_right_after_quit_does_nothing(data_dir, tmp_path):
+    app = make_app(data_dir, tmp_path, BASIC)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.exit(0)
+        assert app.check_action("open", ("pitch",)) is False
+        assert app.screen.check_action("open", ("pitch",)) is False
+        await pilot.press("i")
+    assert app.return_code == 0

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
 
+from rich.console import RenderableType
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -41,6 +42,16 @@ class CoachApp(App[int]):
         self.coach = coach
         self.cwd = cwd or Path.cwd()
         self.clock = clock  # the practice timer's clock; tests pass a fake one
+        self.leaving = False  # set by exit(): keys pressed after q do nothing
+
+    def exit(
+        self, result: int | None = None, return_code: int = 0, message: RenderableType | None = None
+    ) -> None:
+        self.leaving = True
+        super().exit(result, return_code, message)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return False if self.leaving else super().check_action(action, parameters)
 
     def on_mount(self) -> None:
         saved_theme = self.coach.snapshot().setting("theme")

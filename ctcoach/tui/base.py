@@ -32,8 +32,16 @@ def saving(node: DOMNode) -> Iterator[None]:
         node.app.notify(f"Not saved: {exc}", title="Could not save", severity="error", markup=False)
 
 
+def still_open(node: DOMNode, action: str) -> bool:
+    """No key does anything once the app is on its way out (q, then a key at once)."""
+    return not getattr(node.app, "leaving", False)
+
+
 class CoachScreen(Screen[T]):
     """A full screen of the coach."""
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return still_open(self, action) and super().check_action(action, parameters)
 
     @property
     def coach(self) -> Coach:
@@ -48,6 +56,9 @@ class CoachScreen(Screen[T]):
 
 class CoachModal(ModalScreen[T]):
     """A dialog of the coach."""
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return still_open(self, action) and super().check_action(action, parameters)
 
     @property
     def coach(self) -> Coach:
