@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 
 from ctcoach.mentors import Mentor, validate_mentor
-from ctcoach.model import Pack, Profile
+from ctcoach.model import Pack, Problem, Profile
 from ctcoach.pitch import Pitch, PitchReport, Practice, make_pitch, report, usable_wpm
 from ctcoach.pitfalls import Attempt, PitfallScore, check_answers, score
 from ctcoach.plan import Plan, Progress, build_plan
@@ -173,7 +173,7 @@ class Coach:
 
     def save_mentor(
         self, name: str, roles: Sequence[str], signs: Sequence[str], mentor_id: int | None = None
-    ) -> list[str]:
+    ) -> list[Problem]:
         """Save a mentor; returns the problems (nothing is saved when there are any)."""
         clean, problems = validate_mentor(self.pack, name, roles, signs)
         if clean is None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ctcoach.model import MentorRole, MentorSign, Pack
+from ctcoach.model import MentorRole, MentorSign, Pack, Problem
 from ctcoach.profile import clean_text
 
 MAX_NAME = 80
@@ -63,20 +63,20 @@ def check_team(pack: Pack, mentors: Sequence[Mentor]) -> TeamCheck:
 
 def validate_mentor(
     pack: Pack, name: str, roles: Sequence[str], signs: Sequence[str]
-) -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]] | None, list[str]]:
+) -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]] | None, list[Problem]]:
     """Clean and check a mentor's fields; return them, or ``None`` and the problems."""
     problems = []
     clean = clean_text(name)
     if not clean:
-        problems.append("name: is required")
+        problems.append(Problem("name", "is required"))
     elif len(clean) > MAX_NAME:
-        problems.append(f"name: must be at most {MAX_NAME} characters")
+        problems.append(Problem("name", f"must be at most {MAX_NAME} characters"))
     role_ids = [r.id for r in pack.mentor_roles]
     sign_ids = [s.id for s in pack.mentor_signs]
-    problems += [f"roles: unknown role {r!r}" for r in roles if r not in role_ids]
-    problems += [f"signs: unknown sign {s!r}" for s in signs if s not in sign_ids]
+    problems += [Problem("roles", f"unknown role {r!r}") for r in roles if r not in role_ids]
+    problems += [Problem("signs", f"unknown sign {s!r}") for s in signs if s not in sign_ids]
     if not roles:
-        problems.append("roles: pick at least one role")
+        problems.append(Problem("roles", "pick at least one role"))
     if problems:
         return None, problems
     ordered_roles = tuple(r for r in role_ids if r in roles)

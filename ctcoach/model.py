@@ -22,6 +22,17 @@ EVENT_QUESTION = "next_conference"
 
 
 @dataclass(frozen=True)
+class Problem:
+    """Why a value was refused: the field it belongs to and a readable reason."""
+
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.message}"
+
+
+@dataclass(frozen=True)
 class Source:
     id: str
     title: str

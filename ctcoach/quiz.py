@@ -76,6 +76,11 @@ def grade(pack: Pack, attempt: QuizAttempt) -> QuizResult:
     return QuizResult(quiz, attempt.date, correct, total, topics, weak)
 
 
+def attempt_seed(quiz_id: str, attempts: Sequence[QuizAttempt]) -> str:
+    """The shuffle seed of the next attempt: new for every attempt, the same on a re-run."""
+    return f"{quiz_id}:{sum(1 for a in attempts if a.quiz == quiz_id)}"
+
+
 def option_order(question: QuizQuestion, seed: str) -> list[QuizOption]:
     """The question's options shuffled the same way for the same seed."""
     options = list(question.options)

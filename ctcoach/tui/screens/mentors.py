@@ -120,7 +120,8 @@ class MentorDialog(FormDialog[bool]):
                 self.mentor.id if self.mentor else None,
             )
             if problems:
-                self.show_error("; ".join(p.split(": ", 1)[1] for p in problems))
+                labels = {"name": "Name", "roles": "Roles", "signs": "Signs"}
+                self.show_error("; ".join(f"{labels[p.field]}: {p.message}" for p in problems))
                 return
             self.dismiss(True)
 

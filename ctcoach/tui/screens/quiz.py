@@ -18,7 +18,16 @@ from textual.widgets import (
 )
 
 from ctcoach.model import Pack, Quiz, QuizOption, QuizQuestion, SelfCheck
-from ctcoach.quiz import QuizAttempt, QuizResult, QuizStanding, grade, option_order, standings
+from ctcoach.quiz import (
+    QuizAttempt,
+    QuizResult,
+    QuizStanding,
+    attempt_seed,
+    grade,
+    is_correct,
+    option_order,
+    standings,
+)
 from ctcoach.tui.base import CoachModal, CoachScreen
 from ctcoach.tui.screens.dialogs import ConfirmScreen
 from ctcoach.tui.text import join, plain
@@ -99,7 +108,7 @@ class QuizListScreen(CoachScreen[None]):
     def action_start(self) -> None:
         standing = self.selected()
         if standing is not None:
-            seed = f"{standing.quiz.id}:{standing.attempts}"
+            seed = attempt_seed(standing.quiz.id, self.coach.quiz_attempts())
             self.app.push_screen(QuizScreen(standing.quiz, seed))
 
     def action_history(self) -> None:
@@ -216,7 +225,7 @@ class QuizScreen(CoachScreen[None]):
         self.query_one("#quiz-hint", Static).update(plain("Ctrl+N for the next question.", "bold"))
 
     def feedback(self, question: QuizQuestion, chosen: QuizOption) -> Content:
-        right = chosen.id == question.answer
+        right = is_correct(question, chosen.id)
         lines: list[Content | str] = [
             plain(
                 "✓ Right." if right else "✗ Not the best answer.",
@@ -224,7 +233,7 @@ class QuizScreen(CoachScreen[None]):
             )
         ]
         for n, option in enumerate(self.options, start=1):
-            if option.id == question.answer:
+            if is_correct(question, option.id):
                 mark, style = "✓", "bold $success"
             elif option.id == chosen.id:
                 mark, style = "✗", "bold $error"
@@ -269,9 +278,9 @@ class QuizScreen(CoachScreen[None]):
     async def action_retake(self) -> None:
         if not self.finished:
             return
-        attempts = [a for a in self.coach.quiz_attempts() if a.quiz == self.quiz.id]
+        seed = attempt_seed(self.quiz.id, self.coach.quiz_attempts())
         self.app.pop_screen()
-        self.app.push_screen(QuizScreen(self.quiz, f"{self.quiz.id}:{len(attempts)}"))
+        self.app.push_screen(QuizScreen(self.quiz, seed))
 
     def action_leave(self) -> None:
         if self.finished or not (self.answers or self.checks):
