@@ -139,7 +139,7 @@ class Coach:
             self.wpm_setting(snap),
         )
 
-    # -- pitfall self-check ---------------------------------------------------------
+    # -- pitfall check --------------------------------------------------------------
 
     def pitfall_attempts(self, snap: Snapshot | None = None) -> list[Attempt]:
         """Stored attempts, oldest first."""

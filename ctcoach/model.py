@@ -10,7 +10,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-QuestionKind = Literal["text", "choice", "multi", "bool", "int", "scale", "event"]
 QUESTION_KINDS: tuple[str, ...] = ("text", "choice", "multi", "bool", "int", "scale", "event")
 
 Horizon = Literal["this_week", "this_month", "this_stage", "next_stage"]
@@ -152,7 +151,7 @@ RISK_LEVELS: tuple[str, ...] = ("low", "moderate", "high")
 
 @dataclass(frozen=True)
 class Statement:
-    """One self-check statement; ``reverse`` means "always" is the healthy answer."""
+    """One pitfall-check statement; ``reverse`` means "always" is the healthy answer."""
 
     id: str
     pitfall: str

@@ -1,4 +1,4 @@
-"""Score the pitfall self-check. Pure: answers in, scores out."""
+"""Score the pitfall check. Pure: answers in, scores out."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ SCALE_MIN, SCALE_MAX = 1, 5
 
 @dataclass(frozen=True)
 class Attempt:
-    """One completed self-check: statement id -> rating 1 (never) … 5 (always)."""
+    """One completed pitfall check: statement id -> rating 1 (never) … 5 (always)."""
 
     date: dt.date
     answers: Mapping[str, int]

@@ -59,11 +59,11 @@ class Progress:
     quiz_attempts: tuple[QuizAttempt, ...] = ()  # oldest first
 
     @property
-    def latest_attempt(self) -> Attempt | None:
+    def latest_pitfall_attempt(self) -> Attempt | None:
         return self.pitfall_attempts[-1] if self.pitfall_attempts else None
 
     @property
-    def previous_attempt(self) -> Attempt | None:
+    def previous_pitfall_attempt(self) -> Attempt | None:
         return self.pitfall_attempts[-2] if len(self.pitfall_attempts) > 1 else None
 
 
@@ -173,9 +173,9 @@ class _Builder:
         self.next_phase = pack.next_phase(self.phase) if self.phase else None
         self.event = profile.event
         self.event_live = event_live(self.event, today, pack.plan.event_stale_days)
-        latest = progress.latest_attempt
+        latest = progress.latest_pitfall_attempt
         self.scores = (
-            {s.pitfall.id: s for s in score(pack, latest, progress.previous_attempt)}
+            {s.pitfall.id: s for s in score(pack, latest, progress.previous_pitfall_attempt)}
             if latest is not None and pack.assessment is not None
             else {}
         )
@@ -207,17 +207,17 @@ class _Builder:
 
     def result_reasons(self, action: Action, why: list[str]) -> list[str] | None:
         """Conditions on what the user has found out: pitfall scores and the mentor team."""
-        latest = self.progress.latest_attempt
+        latest = self.progress.latest_pitfall_attempt
         if action.needs_assessment:
             if latest is not None:
                 return None
-            why.append("You have not taken the pitfall self-check yet.")
+            why.append("You have not taken the pitfall check yet.")
         if action.pitfall is not None:
             result = self.scores.get(action.pitfall)
             if result is None or latest is None or not at_least(result.level, action.min_risk):
                 return None
             why.append(
-                f"Your pitfall self-check on {latest.date.isoformat()} put "
+                f"Your pitfall check on {latest.date.isoformat()} put "
                 f"“{result.pitfall.title}” at {result.percent}% ({result.level} risk)."
             )
         if action.mentor_gap is not None:
@@ -356,7 +356,7 @@ class _Builder:
                 f"Your next conference, {self.event.name}, ended {self.event.end.isoformat()}. "
                 "Update it in your profile to get dated steps for the next one."
             )
-        latest = self.progress.latest_attempt
+        latest = self.progress.latest_pitfall_attempt
         return Plan(
             self.today,
             tuple(items),

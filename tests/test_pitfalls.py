@@ -1,4 +1,4 @@
-"""Pitfall self-check scoring, its content rules, and what it adds to the plan."""
+"""Pitfall check scoring, its content rules, and what it adds to the plan."""
 
 from __future__ import annotations
 

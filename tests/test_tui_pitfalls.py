@@ -1,4 +1,4 @@
-"""Pilot tests: the pitfall self-check, its results and the mentor team screen."""
+"""Pilot tests: the pitfall check, its results and the mentor team screen."""
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ async def test_full_assessment_with_keys_alone(data_dir, tmp_path):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("c")
         assert isinstance(app.screen, PitfallScreen)
-        assert "not taken the self-check yet" in screen_text(app)
+        assert "not taken the pitfall check yet" in screen_text(app)
         await pilot.press("t")
         assert isinstance(app.screen, PitfallCheckScreen)
         await pilot.press(*ratings(app, healthy=False))

@@ -114,7 +114,7 @@ def _pitfalls(plan: Plan) -> list[str]:
     out = ["", "## Pitfalls", ""]
     if plan.pitfall_date is None:
         return [*out, "Not taken yet: take the pitfall check in the ctcoach app."]
-    out.append(f"From your self-check on {plan.pitfall_date.isoformat()} (risk, lower is better):")
+    out.append(f"From your pitfall check on {plan.pitfall_date.isoformat()} (lower is better):")
     out.append("")
     for result in plan.pitfalls:
         change = ""

@@ -1,4 +1,4 @@
-"""The pitfall self-check (one statement per step) and its results."""
+"""The pitfall check (one statement per step) and its results."""
 
 from __future__ import annotations
 
@@ -45,7 +45,7 @@ def bar(result: PitfallScore) -> Content:
 
 def results_content(scores: list[PitfallScore], attempt: Attempt | None) -> Content:
     if attempt is None:
-        return plain("You have not taken the self-check yet. Press t to start.")
+        return plain("You have not taken the pitfall check yet. Press t to start.")
     lines: list[Content | str] = [plain(f"Your results from {attempt.date.isoformat()}", "bold")]
     for result in scores:
         lines += ["\n\n", plain(result.pitfall.title, "bold"), "\n", bar(result)]
@@ -175,7 +175,7 @@ class PitfallCheckScreen(CoachScreen[dict[str, int] | None]):
 
         self.app.push_screen(
             ConfirmScreen(
-                "Leave the self-check? Your answers so far will not be saved.",
+                "Leave the pitfall check? Your answers so far will not be saved.",
                 yes="Leave",
                 no="Keep going",
             ),
@@ -194,7 +194,7 @@ class PitfallScreen(CoachScreen[None]):
     """Latest results as bars with readings and fixes, change since last time, history."""
 
     BINDINGS = [
-        Binding("t", "take", "Take the self-check"),
+        Binding("t", "take", "Take the pitfall check"),
         Binding("escape", "app.go_back", "Back"),
     ]
 
@@ -224,13 +224,13 @@ class PitfallScreen(CoachScreen[None]):
         coach = self.coach
         assessment = coach.pack.assessment
         if assessment is None:
-            self.notify("This content pack has no self-check.", severity="warning")
+            self.notify("This content pack has no pitfall check.", severity="warning")
             return
         titles = {t.id: t.title for t in coach.pack.topics_of("pitfall")}
 
         def finished(answers: dict[str, int] | None) -> None:
             if answers is None:
-                self.notify("Left the self-check; nothing was saved.")
+                self.notify("Left the pitfall check; nothing was saved.")
                 return
             with self.saving():
                 coach.record_pitfall_attempt(answers)
