@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 
+from ctcoach.logbook import LogBook
 from ctcoach.mentors import Mentor, validate_mentor
 from ctcoach.model import Pack, Problem, Profile
 from ctcoach.pitch import Pitch, PitchReport, Practice, make_pitch, report, usable_wpm
@@ -33,6 +34,7 @@ class Coach:
         self.pack = pack
         self.store = store
         self.today = today
+        self.log = LogBook(pack, store, today)
 
     def snapshot(self) -> Snapshot:
         return self.store.snapshot()

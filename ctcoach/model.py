@@ -8,7 +8,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from ctcoach.network import LogSettings
 
 QUESTION_KINDS: tuple[str, ...] = ("text", "choice", "multi", "bool", "int", "scale", "event")
 
@@ -298,6 +301,7 @@ class Pack:
     quizzes: tuple[Quiz, ...] = ()
     quiz_topics: Mapping[str, QuizTopic] = field(default_factory=dict)
     quiz_pass_percent: int = 70
+    log: LogSettings | None = None
 
     def quiz(self, quiz_id: str) -> Quiz:
         return next(q for q in self.quizzes if q.id == quiz_id)

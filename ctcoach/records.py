@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 
 from ctcoach.dates import DateError, parse_date
 from ctcoach.mentors import Mentor
+from ctcoach.network import Contact, Interaction
 from ctcoach.pitch import Pitch, Practice
 from ctcoach.pitfalls import Attempt
 from ctcoach.quiz import QuizAttempt
@@ -181,6 +182,91 @@ def encode_mentor(mentor: Mentor) -> dict[str, Any]:
     return {"name": mentor.name, "roles": list(mentor.roles), "signs": list(mentor.signs)}
 
 
+def _optional_date(doc: Doc, key: str) -> dt.date | None:
+    return _date(doc, key) if doc.get(key) is not None else None
+
+
+def _optional_whole(doc: Doc, key: str) -> int | None:
+    return _whole(doc, key) if doc.get(key) is not None else None
+
+
+def decode_contact(doc_id: int, doc: Doc) -> Contact:
+    return Contact(
+        id=doc_id,
+        name=_text(doc, "name"),
+        added=_date(doc, "added"),
+        role=_text(doc, "role", ""),
+        institution=_text(doc, "institution", ""),
+        tier=_text(doc, "tier", ""),
+        met=_text(doc, "met", ""),
+        tags=_texts(doc, "tags"),
+        email=_text(doc, "email", ""),
+        link=_text(doc, "link", ""),
+        notes=_text(doc, "notes", ""),
+        reconnect_days=_optional_whole(doc, "reconnect_days"),
+    )
+
+
+def encode_contact(contact: Contact) -> dict[str, Any]:
+    return {
+        "name": contact.name,
+        "added": contact.added.isoformat(),
+        "role": contact.role,
+        "institution": contact.institution,
+        "tier": contact.tier,
+        "met": contact.met,
+        "tags": list(contact.tags),
+        "email": contact.email,
+        "link": contact.link,
+        "notes": contact.notes,
+        "reconnect_days": contact.reconnect_days,
+    }
+
+
+def decode_interaction(doc_id: int, doc: Doc) -> Interaction:
+    people = doc.get("contacts")
+    if (
+        not isinstance(people, list)
+        or not people
+        or not all(isinstance(c, int) and not isinstance(c, bool) for c in people)
+    ):
+        raise _Bad("contacts must be a list of contact ids")
+    return Interaction(
+        id=doc_id,
+        contacts=tuple(people),
+        date=_date(doc, "date"),
+        kind=_text(doc, "kind"),
+        what=_text(doc, "what", ""),
+        where=_text(doc, "where", ""),
+        promise=_text(doc, "promise", ""),
+        promise_by=_optional_date(doc, "promise_by"),
+        followed_up=_optional_date(doc, "followed_up"),
+        promise_kept=_optional_date(doc, "promise_kept"),
+    )
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def encode_interaction(item: Interaction) -> dict[str, Any]:
+    return {
+        "contacts": list(item.contacts),
+        "date": item.date.isoformat(),
+        "kind": item.kind,
+        "what": item.what,
+        "where": item.where,
+        "promise": item.promise,
+        "promise_by": _iso(item.promise_by),
+        "followed_up": _iso(item.followed_up),
+        "promise_kept": _iso(item.promise_kept),
+    }
+
+
+def decode_due_done(_: int, doc: Doc) -> str:
+    return _text(doc, "uid")
+
+
 # -- the snapshot --------------------------------------------------------------------
 
 
@@ -195,6 +281,9 @@ class Snapshot:
     practices: tuple[Practice, ...] = ()
     pitfall_attempts: tuple[Attempt, ...] = ()
     mentors: tuple[Mentor, ...] = ()
+    contacts: tuple[Contact, ...] = ()
+    interactions: tuple[Interaction, ...] = ()
+    due_done: tuple[str, ...] = ()
     settings: Mapping[str, Any] = field(default_factory=dict)
     schema_version: int | None = None
 
@@ -213,6 +302,9 @@ LIST_TABLES: Mapping[str, Callable[[int, Doc], Any]] = {
     "practices": decode_practice,
     "pitfall_attempts": decode_pitfall_attempt,
     "mentors": decode_mentor,
+    "contacts": decode_contact,
+    "interactions": decode_interaction,
+    "due_done": decode_due_done,
 }
 SINGLE_TABLES: tuple[str, ...] = ("profile", "settings", "meta")
 

@@ -20,6 +20,7 @@ import datetime as dt
 import json
 import os
 from collections.abc import Callable, Iterator, Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,7 @@ from tinydb.table import Document, Table
 
 from ctcoach.fileio import TMP_SUFFIX, real_target, temp_prefix, write_atomic
 from ctcoach.mentors import Mentor
+from ctcoach.network import Contact, Interaction
 from ctcoach.pitch import Pitch, Practice
 from ctcoach.pitfalls import Attempt
 from ctcoach.quiz import QuizAttempt
@@ -37,6 +39,8 @@ from ctcoach.records import (
     RecordError,
     Snapshot,
     decode,
+    encode_contact,
+    encode_interaction,
     encode_mentor,
     encode_pitch,
     encode_pitfall_attempt,
@@ -447,6 +451,56 @@ class Store:
     def add_quiz_attempt(self, attempt: QuizAttempt, correct: int, total: int) -> None:
         self._append("quiz_attempts", encode_quiz_attempt(attempt, correct, total))
 
+    # -- the networking log ----------------------------------------------------------
+
+    def save_contact(self, contact: Contact) -> int:
+        """Add a contact (id 0) or replace one; returns its id."""
+        if contact.id == 0:
+            return self._append("contacts", encode_contact(contact))
+        self._put("contacts", contact.id, encode_contact(contact))
+        return contact.id
+
+    def add_contacts(self, contacts: list[Contact]) -> list[int]:
+        """Add many contacts in one save (an import)."""
+        with self.transaction():
+            return [self._append("contacts", encode_contact(c)) for c in contacts]
+
+    def save_interaction(self, item: Interaction) -> int:
+        """Add an interaction (id 0) or replace one; returns its id."""
+        if item.id == 0:
+            return self._append("interactions", encode_interaction(item))
+        self._put("interactions", item.id, encode_interaction(item))
+        return item.id
+
+    def delete_contact(self, contact_id: int) -> tuple[Contact, list[Interaction]] | None:
+        """Remove a contact and them from every interaction; returns what :meth:`restore` needs."""
+        with self.transaction():
+            snap = self._snapshot
+            contact = next((c for c in snap.contacts if c.id == contact_id), None)
+            if contact is None:
+                return None
+            touched = [i for i in snap.interactions if contact_id in i.contacts]
+            for item in touched:
+                others = tuple(c for c in item.contacts if c != contact_id)
+                if others:
+                    self._put("interactions", item.id, encode_interaction(_with(item, others)))
+                else:
+                    self._remove("interactions", item.id)
+            self._remove("contacts", contact_id)
+            return contact, touched
+
+    def restore(self, contact: Contact, interactions: list[Interaction]) -> None:
+        """Undo :meth:`delete_contact`: the contact and its interactions as they were."""
+        with self.transaction():
+            self._put("contacts", contact.id, encode_contact(contact))
+            for item in interactions:
+                self._put("interactions", item.id, encode_interaction(item))
+
+    def mark_due_done(self, uid: str) -> None:
+        with self.transaction():
+            if uid not in self._snapshot.due_done:
+                self._append("due_done", {"uid": uid})
+
     def set_setting(self, key: str, value: Any) -> None:
         with self.transaction():
             settings = dict(self.snapshot().settings)
@@ -454,6 +508,10 @@ class Store:
                 return
             settings[key] = value
             self._put("settings", 1, settings)
+
+
+def _with(item: Interaction, contacts: tuple[int, ...]) -> Interaction:
+    return replace(item, contacts=contacts)
 
 
 def _shared(folder: Path) -> bool:

@@ -1,0 +1,228 @@
+"""Who to write to, and by when: the log's rules turned into dated items. Pure.
+
+* A follow-up is due a rule's number of days after an interaction of its kinds, until
+  you mark it sent or log anything newer with that person.
+* A promise is due on its date until you mark it kept.
+* A reconnect is due one cadence after the latest logged interaction of any kind with
+  that person (while nothing else is pending for them).
+* A milestone (reaching a stage) brings one "tell your network" item per academic year.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from ctcoach.dates import shift
+from ctcoach.model import Source
+from ctcoach.network import Contact, Interaction, LogSettings
+
+DueKind = Literal["follow_up", "promise", "reconnect", "milestone"]
+Window = Literal["overdue", "today", "this week", "later"]
+WINDOWS: tuple[Window, ...] = ("overdue", "today", "this week", "later")
+
+
+@dataclass(frozen=True)
+class Due:
+    uid: str  # stable across runs: calendars update instead of duplicating
+    kind: DueKind
+    date: dt.date
+    title: str
+    reason: str
+    how: str
+    source: Source
+    contacts: tuple[int, ...] = ()
+    interaction: int | None = None
+
+    def window(self, today: dt.date) -> Window:
+        if self.date < today:
+            return "overdue"
+        if self.date == today:
+            return "today"
+        return "this week" if self.date <= shift(today, 7) else "later"
+
+
+def day(date: dt.date, today: dt.date) -> str:
+    """``Jan 29``, with the year when it is not this year's."""
+    text = f"{date:%b} {date.day}"
+    return text if date.year == today.year else f"{text}, {date.year}"
+
+
+def names(contacts: Mapping[int, Contact], ids: Iterable[int]) -> str:
+    found = [contacts[i].name for i in ids if i in contacts]
+    if len(found) <= 2:
+        return " and ".join(found)
+    return f"{', '.join(found[:-1])} and {found[-1]}"
+
+
+def latest_by_contact(interactions: Sequence[Interaction]) -> dict[int, Interaction]:
+    """Each contact's newest interaction (by date, then by the order logged)."""
+    latest: dict[int, Interaction] = {}
+    for item in sorted(interactions, key=lambda i: (i.date, i.id)):
+        for contact_id in item.contacts:
+            latest[contact_id] = item
+    return latest
+
+
+def _follow_ups(
+    settings: LogSettings,
+    people: Mapping[int, Contact],
+    interactions: Sequence[Interaction],
+    latest: Mapping[int, Interaction],
+    today: dt.date,
+) -> list[Due]:
+    out = []
+    for item in interactions:
+        rule = settings.rule_for(item.kind)
+        if rule is None or item.followed_up is not None:
+            continue
+        waiting = tuple(c for c in item.contacts if c in people and latest.get(c) is item)
+        if not waiting:
+            continue  # something newer was logged with everyone involved
+        where = f" at {item.where}" if item.where else ""
+        due = shift(item.date, rule.days)
+        verb = settings.kind_title(item.kind).lower()
+        out.append(
+            Due(
+                uid=f"follow-up-{item.id}",
+                kind="follow_up",
+                date=due,
+                title=rule.title.format(name=names(people, waiting)),
+                reason=f"{verb}{where} on {day(item.date, today)} — follow up {rule.within}, "
+                f"by {day(due, today)}",
+                how=rule.how,
+                source=rule.source,
+                contacts=waiting,
+                interaction=item.id,
+            )
+        )
+    return out
+
+
+def _promises(
+    settings: LogSettings,
+    people: Mapping[int, Contact],
+    interactions: Sequence[Interaction],
+    today: dt.date,
+) -> list[Due]:
+    out = []
+    for item in interactions:
+        if not item.promise or item.promise_by is None or item.promise_kept is not None:
+            continue
+        out.append(
+            Due(
+                uid=f"promise-{item.id}",
+                kind="promise",
+                date=item.promise_by,
+                title=f"{item.promise} ({names(people, item.contacts)})",
+                reason=f"you promised it on {day(item.date, today)}, "
+                f"for {day(item.promise_by, today)}",
+                how=settings.promise_how,
+                source=settings.source,
+                contacts=tuple(c for c in item.contacts if c in people),
+                interaction=item.id,
+            )
+        )
+    return out
+
+
+def _reconnects(
+    settings: LogSettings,
+    people: Mapping[int, Contact],
+    latest: Mapping[int, Interaction],
+    busy: set[int],
+    today: dt.date,
+) -> list[Due]:
+    out = []
+    for contact in people.values():
+        cadence = contact.reconnect_days
+        if cadence is None:
+            cadence = settings.reconnect_days
+        last = latest.get(contact.id)
+        if not cadence or last is None or contact.id in busy:
+            continue
+        due = shift(last.date, cadence)
+        out.append(
+            Due(
+                uid=f"reconnect-{contact.id}",
+                kind="reconnect",
+                date=due,
+                title=settings.reconnect_title.format(name=contact.name),
+                reason=f"last in touch on {day(last.date, today)} "
+                f"({settings.kind_title(last.kind).lower()}); you reconnect every {cadence} days",
+                how=settings.reconnect_how,
+                source=settings.source,
+                contacts=(contact.id,),
+            )
+        )
+    return out
+
+
+def academic_year_start(today: dt.date) -> dt.date:
+    """July 1 of the academic year ``today`` falls in."""
+    return dt.date(today.year if today.month >= 7 else today.year - 1, 7, 1)
+
+
+def _milestones(
+    settings: LogSettings,
+    latest: Mapping[int, Interaction],
+    stage: str | None,
+    done: frozenset[str],
+    today: dt.date,
+) -> list[Due]:
+    start = academic_year_start(today)
+    out = []
+    for milestone in settings.milestones:
+        uid = f"milestone-{milestone.id}-{start.year}"
+        if milestone.stage != stage or uid in done or not latest:
+            continue
+        year = start.year if milestone.month >= 7 else start.year + 1
+        date = dt.date(year, milestone.month, 1)
+        people = tuple(sorted(latest, key=lambda c: latest[c].date, reverse=True))
+        out.append(
+            Due(
+                uid=uid,
+                kind="milestone",
+                date=date,
+                title=milestone.title,
+                reason=f"a milestone of your stage, from {day(date, today)}: the people you "
+                f"have logged ({len(people)}) will want to hear how you are doing",
+                how=milestone.how,
+                source=milestone.source,
+                contacts=people,
+            )
+        )
+    return out
+
+
+def due_items(
+    settings: LogSettings,
+    contacts: Sequence[Contact],
+    interactions: Sequence[Interaction],
+    today: dt.date,
+    stage: str | None = None,
+    done: frozenset[str] = frozenset(),
+) -> list[Due]:
+    """Everything due, soonest first; ``done`` holds milestone uids already handled."""
+    people = {c.id: c for c in contacts}
+    mine = [i for i in interactions if any(c in people for c in i.contacts)]
+    latest = latest_by_contact(mine)
+    pending = _follow_ups(settings, people, mine, latest, today) + _promises(
+        settings, people, mine, today
+    )
+    busy = {c for item in pending for c in item.contacts}
+    items = pending + _reconnects(settings, people, latest, busy, today)
+    items += _milestones(settings, latest, stage, done, today)
+    return sorted(items, key=lambda d: (d.date, WINDOWS.index(d.window(today)), d.uid))
+
+
+def by_window(items: Sequence[Due], today: dt.date) -> list[tuple[Window, list[Due]]]:
+    groups = [(w, [d for d in items if d.window(today) == w]) for w in WINDOWS]
+    return [(w, group) for w, group in groups if group]
+
+
+def last_contact(interactions: Sequence[Interaction], contact_id: int) -> dt.date | None:
+    dates = [i.date for i in interactions if contact_id in i.contacts]
+    return max(dates) if dates else None
