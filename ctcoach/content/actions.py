@@ -1,0 +1,197 @@
+"""Phases, topics and actions: what an action may depend on, and what it points at."""
+
+from __future__ import annotations
+
+from ctcoach.content.context import LoadContext
+from ctcoach.content.node import Node
+from ctcoach.content.questions import read_matcher
+from ctcoach.model import (
+    EVENT_QUESTION,
+    HORIZONS,
+    RISK_LEVELS,
+    Action,
+    Assessment,
+    EventAnchor,
+    Horizon,
+    Matcher,
+    Phase,
+    PitchSettings,
+    Topic,
+)
+
+ACTION_RESULT_KEYS = (
+    "pitfall",
+    "min_risk",
+    "mentor_gap",
+    "mentor_warning",
+    "needs_assessment",
+    "replaced_by",
+    "pitch",
+    "before_event",
+    "unpractised_days",
+)
+ACTION_KEYS = {
+    "id",
+    "title",
+    "how",
+    "source",
+    "horizon",
+    "phase",
+    "cadence",
+    "priority",
+    "when",
+    "event",
+    *ACTION_RESULT_KEYS,
+}
+
+
+def read_phase(ctx: LoadContext, node: Node) -> None:
+    """Read one [[phases]] table."""
+    ident = ctx.register("phase", node, {"id", "title", "stages", "goal", "mindset", "source"})
+    ctx.phases.append(
+        Phase(
+            ident,
+            node.text("title"),
+            node.strings("stages"),
+            node.text("goal"),
+            node.text("mindset", required=False),
+            ctx.source(node),
+        )
+    )
+
+
+def read_topic(ctx: LoadContext, node: Node) -> None:
+    """Read one [[topics]] table: plain points, or points in titled groups."""
+    ident = ctx.register(
+        "topic", node, {"id", "kind", "title", "summary", "points", "groups", "source"}
+    )
+    groups: list[tuple[str, tuple[str, ...]]] = []
+    for g in node.tables("groups"):
+        g.check_keys({"title", "points"})
+        groups.append((g.text("title"), g.strings("points")))
+    points = node.strings("points", required=not groups)
+    ctx.topics.append(
+        Topic(
+            ident,
+            node.ident("kind"),
+            node.text("title"),
+            node.text("summary", required=False),
+            points,
+            ctx.source(node),
+            tuple(groups),
+        )
+    )
+
+
+def read_action(ctx: LoadContext, node: Node) -> None:
+    """Read one [[actions]] table; its phase and conditions must match what the pack defines."""
+    ident = ctx.register("action", node, ACTION_KEYS)
+    horizon = _read_horizon(node)
+    phase = node.get("phase", str, required=False)
+    if phase is not None and phase not in {p.id for p in ctx.phases}:
+        node.error(f"unknown phase '{phase}'", "phase")
+    priority = node.get("priority", int, 2, required=False)
+    if not 1 <= priority <= 3:
+        node.error("must be 1 (first), 2 or 3 (last)", "priority")
+    when = _read_when(ctx, node)
+    event = None
+    if "event" in node.value:
+        event = read_event_anchor(ctx, node.child("event", node.value["event"]))
+    ctx.actions.append(
+        Action(
+            id=ident,
+            title=node.text("title"),
+            how=node.text("how"),
+            source=ctx.source(node),
+            horizon=horizon,
+            phase=phase,
+            cadence=node.text("cadence", required=False),
+            priority=priority,
+            when=when,
+            event=event,
+            pitfall=node.get("pitfall", str, required=False),
+            min_risk=node.get("min_risk", str, "moderate", required=False),
+            mentor_gap=node.get("mentor_gap", str, required=False),
+            mentor_warning=node.get("mentor_warning", bool, False, required=False),
+            needs_assessment=node.get("needs_assessment", bool, False, required=False),
+            replaced_by=node.strings("replaced_by", required=False),
+            pitch=node.get("pitch", str, required=False),
+            before_event=node.get("before_event", int, required=False),
+            unpractised_days=node.get("unpractised_days", int, required=False),
+            file=node.file,
+        )
+    )
+
+
+def _read_horizon(node: Node) -> Horizon:
+    raw = node.get("horizon", str, "this_stage", required=False)
+    horizon: Horizon = next((h for h in HORIZONS[:3] if h == raw), "this_stage")
+    if raw not in HORIZONS[:3]:
+        node.error(f"'{raw}' is not one of this_week, this_month, this_stage", "horizon")
+    return horizon
+
+
+def _read_when(ctx: LoadContext, node: Node) -> dict[str, Matcher]:
+    when: dict[str, Matcher] = {}
+    if "when" in node.value:
+        when_node = node.child("when", node.value["when"])
+        if not isinstance(when_node.value, dict):
+            when_node.error("must be a table of question id = condition")
+        else:
+            for qid, raw in when_node.value.items():
+                matcher = read_matcher(ctx, when_node.child(qid, raw), qid)
+                if matcher is not None:
+                    when[qid] = matcher
+    return when
+
+
+def read_event_anchor(ctx: LoadContext, node: Node) -> EventAnchor | None:
+    """Read an action's ``event`` table: a day relative to the start or end of the event."""
+    if not isinstance(node.value, dict):
+        node.error('must be a table like { anchor = "start", offset_days = -14 }')
+        return None
+    node.check_keys({"anchor", "offset_days"})
+    if ctx.question(EVENT_QUESTION) is None:
+        node.error(f"needs an event question with id '{EVENT_QUESTION}'")
+    anchor = node.text("anchor")
+    if anchor not in ("start", "end"):
+        node.error("must be 'start' or 'end'", "anchor")
+    offset = node.get("offset_days", int, 0, required=False)
+    return EventAnchor("end" if anchor == "end" else "start", offset)
+
+
+def check_action_links(
+    ctx: LoadContext,
+    nodes: list[Node],
+    assessment: Assessment | None,
+    pitch: PitchSettings | None,
+) -> None:
+    """Actions that point at pitfalls, mentor roles or other actions must find them.
+
+    ``nodes`` are the tables the actions in ``ctx.actions`` were read from, in order.
+    """
+    pitfalls = ctx.pitfall_ids()
+    roles = {r.id for r in ctx.mentor_roles}
+    actions = {a.id for a in ctx.actions}
+    for node, action in zip(nodes, ctx.actions, strict=True):
+        if action.pitfall is not None:
+            if action.pitfall not in pitfalls:
+                node.error(f"no pitfall topic '{action.pitfall}'", "pitfall")
+            if assessment is None:
+                node.error("a pitfall action needs an [assessment]", "pitfall")
+        if action.min_risk not in RISK_LEVELS[1:]:
+            node.error("must be 'moderate' or 'high'", "min_risk")
+        if action.mentor_gap is not None and action.mentor_gap not in roles:
+            node.error(f"no mentor role '{action.mentor_gap}'", "mentor_gap")
+        if action.needs_assessment and assessment is None:
+            node.error("needs an [assessment]", "needs_assessment")
+        if action.pitch is not None:
+            if action.pitch not in ("missing", "failing"):
+                node.error("must be 'missing' or 'failing'", "pitch")
+            if pitch is None:
+                node.error("a pitch action needs a [pitch] table", "pitch")
+        if action.unpractised_days is not None and pitch is None:
+            node.error("needs a [pitch] table", "unpractised_days")
+        for i, other in enumerate(action.replaced_by):
+            if other not in actions:
+                node.error(f"no action '{other}'", f"replaced_by[{i}]")

@@ -1,0 +1,185 @@
+"""Find a pack's files, parse them and hand each section to its reader, in dependency order."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from ctcoach.content.actions import check_action_links, read_action, read_phase, read_topic
+from ctcoach.content.assessment import AssessmentSection
+from ctcoach.content.context import PACK_FILE, LoadContext
+from ctcoach.content.network import read_mentor_role, read_mentor_sign, read_tier
+from ctcoach.content.node import ContentError, Node
+from ctcoach.content.pitch import PitchSection
+from ctcoach.content.questions import check_required_questions, read_question
+from ctcoach.content.quizzes import QuizSection
+from ctcoach.model import Pack, PlanSettings, Source
+
+SECTIONS = (
+    "pack",
+    "sources",
+    "plan",
+    "questions",
+    "phases",
+    "tiers",
+    "topics",
+    "actions",
+    "assessment",
+    "statements",
+    "readings",
+    "mentor_roles",
+    "mentor_signs",
+    "pitch",
+    "pitch_parts",
+    "pitch_variants",
+    "quiz_settings",
+    "quizzes",
+    "quiz_topics",
+    "quiz_questions",
+    "self_checks",
+)
+
+
+def default_content_dir() -> Path:
+    """The pack shipped with ctcoach: inside the wheel, or the repository's ``content/``."""
+    package = Path(__file__).resolve().parent.parent
+    bundled = package / "_content"
+    if bundled.is_dir():
+        return bundled
+    return package.parent / "content"
+
+
+def load_pack(root: Path | str | None = None) -> Pack:
+    """Load and validate the pack in ``root`` (default: the shipped pack)."""
+    return _Loader(Path(root) if root is not None else default_content_dir()).load()
+
+
+class _Loader:
+    """One load of one pack; every problem found lands in ``ctx.errors``."""
+
+    def __init__(self, root: Path) -> None:
+        self.ctx = LoadContext(root)
+        self.action_nodes: list[Node] = []
+        self.assessment = AssessmentSection(self.ctx)
+        self.pitch = PitchSection(self.ctx)
+        self.quizzes = QuizSection(self.ctx)
+
+    def load(self) -> Pack:
+        ctx = self.ctx
+        docs = self.parse_all()
+        for doc in docs:
+            doc.check_keys(set(SECTIONS))
+        for doc in docs:
+            self.read_header(doc)
+        for doc in docs:
+            self.read_body(doc)
+        check_required_questions(ctx)
+        assessment = self.assessment.build()
+        pitch = self.pitch.build()
+        for node in self.action_nodes:
+            read_action(ctx, node)
+        check_action_links(ctx, self.action_nodes, assessment, pitch)
+        quizzes, topics, pass_percent = self.quizzes.build()
+        if ctx.errors:
+            raise ContentError(ctx.errors)
+        return Pack(
+            id=ctx.meta.get("id", ""),
+            title=ctx.meta.get("title", ""),
+            guide=ctx.meta.get("guide", ""),
+            root=str(ctx.root),
+            sources=ctx.sources,
+            questions=tuple(ctx.questions),
+            phases=tuple(ctx.phases),
+            tiers=tuple(ctx.tiers),
+            topics=tuple(ctx.topics),
+            actions=tuple(ctx.actions),
+            plan=ctx.plan,
+            assessment=assessment,
+            mentor_roles=tuple(ctx.mentor_roles),
+            mentor_signs=tuple(ctx.mentor_signs),
+            pitch=pitch,
+            quizzes=quizzes,
+            quiz_topics=topics,
+            quiz_pass_percent=pass_percent,
+        )
+
+    def parse_all(self) -> list[Node]:
+        """Every TOML file below the root, ``pack.toml`` first; unreadable files end the load."""
+        root = self.ctx.root
+        if not root.is_dir():
+            raise ContentError([f"{root}: not a folder with a content pack"])
+        files = sorted(root.rglob("*.toml"))
+        pack_file = root / PACK_FILE
+        if pack_file not in files:
+            raise ContentError([f"{pack_file}: missing (every pack needs one)"])
+        files.remove(pack_file)
+        docs = [d for d in (self.parse(f) for f in [pack_file, *files]) if d is not None]
+        if self.ctx.errors:  # unreadable files: cross-references would only add noise
+            raise ContentError(self.ctx.errors)
+        return docs
+
+    def parse(self, path: Path) -> Node | None:
+        name = str(path)
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as exc:
+            self.ctx.errors.append(f"{name}: invalid TOML: {exc}")
+            return None
+        except (OSError, UnicodeDecodeError) as exc:
+            self.ctx.errors.append(f"{name}: cannot read: {exc}")
+            return None
+        return Node(data, name, "", self.ctx.errors)
+
+    def read_header(self, doc: Node) -> None:
+        """The [pack] table, the [[sources]] and [plan]: what the other sections refer to."""
+        ctx = self.ctx
+        if "pack" in doc.value:
+            if not doc.file.endswith(PACK_FILE):
+                doc.error(f"[pack] belongs in {PACK_FILE}", "pack")
+            pack = doc.child("pack", doc.value["pack"])
+            if isinstance(pack.value, dict):
+                pack.check_keys({"id", "title", "guide"})
+                ctx.meta = {k: pack.text(k) for k in ("id", "title", "guide")}
+        elif doc.file.endswith(PACK_FILE):
+            doc.error("missing [pack] table with id, title and guide")
+        for node in doc.tables("sources"):
+            ident = ctx.register("source", node, {"id", "title"})
+            ctx.sources[ident] = Source(ident, node.text("title"))
+        if "plan" in doc.value:
+            self.read_plan(doc.child("plan", doc.value["plan"]))
+
+    def read_plan(self, node: Node) -> None:
+        if not isinstance(node.value, dict):
+            node.error("must be a table")
+            return
+        node.check_keys({"active_per_weekly_hour", "min_active", "max_active", "event_stale_days"})
+        base = PlanSettings()
+        rate = node.get("active_per_weekly_hour", float, base.active_per_weekly_hour, False)
+        low = node.get("min_active", int, base.min_active, False)
+        high = node.get("max_active", int, base.max_active, False)
+        stale = node.get("event_stale_days", int, base.event_stale_days, False)
+        if rate <= 0:
+            node.error("must be above 0", "active_per_weekly_hour")
+        if low < 1 or high < low:
+            node.error("need 1 <= min_active <= max_active", "min_active")
+        self.ctx.plan = PlanSettings(rate, low, high, max(stale, 0))
+
+    def read_body(self, doc: Node) -> None:
+        """Everything else in one file; sections that depend on others are read later."""
+        ctx = self.ctx
+        for node in doc.tables("questions"):
+            read_question(ctx, node)
+        for node in doc.tables("phases"):
+            read_phase(ctx, node)
+        for node in doc.tables("tiers"):
+            read_tier(ctx, node)
+        for node in doc.tables("topics"):
+            read_topic(ctx, node)
+        self.action_nodes.extend(doc.tables("actions"))
+        self.assessment.collect(doc)
+        self.pitch.collect(doc)
+        self.quizzes.collect(doc)
+        for node in doc.tables("mentor_roles"):
+            read_mentor_role(ctx, node)
+        for node in doc.tables("mentor_signs"):
+            read_mentor_sign(ctx, node)

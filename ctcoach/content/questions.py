@@ -1,0 +1,170 @@
+"""Onboarding questions, the conditions actions put on answers, and the required questions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ctcoach.content.context import LoadContext
+from ctcoach.content.node import Node
+from ctcoach.model import (
+    EVENT_QUESTION,
+    QUESTION_KINDS,
+    REQUIRED_QUESTIONS,
+    Choice,
+    Matcher,
+    Question,
+)
+from ctcoach.profile import AnswerError, parse_answer
+
+QUESTION_KEYS = {
+    "id",
+    "kind",
+    "prompt",
+    "label",
+    "help",
+    "required",
+    "choices",
+    "min",
+    "max",
+    "min_length",
+    "max_length",
+    "default",
+    "min_label",
+    "max_label",
+}
+MATCHER_KEYS: dict[str, set[str]] = {
+    "text": {"one_of"},
+    "choice": {"one_of"},
+    "bool": set(),
+    "int": {"min", "max", "one_of"},
+    "scale": {"min", "max", "one_of"},
+    "multi": {"has_any", "has_none"},
+    "event": {"upcoming"},
+}
+
+
+def read_question(ctx: LoadContext, node: Node) -> None:
+    """Read one [[questions]] table; its default must be a valid answer."""
+    ident = ctx.register("question", node, QUESTION_KEYS)
+    kind = node.text("kind")
+    if kind and kind not in QUESTION_KINDS:
+        node.error(f"'{kind}' is not one of {', '.join(QUESTION_KINDS)}", "kind")
+    choices = _read_choices(node)
+    if kind in ("choice", "multi") and not choices:
+        node.error(f"a {kind} question needs [[choices]]", "choices")
+    low = node.get("min", int, required=False)
+    high = node.get("max", int, required=False)
+    if kind in ("int", "scale") and (low is None or high is None or low > high):
+        node.error(f"a {kind} question needs min <= max", "min")
+    default = node.value.get("default")
+    question = Question(
+        id=ident,
+        kind=kind,
+        prompt=node.text("prompt"),
+        label=node.text("label"),
+        help=node.text("help", required=False),
+        required=node.get("required", bool, False, required=False),
+        choices=choices,
+        min=low,
+        max=high,
+        min_length=node.get("min_length", int, 0, required=False),
+        max_length=node.get("max_length", int, 200, required=False),
+        default=default,
+        min_labels=node.text("min_label", required=False),
+        max_labels=node.text("max_label", required=False),
+    )
+    if default is not None and kind in QUESTION_KINDS:
+        try:
+            parse_answer(question, default)
+        except AnswerError as exc:
+            node.error(f"default does not fit the question: {exc}", "default")
+    ctx.questions.append(question)
+
+
+def _read_choices(node: Node) -> tuple[Choice, ...]:
+    choices: list[Choice] = []
+    for c in node.tables("choices"):
+        c.check_keys({"id", "label"})
+        choice_id = c.ident()
+        if any(existing.id == choice_id for existing in choices):
+            c.error(f"duplicate choice '{choice_id}'", "id")
+        choices.append(Choice(choice_id, c.text("label")))
+    return tuple(choices)
+
+
+def check_required_questions(ctx: LoadContext) -> None:
+    """The engine's own questions must exist, and the phases must cover every stage."""
+    kinds = {q.id: q.kind for q in ctx.questions}
+    for ident, kind in REQUIRED_QUESTIONS.items():
+        if kinds.get(ident) != kind:
+            ctx.errors.append(
+                f"{ctx.root}: questions: the engine needs a {kind} question with id '{ident}'"
+            )
+    if EVENT_QUESTION in kinds and kinds[EVENT_QUESTION] != "event":
+        ctx.errors.append(f"{ctx.root}: questions: '{EVENT_QUESTION}' must be an event question")
+    stage = ctx.question("stage")
+    if stage is not None:
+        stages = set(stage.choice_ids)
+        covered: set[str] = set()
+        for phase in ctx.phases:
+            covered.update(phase.stages)
+            unknown = set(phase.stages) - stages
+            if unknown:
+                ctx.errors.append(
+                    f"{ctx.root}: phases '{phase.id}': unknown stage(s) "
+                    f"{', '.join(sorted(unknown))}; "
+                    f"the stage question offers {', '.join(sorted(stages))}"
+                )
+        missing = stages - covered
+        if missing and ctx.phases:
+            ctx.errors.append(
+                f"{ctx.root}: phases: no phase covers stage(s) {', '.join(sorted(missing))}"
+            )
+
+
+def read_matcher(ctx: LoadContext, node: Node, qid: str) -> Matcher | None:
+    """Read the condition an action puts on the answer to question ``qid``."""
+    question = ctx.question(qid)
+    if question is None:
+        node.error(f"no question with id '{qid}'")
+        return None
+    value = node.value
+    if not isinstance(value, dict):
+        if question.kind in ("multi", "event"):
+            node.error(f"a {question.kind} answer needs a table condition")
+            return None
+        check_value(node, question, value)
+        return Matcher(equals=value)
+    node.check_keys(MATCHER_KEYS.get(question.kind, set()))
+    matcher = Matcher(
+        one_of=tuple(value.get("one_of", ())),
+        min=node.get("min", int, required=False),
+        max=node.get("max", int, required=False),
+        has_any=tuple(value.get("has_any", ())),
+        has_none=tuple(value.get("has_none", ())),
+        upcoming=node.get("upcoming", bool, required=False),
+    )
+    for key in ("one_of", "has_any", "has_none"):
+        items = value.get(key, [])
+        if not isinstance(items, list):
+            node.error("must be a list", key)
+            continue
+        for i, item in enumerate(items):
+            check_value(node.child(f"{key}[{i}]", item), question, item)
+    return matcher
+
+
+def check_value(node: Node, question: Question, value: Any) -> None:
+    """Report ``value`` if it could never be an answer to ``question``."""
+    if question.kind in ("choice", "multi"):
+        if value not in question.choice_ids:
+            node.error(
+                f"'{value}' is not a choice of question '{question.id}' "
+                f"({', '.join(question.choice_ids)})"
+            )
+    elif question.kind == "bool" and not isinstance(value, bool):
+        node.error("must be true or false")
+    elif question.kind in ("int", "scale") and (
+        isinstance(value, bool) or not isinstance(value, int)
+    ):
+        node.error("must be a whole number")
