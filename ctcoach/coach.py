@@ -61,10 +61,12 @@ class Coach:
     def save_profile(self, profile: Profile) -> None:
         self.store.save_profile(to_json(profile))
 
-    def progress(self, snap: Snapshot | None = None) -> Progress:
+    def progress(self, snap: Snapshot | None = None, today: dt.date | None = None) -> Progress:
         snap = snap or self.snapshot()
         current = self.current_pitch(snap)
         return Progress(
+            logged=len(snap.interactions),
+            due=tuple(self.log.due_in(snap, today or self.today(), self.profile_or_none(snap))),
             done=snap.done_items,
             pitfall_attempts=snap.pitfall_attempts,
             mentors=tuple(self.mentors(snap)),
@@ -193,7 +195,8 @@ class Coach:
         profile = self.profile(snap)
         if profile is None:
             return None
-        return build_plan(self.pack, profile, self.progress(snap), today=today or self.today())
+        today = today or self.today()
+        return build_plan(self.pack, profile, self.progress(snap, today), today=today)
 
     def plan_or_none(self) -> Plan | None:
         """The plan, or ``None`` before onboarding or when the profile no longer fits."""

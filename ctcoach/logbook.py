@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from ctcoach.followup import Due, due_items
 from ctcoach.linkedin import ImportPlan, Row, plan_import
-from ctcoach.model import Pack, Problem
+from ctcoach.model import Pack, Problem, Profile
 from ctcoach.network import (
     Contact,
     ContactDraft,
@@ -146,6 +146,14 @@ class LogBook:
             stage,
             frozenset(snap.due_done),
         )
+
+    def due_in(self, snap: Snapshot, today: dt.date, profile: Profile | None) -> list[Due]:
+        """What is due in one snapshot (none when the pack has no log)."""
+        if self.pack.log is None:
+            return []
+        stage = profile.stage if profile else None
+        done = frozenset(snap.due_done)
+        return due_items(self.pack.log, snap.contacts, snap.interactions, today, stage, done)
 
     def mark_done(self, item: Due) -> None:
         """Mark a due item handled: the follow-up sent, the promise kept, the note sent."""

@@ -114,7 +114,7 @@ class Action:
     pitch: str | None = None  # "missing" or "failing"
     before_event: int | None = None
     unpractised_days: int | None = None
-    file: str = ""
+    done_when_logged: bool = False  # done as soon as the networking log has an entry
 
 
 @dataclass(frozen=True)

@@ -218,8 +218,9 @@ def describe(contact: Contact) -> str:
 
 
 def find_contact(contacts: Sequence[Contact], query: str) -> Lookup:
-    """A contact by id (``12`` or ``#12``) or by name, exactly (any case) or not at all."""
-    from rapidfuzz import fuzz, process
+    """A contact by id (``12`` or ``#12``), by name (any case), or by words found in one
+    name only; otherwise no contact, with the closest names."""
+    from rapidfuzz import fuzz, process, utils
 
     text = clean_text(query)
     number = text.removeprefix("#")
@@ -231,6 +232,10 @@ def find_contact(contacts: Sequence[Contact], query: str) -> Lookup:
         return Lookup(exact[0])
     if exact:
         return Lookup(None, f"{len(exact)} contacts are called {text!r}; use an id", tuple(exact))
+    words = set(utils.default_process(text).split())
+    within = [c for c in contacts if words and words <= set(utils.default_process(c.name).split())]
+    if len(within) == 1:  # every word typed is in one name: "maya chen" for "Dr. Maya Chen"
+        return Lookup(within[0])
     choices = {c.id: c.name for c in contacts}
     scored = process.extract(text, choices, scorer=fuzz.WRatio, limit=3, score_cutoff=CLOSE_MATCH)
     by_id = {c.id: c for c in contacts}

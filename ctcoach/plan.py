@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from ctcoach.followup import Due
 from ctcoach.mentors import Mentor, TeamCheck, check_team
 from ctcoach.model import (
     HORIZONS,
@@ -57,6 +58,8 @@ class Progress:
     practices: tuple[Practice, ...] = ()  # oldest first
     wpm: float | None = None  # the user's rate setting, when they changed it
     quiz_attempts: tuple[QuizAttempt, ...] = ()  # oldest first
+    logged: int = 0  # interactions in the networking log
+    due: tuple[Due, ...] = ()  # follow-ups, promises and reconnects, soonest first
 
     @property
     def latest_pitfall_attempt(self) -> Attempt | None:
@@ -283,7 +286,9 @@ class _Builder:
             why.append(f"Your next conference, {self.event.name}, {relation} {anchor.isoformat()}.")
         if not why:
             why.append("The guide recommends this for everyone.")
-        done = item_id in self.progress.done
+        done = item_id in self.progress.done or (
+            action.done_when_logged and self.progress.logged > 0
+        )
         overdue = date is not None and date < self.today and not done
         return PlanItem(
             id=item_id,
@@ -327,6 +332,25 @@ class _Builder:
                 )
         return out
 
+    def follow_up_items(self) -> list[PlanItem]:
+        """What the networking log says is due this week (overdue included), as dated items."""
+        week = [d for d in self.progress.due if d.window(self.today) != "later"]
+        return [
+            PlanItem(
+                id=due.uid,
+                title=due.title,
+                how=due.how,
+                why=(due.reason[0].upper() + due.reason[1:] + ".",),
+                horizon="this_week",
+                when=self.when_text("this_week", due.date),
+                source=due.source,
+                date=due.date,
+                overdue=due.date < self.today,
+                priority=1,
+            )
+            for due in week
+        ]
+
     def when_text(self, horizon: Horizon, date: dt.date | None) -> str:
         if date is not None:
             return _date_text(date, self.today)
@@ -343,6 +367,7 @@ class _Builder:
             if (item := self.item(action, order)) is not None
         ]
         items += self.review_items(len(self.pack.actions))
+        items += self.follow_up_items()
         present = {i.id.split("@")[0] for i in items}
         replaced = {a.id for a in self.pack.actions if present & set(a.replaced_by)}
         items = [i for i in items if i.id.split("@")[0] not in replaced]

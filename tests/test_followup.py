@@ -181,6 +181,8 @@ def test_finding_contacts_by_id_name_and_near_miss():
     people = (ADA, BOB, Contact(3, "Bob Marsh", dt.date(2026, 1, 1), institution="City"))
     assert find_contact(people, "#1").contact == ADA
     assert find_contact(people, "dr. ada lovelace").contact == ADA
+    assert find_contact(people, "ada lovelace").contact == ADA  # words of one name only
+    assert find_contact(people, "bob").contact is None  # two people have that word
     twins = find_contact(people, "Bob Marsh")
     assert twins.contact is None and "use an id" in twins.problem and len(twins.closest) == 2
     miss = find_contact(people, "Ada Lovelce")

@@ -29,6 +29,7 @@ ACTION_RESULT_KEYS = (
     "pitch",
     "before_event",
     "unpractised_days",
+    "done_when_logged",
 )
 ACTION_KEYS = {
     "id",
@@ -118,7 +119,7 @@ def read_action(ctx: LoadContext, node: Node) -> None:
             pitch=node.get("pitch", str, required=False),
             before_event=node.get("before_event", int, required=False),
             unpractised_days=node.get("unpractised_days", int, required=False),
-            file=node.file,
+            done_when_logged=node.get("done_when_logged", bool, False, required=False),
         )
     )
 

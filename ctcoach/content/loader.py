@@ -8,6 +8,7 @@ from pathlib import Path
 from ctcoach.content.actions import check_action_links, read_action, read_phase, read_topic
 from ctcoach.content.assessment import AssessmentSection
 from ctcoach.content.context import PACK_FILE, LoadContext
+from ctcoach.content.log import LogSection
 from ctcoach.content.network import read_mentor_role, read_mentor_sign, read_tier
 from ctcoach.content.node import ContentError, Node
 from ctcoach.content.pitch import PitchSection
@@ -37,6 +38,7 @@ SECTIONS = (
     "quiz_topics",
     "quiz_questions",
     "self_checks",
+    "log",
 )
 
 
@@ -63,6 +65,7 @@ class _Loader:
         self.assessment = AssessmentSection(self.ctx)
         self.pitch = PitchSection(self.ctx)
         self.quizzes = QuizSection(self.ctx)
+        self.log = LogSection(self.ctx)
 
     def load(self) -> Pack:
         ctx = self.ctx
@@ -80,6 +83,7 @@ class _Loader:
             read_action(ctx, node)
         check_action_links(ctx, self.action_nodes, assessment, pitch)
         quizzes, topics, pass_percent = self.quizzes.build()
+        log = self.log.build()
         if ctx.errors:
             raise ContentError(ctx.errors)
         return Pack(
@@ -101,6 +105,7 @@ class _Loader:
             quizzes=quizzes,
             quiz_topics=topics,
             quiz_pass_percent=pass_percent,
+            log=log,
         )
 
     def parse_all(self) -> list[Node]:
@@ -179,6 +184,7 @@ class _Loader:
         self.assessment.collect(doc)
         self.pitch.collect(doc)
         self.quizzes.collect(doc)
+        self.log.collect(doc)
         for node in doc.tables("mentor_roles"):
             read_mentor_role(ctx, node)
         for node in doc.tables("mentor_signs"):
