@@ -226,3 +226,45 @@ def by_window(items: Sequence[Due], today: dt.date) -> list[tuple[Window, list[D
 def last_contact(interactions: Sequence[Interaction], contact_id: int) -> dt.date | None:
     dates = [i.date for i in interactions if contact_id in i.contacts]
     return max(dates) if dates else None
+
+
+@dataclass(frozen=True)
+class Glance:
+    """The shape of a network: by tier and role, how surgical, and who is drifting away."""
+
+    total: int
+    by_tier: tuple[tuple[str, int], ...]  # (tier id or "", count), in the pack's order
+    by_role: tuple[tuple[str, int], ...]  # (role id or "", count), most first
+    surgical: int
+    silences: tuple[tuple[Contact, int], ...]  # (contact, days since last contact), longest first
+
+    def narrow(self, share: float) -> bool:
+        """True when surgeons make up at least ``share`` of a network of three or more."""
+        return self.total >= 3 and self.surgical >= share * self.total
+
+
+def glance(
+    settings: LogSettings,
+    tiers: Sequence[str],
+    contacts: Sequence[Contact],
+    interactions: Sequence[Interaction],
+    today: dt.date,
+    silences: int = 5,
+) -> Glance:
+    by_tier = [(t, sum(1 for c in contacts if c.tier == t)) for t in (*tiers, "")]
+    roles: dict[str, int] = {}
+    for contact in contacts:
+        roles[contact.role] = roles.get(contact.role, 0) + 1
+    surgical = {r.id for r in settings.roles if r.surgical}
+    latest = latest_by_contact(interactions)
+    quiet = sorted(
+        ((c, (today - latest[c.id].date).days) for c in contacts if c.id in latest),
+        key=lambda pair: (-pair[1], pair[0].name),
+    )
+    return Glance(
+        total=len(contacts),
+        by_tier=tuple((t, n) for t, n in by_tier if n),
+        by_role=tuple(sorted(roles.items(), key=lambda kv: (-kv[1], kv[0]))),
+        surgical=sum(1 for c in contacts if c.role in surgical),
+        silences=tuple(quiet[:silences]),
+    )

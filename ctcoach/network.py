@@ -28,6 +28,7 @@ class ContactRole:
     id: str
     title: str
     keywords: tuple[str, ...] = ()  # words in a job title that suggest this role
+    surgical: bool = False  # counts toward "you only know surgeons"
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,8 @@ class LogSettings:
     reconnect_title: str = "Reconnect with {name}"
     reconnect_how: str = ""
     promise_how: str = ""
+    narrow_share: float = 0.75  # this share of surgeons or more brings narrow_warning
+    narrow_warning: str = ""
 
     def role_title(self, role_id: str) -> str:
         return next((r.title for r in self.roles if r.id == role_id), role_id or "to sort")
@@ -263,3 +266,24 @@ def alike_names(names: Sequence[str], name: str) -> list[int]:
         limit=None,
     )
     return [index for _, _, index in found]
+
+
+def filter_contacts(contacts: Sequence[Contact], text: str) -> list[Contact]:
+    """Contacts whose name, institution, role or tags look like ``text`` (fuzzy), best first."""
+    from rapidfuzz import fuzz, process, utils
+
+    query = text.strip()
+    if not query:
+        return list(contacts)
+    haystack = {
+        i: " ".join((c.name, c.institution, c.role, *c.tags)) for i, c in enumerate(contacts)
+    }
+    found = process.extract(
+        query,
+        haystack,
+        scorer=fuzz.partial_ratio,
+        processor=utils.default_process,
+        score_cutoff=65,
+        limit=None,
+    )
+    return [contacts[index] for _, _, index in found]

@@ -101,6 +101,7 @@ class Plan:
     team: TeamCheck | None = None
     pitch: PitchReport | None = None
     quizzes: tuple[QuizStanding, ...] = ()
+    due: tuple[Due, ...] = ()  # the networking log's follow-ups, soonest first
 
     def by_horizon(self) -> list[tuple[Horizon, list[PlanItem]]]:
         groups: list[tuple[Horizon, list[PlanItem]]] = []
@@ -395,6 +396,7 @@ class _Builder:
             team=self.team,
             pitch=self.pitch,
             quizzes=tuple(standings(self.pack, self.profile.stage, self.progress.quiz_attempts)),
+            due=self.progress.due,
         )
 
     def apply_capacity(self, items: list[PlanItem], cap: int) -> list[PlanItem]:

@@ -138,3 +138,13 @@ def test_log_list_shows_a_timeline(cli):
     r = cli("log", "list", "Ann")
     assert r.out.splitlines()[0] == "2026-11-01  Email with Ann"
     assert r.out.splitlines()[2] == "2026-10-01  Conversation with Ann"
+
+
+def test_the_markdown_plan_lists_follow_ups_and_keeps_notes_private(cli):
+    cli("contact", "add", "Ann", "--notes", "Loves talking about ECMO")
+    cli("log", "add", "Ann", "--what", "x", "--date", "2026-11-20")
+    r = cli("plan", "--today", "2026-11-24")
+    assert "## Follow-ups" in r.out and "- **Follow up with Ann** — 2026-11-24" in r.out
+    assert "ECMO" not in r.out
+    r = cli("plan", "--today", "2026-11-24", "--include-notes")
+    assert "  - Your notes on Ann: Loves talking about ECMO" in r.out

@@ -42,6 +42,11 @@ def register(sub: Any, common: Parser) -> None:
         type=date_arg,
         help="build the plan as of this date (default: today)",
     )
+    plan.add_argument(
+        "--include-notes",
+        action="store_true",
+        help="include your private notes about people (left out unless you ask)",
+    )
     plan.set_defaults(func=cmd_plan)
     content = sub.add_parser(
         "content",
@@ -159,7 +164,10 @@ def cmd_plan(args: argparse.Namespace, ctx: Context) -> int:
         raise UserError(f"{exc}; run `ctcoach onboard` to update it") from None
     if plan is None:
         raise UserError("no profile yet: run `ctcoach onboard` first")
-    text = render(coach.pack, plan)
+    notes = None
+    if args.include_notes:
+        notes = {c.id: (c.name, c.notes) for c in coach.snapshot().contacts if c.notes}
+    text = render(coach.pack, plan, notes)
     if output is None:
         ctx.out(text)
         return OK

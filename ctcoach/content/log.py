@@ -14,6 +14,8 @@ LOG_KEYS = {
     "reconnect_title",
     "reconnect_how",
     "promise_how",
+    "narrow_share",
+    "narrow_warning",
     "roles",
     "kinds",
     "rules",
@@ -76,11 +78,25 @@ class LogSection:
             reconnect_title=node.text("reconnect_title", False) or "Reconnect with {name}",
             reconnect_how=node.text("reconnect_how", False),
             promise_how=node.text("promise_how", False),
+            narrow_share=self._share(node),
+            narrow_warning=node.text("narrow_warning", False),
         )
 
+    def _share(self, node: Node) -> float:
+        share = node.get("narrow_share", float, 0.75, False)
+        if not 0 < share <= 1:
+            node.error("must be above 0 and at most 1", "narrow_share")
+        _placeholders_ok(node, "narrow_warning", {"surgical", "total"})
+        return share
+
     def _role(self, node: Node) -> ContactRole:
-        ident = self.ctx.register("contact role", node, {"id", "title", "keywords"})
-        return ContactRole(ident, node.text("title"), node.strings("keywords", False))
+        ident = self.ctx.register("contact role", node, {"id", "title", "keywords", "surgical"})
+        return ContactRole(
+            ident,
+            node.text("title"),
+            node.strings("keywords", False),
+            node.get("surgical", bool, False, False),
+        )
 
     def _kind(self, node: Node) -> InteractionKind:
         ident = self.ctx.register("interaction kind", node, {"id", "title"})

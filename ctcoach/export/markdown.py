@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from ctcoach.model import Pack, plural
 from ctcoach.plan import HORIZON_TITLES, Plan, PlanItem
@@ -31,8 +32,11 @@ def _item(item: PlanItem) -> list[str]:
     return lines
 
 
-def render(pack: Pack, plan: Plan) -> str:
-    """The whole plan as Markdown, ending with a newline."""
+def render(pack: Pack, plan: Plan, notes: Mapping[int, tuple[str, str]] | None = None) -> str:
+    """The whole plan as Markdown, ending with a newline.
+
+    ``notes`` (contact id -> name, private notes) is given only when the user asks for
+    their notes about people in the export."""
     profile = plan.profile
     out = [
         f"# Networking action plan for {escape(profile.name)}",
@@ -58,11 +62,31 @@ def render(pack: Pack, plan: Plan) -> str:
         out += ["", f"## {HORIZON_TITLES[horizon]}", ""]
         for item in items:
             out += _item(item)
+    out += _follow_ups(plan, notes or {})
     out += _quizzes(plan)
     out += _pitch(plan)
     out += _pitfalls(plan)
     out += _mentor_team(plan)
     return "\n".join(out) + "\n"
+
+
+FOLLOW_UP_DAYS = 30  # the export lists what is due this long ahead
+
+
+def _follow_ups(plan: Plan, notes: Mapping[int, tuple[str, str]]) -> list[str]:
+    out = ["", "## Follow-ups", ""]
+    soon = [d for d in plan.due if (d.date - plan.today).days <= FOLLOW_UP_DAYS]
+    if not soon:
+        return [*out, "Nothing due in the next 30 days. Log each conversation to keep this going."]
+    for due in soon:
+        late = " (overdue)" if due.date < plan.today else ""
+        out.append(f"- **{escape(due.title)}** — {due.date.isoformat()}{late}")
+        out.append(f"  - Why: {escape(due.reason)}")
+        for contact_id in due.contacts:
+            name, text = notes.get(contact_id, ("", ""))
+            if text:
+                out.append(f"  - Your notes on {escape(name)}: {escape(text)}")
+    return out
 
 
 def _quizzes(plan: Plan) -> list[str]:

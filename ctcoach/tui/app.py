@@ -31,6 +31,7 @@ class CoachApp(App[int]):
     BINDINGS = [
         Binding("q", "quit", "Quit"),
         Binding("ctrl+q", "quit", "Quit", show=False),
+        Binding("l", "quick_log", "Log"),
         Binding("question_mark", "help", "Keys"),
         Binding("f1", "help", "Keys", show=False),
     ]
@@ -116,17 +117,33 @@ class CoachApp(App[int]):
         return True
 
     def action_open(self, name: str) -> None:
-        screen_type = section(name).load()
+        entry = section(name)
+        screen_type = entry.load()
         if isinstance(self.screen, screen_type) or not self.has_profile():
             return
-        if name == "pitch" and self.coach.pack.pitch is None:
-            self.notify("This content pack has no pitch builder.", severity="warning")
+        if entry.needs and getattr(self.coach.pack, entry.needs) is None:
+            self.notify(f"This content pack has no {entry.title.lower()}.", severity="warning")
             return
         if screen_type is DashboardScreen:
             while len(self.screen_stack) > 2:
                 self.pop_screen()
             return
         self.push_screen(screen_type())
+
+    def action_quick_log(self) -> None:
+        """Log an interaction from anywhere: who, what kind, what."""
+        from ctcoach.tui.screens.log_dialogs import QuickLogDialog
+
+        if self.coach.pack.log is None or not self.has_profile():
+            return
+
+        def logged(message: str | None) -> None:
+            if message:
+                self.notify(message, markup=False)
+                if isinstance(self.screen, CoachScreen):
+                    self.screen.refresh_data()
+
+        self.push_screen(QuickLogDialog(), logged)
 
     def action_go_back(self) -> None:
         if len(self.screen_stack) > 2:
@@ -156,3 +173,6 @@ class CoachApp(App[int]):
         for entry in SECTIONS:
             yield SystemCommand(entry.title, entry.help, partial(self.action_open, entry.id))
         yield SystemCommand("Export plan", "Write your plan as Markdown", self.action_export)
+        yield SystemCommand(
+            "Log an interaction", "Who, what kind, what: three fields", self.action_quick_log
+        )

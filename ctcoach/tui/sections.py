@@ -17,6 +17,7 @@ class Section:
     help: str
     screen: str  # "module:Class", imported on first use
     card: bool = True  # shown as a card on the dashboard
+    needs: str = ""  # a part of the content pack the screen cannot work without
 
     def load(self) -> type[Any]:
         module, _, name = self.screen.partition(":")
@@ -55,6 +56,25 @@ SECTIONS: tuple[Section, ...] = (
         "i",
         "Write, time and practice your pitch",
         f"{_S}pitch:PitchScreen",
+        needs="pitch",
+    ),
+    Section(
+        "people",
+        "People",
+        "People",
+        "n",
+        "Your contacts, their timelines and your network at a glance",
+        f"{_S}people:PeopleScreen",
+        needs="log",
+    ),
+    Section(
+        "due",
+        "Follow-ups",
+        "Due",
+        "f",
+        "Who to write to, overdue first",
+        f"{_S}due:DueScreen",
+        needs="log",
     ),
     Section(
         "pitfalls",

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Sequence
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, VerticalScroll
 from textual.content import Content
 from textual.widgets import Footer, Header, Static
 
+from ctcoach.followup import Due
 from ctcoach.model import plural
+from ctcoach.network import Contact
 from ctcoach.plan import Plan, PlanItem
 from ctcoach.tui.base import CoachScreen
 from ctcoach.tui.sections import cards, section
@@ -58,6 +63,22 @@ def pitfall_status(plan: Plan) -> Content:
     else:
         headline = plain("all low risk", "$success")
     return join(headline, "\n", plain(plan.pitfall_date.isoformat(), "dim"))
+
+
+def due_status(due: list[Due], today: dt.date, contacts: Sequence[Contact]) -> Content:
+    """How many follow-ups are due this week, and for whom (the first three)."""
+    if not due:
+        return plain("nothing due\nthis week", "dim")
+    overdue = sum(1 for d in due if d.date < today)
+    names = {c.id: c.name.split()[-1] for c in contacts}
+    first = [d.contacts[0] for d in due[:3] if d.contacts and d.contacts[0] in names]
+    who = ", ".join(dict.fromkeys(names[c] for c in first))
+    head = (
+        plain(f"{overdue} overdue", "bold $error")
+        if overdue
+        else plain(f"{len(due)} due", "bold $warning")
+    )
+    return join(head, "\n", plain(who, "dim"))
 
 
 def mentor_status(plan: Plan) -> Content:
@@ -132,6 +153,7 @@ class DashboardScreen(CoachScreen[None]):
         self.query_one("#card-profile", Card).set_status(
             plain(f"{stage}\n{profile.weekly_hours} h a week", "dim")
         )
+        self.set_log_statuses()
         self.query_one("#card-guide", Card).set_status(
             plain(f"{len(pack.topics) + len(pack.tiers) + len(pack.phases)} topics\nto read", "dim")
         )
@@ -142,6 +164,21 @@ class DashboardScreen(CoachScreen[None]):
             )
         else:
             self.query_one("#next", Static).update("Everything in your plan is done.")
+
+    def set_log_statuses(self) -> None:
+        coach = self.coach
+        if coach.pack.log is None:
+            return
+        snap = coach.snapshot()
+        today = coach.today()
+        due = [d for d in coach.log.due_in(snap, today, coach.profile_or_none(snap))
+               if d.window(today) != "later"]  # fmt: skip
+        self.query_one("#card-due", Card).set_status(due_status(due, today, snap.contacts))
+        count = len(snap.contacts)
+        people = plain(f"{count} {'person' if count == 1 else 'people'}\n", "dim")
+        logged = plain(f"{len(snap.interactions)} logged", "dim")
+        hint = plain(section("people").hint, "dim") if not count else logged
+        self.query_one("#card-people", Card).set_status(join(people, hint))
 
     async def on_card_chosen(self, message: Card.Chosen) -> None:
         await self.app.run_action(f"open({message.target!r})")

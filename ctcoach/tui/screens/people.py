@@ -1,0 +1,274 @@
+"""People: your contacts in a sortable, filterable table, each with a timeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import DataTable, Footer, Header, Input, Static
+
+from ctcoach.followup import Due, Glance, glance, latest_by_contact
+from ctcoach.network import Contact, Interaction, filter_contacts
+from ctcoach.tui.base import CoachModal, CoachScreen
+from ctcoach.tui.screens.dialogs import ConfirmScreen
+from ctcoach.tui.screens.log_dialogs import ContactDialog, QuickLogDialog
+from ctcoach.tui.text import join, plain
+
+SORTS = ("name", "tier", "last contact", "next due")
+NEVER = dt.date.min
+
+
+class PeopleScreen(CoachScreen[None]):
+    DEFAULT_CSS = """
+    PeopleScreen #filter { margin: 0 1; }
+    PeopleScreen #people-summary { padding: 0 2; height: auto; }
+    PeopleScreen #people { height: 1fr; margin: 0 1; }
+    PeopleScreen #person { height: auto; max-height: 8; padding: 0 2; }
+    """
+    BINDINGS = [
+        Binding("a", "add", "Add"),
+        Binding("l", "log", "Log"),
+        Binding("e", "edit", "Edit"),
+        Binding("d", "delete", "Delete"),
+        Binding("u", "undo", "Undo", show=False),
+        Binding("s", "sort", "Sort"),
+        Binding("v", "glance", "Overview"),
+        Binding("slash", "search", "Filter"),
+        Binding("escape", "app.go_back", "Back"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sort = 0
+        self.removed: tuple[Contact, list[Interaction]] | None = None
+        self.shown: list[Contact] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Input(placeholder="Filter: a name, place or tag ( / )", id="filter")
+        yield Static(id="people-summary")
+        yield DataTable(id="people", cursor_type="row", zebra_stripes=True)
+        with VerticalScroll(id="person"):
+            yield Static(id="person-detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "People"
+        table = self.query_one(DataTable)
+        table.add_columns("Name", "Role", "Institution", "Last", "Next due")
+        self.refresh_data()
+        table.focus()
+
+    def refresh_data(self) -> None:
+        log = self.coach.log
+        snap = self.coach.snapshot()
+        today = self.coach.today()
+        due = log.due_in(snap, today, self.coach.profile_or_none(snap))
+        self.next_due = {c: d for d in reversed(due) for c in d.contacts}
+        self.latest = latest_by_contact(snap.interactions)
+        text = self.query_one("#filter", Input).value
+        self.shown = self.sorted(filter_contacts(snap.contacts, text))
+        self.fill_table()
+        overview = glance(log.settings, [t.id for t in self.coach.pack.tiers],
+                          snap.contacts, snap.interactions, today)  # fmt: skip
+        self.query_one("#people-summary", Static).update(summary(overview, SORTS[self.sort]))
+        self.show_person()
+
+    def sorted(self, contacts: list[Contact]) -> list[Contact]:
+        key = SORTS[self.sort]
+        tiers = [t.id for t in self.coach.pack.tiers]
+        if key == "tier":
+            return sorted(contacts, key=lambda c: (tiers.index(c.tier) if c.tier in tiers
+                                                   else len(tiers), c.name.casefold()))  # fmt: skip
+        if key == "last contact":
+            return sorted(contacts, key=lambda c: self.last(c), reverse=True)
+        if key == "next due":
+            return sorted(contacts, key=self.due_date)
+        return sorted(contacts, key=lambda c: c.name.casefold())
+
+    def last(self, contact: Contact) -> dt.date:
+        item = self.latest.get(contact.id)
+        return item.date if item else NEVER
+
+    def due(self, contact: Contact) -> Due | None:
+        return self.next_due.get(contact.id)
+
+    def due_date(self, contact: Contact) -> dt.date:
+        due = self.due(contact)
+        return due.date if due else dt.date.max
+
+    def fill_table(self) -> None:
+        table = self.query_one(DataTable)
+        keep = self.selected()
+        table.clear()
+        settings = self.coach.log.settings
+        for c in self.shown:
+            last, due = self.last(c), self.due(c)
+            overdue = due is not None and due.date < self.coach.today()
+            table.add_row(
+                Text(c.name),
+                Text(settings.role_title(c.role) if c.role else "to sort"),
+                Text(c.institution),
+                Text(last.isoformat() if last != NEVER else "—"),
+                Text(due.date.isoformat() if due else "—", style="bold red" if overdue else ""),
+                key=str(c.id),
+            )
+        if keep is not None and keep in self.shown:
+            table.move_cursor(row=self.shown.index(keep))
+
+    def selected(self) -> Contact | None:
+        table = self.query_one(DataTable)
+        if not self.shown or table.cursor_row >= len(self.shown) or table.cursor_row < 0:
+            return None
+        return self.shown[table.cursor_row]
+
+    def show_person(self) -> None:
+        contact = self.selected()
+        detail = self.query_one("#person-detail", Static)
+        if contact is None:
+            empty = "No contacts yet. Press a to add one, l to log a conversation."
+            detail.update(plain(empty if not self.coach.log.contacts() else "No one matches."))
+            return
+        detail.update(person(self, contact))
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self.show_person()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.action_edit()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.refresh_data()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.query_one(DataTable).focus()
+
+    def action_search(self) -> None:
+        self.query_one("#filter", Input).focus()
+
+    def action_sort(self) -> None:
+        self.sort = (self.sort + 1) % len(SORTS)
+        self.refresh_data()
+
+    def action_add(self) -> None:
+        self.app.push_screen(ContactDialog(), self.saved)
+
+    def action_edit(self) -> None:
+        contact = self.selected()
+        if contact is not None:
+            self.app.push_screen(ContactDialog(contact), self.saved)
+
+    def saved(self, contact_id: int | None) -> None:
+        if contact_id is not None:
+            self.refresh_data()
+            self.notify("Contact saved.")
+
+    def action_log(self) -> None:
+        def logged(message: str | None) -> None:
+            if message:
+                self.refresh_data()
+                self.notify(message, markup=False)
+
+        self.app.push_screen(QuickLogDialog(self.selected()), logged)
+
+    def action_delete(self) -> None:
+        contact = self.selected()
+        if contact is None:
+            return
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            with self.saving():
+                self.removed = self.coach.log.delete_contact(contact.id)
+                self.refresh_data()
+                self.notify(f"Removed {contact.name}. Press u to undo.", markup=False)
+
+        question = f"Remove {contact.name} and their place in your log?"
+        self.app.push_screen(ConfirmScreen(question, yes="Remove", no="Keep"), answered)
+
+    def action_undo(self) -> None:
+        if self.removed is None:
+            self.notify("Nothing to undo.")
+            return
+        with self.saving():
+            self.coach.log.undo_delete(self.removed)
+            self.notify(f"{self.removed[0].name} is back.", markup=False)
+            self.removed = None
+            self.refresh_data()
+
+    def action_glance(self) -> None:
+        self.app.push_screen(GlanceScreen())
+
+
+def person(screen: PeopleScreen, contact: Contact) -> Content:
+    log = screen.coach.log
+    settings = log.settings
+    parts: list[Content | str] = [plain(contact.name, "bold")]
+    facts = [settings.role_title(contact.role) if contact.role else "role to sort"]
+    facts += [x for x in (contact.institution, contact.email, contact.met) if x]
+    parts += ["\n", plain(" · ".join(facts), "dim")]
+    due = screen.due(contact)
+    if due is not None:
+        parts += ["\n", plain(f"Due {due.date.isoformat()}: {due.title}", "bold"), " — ",
+                  plain(due.reason)]  # fmt: skip
+    for item in log.timeline(contact.id)[:5]:
+        kind = settings.kind_title(item.kind)
+        where = f" at {item.where}" if item.where else ""
+        parts += ["\n", plain(f"{item.date.isoformat()}  {kind}{where}: ", "dim"), plain(item.what)]
+    if not log.timeline(contact.id):
+        parts += ["\n", plain("Nothing logged yet: press l after you talk.", "dim")]
+    return join(*parts)
+
+
+def summary(overview: Glance, sort: str) -> Content:
+    if not overview.total:
+        return plain("")
+    share = f"{overview.surgical} of {overview.total} are surgeons"
+    quiet = overview.silences[0] if overview.silences else None
+    drift = f" · quietest: {quiet[0].name}, {quiet[1]} days" if quiet and quiet[1] >= 30 else ""
+    people = "1 person" if overview.total == 1 else f"{overview.total} people"
+    return join(plain(f"{people} · {share}{drift}"),
+                plain(f" · by {sort}", "dim"))  # fmt: skip
+
+
+class GlanceScreen(CoachModal[None]):
+    """Your network at a glance: tiers, roles, how surgical, and who is drifting away."""
+
+    BINDINGS = [Binding("escape", "dismiss_screen", "Close")]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog"):
+            yield Static(id="glance")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        coach = self.coach
+        snap = coach.snapshot()
+        settings = coach.log.settings
+        tiers = {t.id: t.title for t in coach.pack.tiers}
+        overview = glance(settings, list(tiers), snap.contacts, snap.interactions, coach.today())
+        lines: list[Content | str] = [plain("Your network at a glance", "bold")]
+        lines += ["\n\n", plain("By tier", "bold")]
+        for tier, count in overview.by_tier:
+            lines += ["\n", f"  {tiers.get(tier, 'to sort')}: {count}"]
+        lines += ["\n\n", plain("By role", "bold")]
+        for role, count in overview.by_role:
+            lines += ["\n", f"  {settings.role_title(role) if role else 'to sort'}: {count}"]
+        if overview.narrow(settings.narrow_share):
+            warning = settings.narrow_warning.format(
+                surgical=overview.surgical, total=overview.total
+            )
+            lines += ["\n\n", plain(warning, "$warning")]
+        if overview.silences:
+            lines += ["\n\n", plain("Longest silences", "bold")]
+            for contact, days in overview.silences:
+                lines += ["\n", plain(f"  {contact.name}: {days} days")]
+        self.query_one("#glance", Static).update(join(*lines))
+
+    def action_dismiss_screen(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,152 @@
+"""Pilot tests: People (add, edit, delete, undo, filter, sort), Due, quick log, other writers."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from textual.widgets import DataTable, Input
+
+from ctcoach.logbook import Entry
+from ctcoach.network import ContactDraft
+from ctcoach.store import Store
+from ctcoach.tui.screens.due import DueRow, DueScreen
+from ctcoach.tui.screens.log_dialogs import ContactDialog, QuickLogDialog
+from ctcoach.tui.screens.people import GlanceScreen, PeopleScreen
+
+from .conftest import TODAY
+from .tui_helpers import make_app, screen_text
+
+BASIC = {"stage": "ms3", "home_ct_program": True}
+
+
+def names(app) -> list[str]:
+    table = app.screen.query_one(DataTable)
+    return [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
+
+
+def seed(app, *people: str) -> None:
+    for name in people:
+        app.coach.log.save_contact(ContactDraft(name, institution=f"{name} Hospital"))
+
+
+async def test_add_edit_filter_and_sort_contacts(data_dir, tmp_path):
+    app = make_app(data_dir, tmp_path, BASIC)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n")
+        assert isinstance(app.screen, PeopleScreen)
+        assert "No contacts yet" in screen_text(app)
+        await pilot.press("a")
+        assert isinstance(app.screen, ContactDialog)
+        await pilot.press(*"Dr. Maya Chen", "ctrl+s")
+        assert isinstance(app.screen, PeopleScreen)
+        assert names(app) == ["Dr. Maya Chen"]
+        seed(app, "Ann Zed", "Bo Young")
+        app.screen.refresh_data()
+        assert names(app) == ["Ann Zed", "Bo Young", "Dr. Maya Chen"]
+        await pilot.press("slash", *"mya", "enter")  # fuzzy: a typo still finds her
+        assert names(app) == ["Dr. Maya Chen"]
+        await pilot.press("e")
+        assert isinstance(app.screen, ContactDialog)
+        app.screen.query_one("#institution", Input).value = "Metro Heart"
+        await pilot.press("ctrl+s")
+        assert "Metro Heart" in screen_text(app)
+
+
+async def test_a_bad_contact_names_the_field_and_keeps_the_dialog(data_dir, tmp_path):
+    app = make_app(data_dir, tmp_path, BASIC)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n", "a", *"Ann", "tab")
+        app.screen.query_one("#email", Input).value = "not-an-address"
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, ContactDialog)
+        assert "Email: 'not-an-address' does not look like an email address" in screen_text(app)
+
+
+async def test_delete_asks_then_undo_brings_the_contact_and_their_log_back(data_dir, tmp_path):
+    app = make_app(data_dir, tmp_path, BASIC)
+    async with app.run_test(size=(80, 24)) as pilot:
+        seed(app, "Ann Zed")
+        app.coach.log.log(Entry((1,), "Coffee"))
+        await pilot.press("n", "d")
+        await pilot.press("enter")  # the dialog's default button is "Keep"
+        assert names(app) == ["Ann Zed"]
+        await pilot.press("d", "tab", "enter")
+        assert names(app) == [] and app.coach.log.interactions() == ()
+        await pilot.press("u")
+        assert names(app) == ["Ann Zed"] and len(app.coach.log.interactions()) == 1
+
+
+async def test_quick_log_from_anywhere_makes_a_follow_up_due(data_dir, tmp_path):
+    app = make_app(data_dir, tmp_path, BASIC)
+    async with app.run_test(size=(80, 24)) as pilot:
+        seed(app, "Dr. Maya Chen")
+        await pilot.press("l")
+        assert isinstance(app.screen, QuickLogDialog)
+        await pilot.press(*"maya chen", "tab", "tab", *"Valve clinic", "enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, QuickLogDialog)
+        (item,) = app.coach.log.interactions()
+        assert item.what == "Valve clinic" and item.date == TODAY
+        await pilot.press("f")
+        assert isinstance(app.screen, DueScreen)
+        await pilot.pause()
+        assert "Follow up with Dr. Maya Chen" in screen_text(app)
+
+
+async def test_quick_log_warns_once_before_adding_a_near_namesake(data_dir, tmp_path):
+    app = make_app(data_dir, tmp_path, BASIC)
+    async with app.run_test(size=(80, 24)) as pilot:
+        seed(app, "Maya Chen")
+        await pilot.press("l", *"Maya Chan", "tab", "tab", *"Hello", "enter")
+        assert isinstance(app.screen, QuickLogDialog)
+        assert "did you mean Maya Chen" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [c.name for c in app.coach.log.contacts()] == ["Maya Chen", "Maya Chan"]
+
+
+async def test_due_view_marks_a_follow_up_sent(data_dir, tmp_path):
+    app = make_app(data_dir, tmp_path, BASIC)
+    async with app.run_test(size=(80, 24)) as pilot:
+        seed(app, "Ann Zed")
+        app.coach.log.log(Entry((1,), "Met", "conference", date=TODAY - dt.timedelta(days=5)))
+        await pilot.press("f")
+        await pilot.pause()
+        row = app.screen.query_one("#due-list").highlighted_child
+        assert isinstance(row, DueRow) and row.due.kind == "follow_up"
+        assert "Overdue" in screen_text(app)
+        await pilot.press("x")
+        await pilot.pause()
+        assert "Follow up with Ann Zed" not in screen_text(app)
+        assert app.coach.log.interactions()[0].followed_up == TODAY
+
+
+async def test_the_open_app_shows_an_interaction_logged_from_the_command_line(data_dir, tmp_path):
+    app = make_app(data_dir, tmp_path, BASIC)
+    async with app.run_test(size=(80, 24)) as pilot:
+        seed(app, "Ann Zed")
+        await pilot.press("f")
+        await pilot.pause()
+        assert "Nothing is due" in screen_text(app)
+        other = Store(data_dir)  # `ctcoach log add` in another terminal
+        from ctcoach.coach import Coach
+
+        Coach(app.coach.pack, other, lambda: TODAY).log.log(Entry((1,), "Call", "call"))
+        app.check_store()
+        await pilot.pause()
+        await pilot.pause()
+        assert "Follow up with Ann Zed" in screen_text(app)
+
+
+async def test_the_network_overview_counts_tiers_roles_and_silences(data_dir, tmp_path):
+    app = make_app(data_dir, tmp_path, BASIC)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for name in ("A One", "B Two", "C Three"):
+            app.coach.log.save_contact(ContactDraft(name, role="attending", tier="local"))
+        app.coach.log.log(Entry((1,), "Chat", date=TODAY - dt.timedelta(days=40)))
+        await pilot.press("n", "v")
+        assert isinstance(app.screen, GlanceScreen)
+        text = screen_text(app)
+        assert "Attending surgeon: 3" in text
+        assert "3 of your 3 contacts are surgeons" in text
+        assert "A One: 40 days" in text
