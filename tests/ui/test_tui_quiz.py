@@ -10,7 +10,7 @@ from ctcoach.tui.screens.dialogs import ConfirmScreen
 from ctcoach.tui.screens.quiz import HistoryScreen, QuizListScreen, QuizScreen
 from ctcoach.tui.widgets.card import Card
 
-from .tui_helpers import make_app, screen_text
+from .helpers import make_app, screen_text
 
 BASIC = {"name": "Alex Rivera", "stage": "ms4", "weekly_hours": 5}
 

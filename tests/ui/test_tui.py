@@ -16,7 +16,7 @@ from ctcoach.tui.screens.plan import ItemRow, PlanScreen
 from ctcoach.tui.screens.profile import EditAnswer, ProfileScreen
 from ctcoach.tui.widgets.card import Card
 
-from .tui_helpers import make_app, screen_text
+from .helpers import make_app, screen_text
 
 SIZES = [(60, 20), (80, 24), (120, 40)]
 BASIC = {"name": "Alex Rivera", "stage": "ms2", "weekly_hours": 5}

@@ -12,7 +12,7 @@ from prompt_toolkit.output import DummyOutput
 
 from ctcoach.wizard import run_wizard
 
-from .conftest import make_profile
+from ..helpers import make_profile
 
 DOWN = "\x1b[B"
 ENTER = "\r"

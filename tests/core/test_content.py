@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from ctcoach.content import ContentError, load_pack
 
-from .conftest import CONTENT
+from ..helpers import CONTENT, edit
 
 
 def test_shipped_pack_is_valid_and_complete(pack):
@@ -28,20 +27,6 @@ def test_shipped_pack_is_valid_and_complete(pack):
 def test_shipped_content_does_not_mention_the_advertisement():
     for path in CONTENT.glob("*.toml"):
         assert "smartpick" not in path.read_text(encoding="utf-8").lower()
-
-
-@pytest.fixture
-def broken(tmp_path: Path) -> Path:
-    target = tmp_path / "pack"
-    shutil.copytree(CONTENT, target)
-    return target
-
-
-def edit(folder: Path, name: str, old: str, new: str) -> None:
-    path = folder / name
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {name}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def problems(folder: Path) -> list[str]:

@@ -6,7 +6,7 @@ import datetime as dt
 
 from ctcoach.plan import Progress, build_plan
 
-from .conftest import TODAY, make_profile
+from ..helpers import TODAY, make_profile
 
 CONF = {"name": "STS Annual Meeting", "start": dt.date(2027, 1, 28), "end": dt.date(2027, 1, 31)}
 

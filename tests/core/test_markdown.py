@@ -9,7 +9,7 @@ from markdown_it import MarkdownIt
 from ctcoach.export.markdown import render
 from ctcoach.plan import Progress, build_plan
 
-from .conftest import TODAY, make_profile
+from ..helpers import TODAY, make_profile
 
 
 def tokens(text):

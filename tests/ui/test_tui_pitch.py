@@ -8,7 +8,7 @@ from ctcoach.tui.screens.dashboard import DashboardScreen
 from ctcoach.tui.screens.pitch import PitchScreen, PracticeScreen, RateScreen, VersionsScreen
 from ctcoach.tui.widgets.card import Card
 
-from .tui_helpers import FakeClock, make_app, screen_text
+from .helpers import FakeClock, make_app, screen_text
 
 BASIC = {"name": "Alex Rivera", "stage": "ms2", "weekly_hours": 5}
 PARTS = {

@@ -13,7 +13,7 @@ from ctcoach.profile import to_json
 from ctcoach.store import Store
 from ctcoach.tui.app import CoachApp
 
-from .conftest import TODAY, make_profile
+from ..helpers import TODAY, make_profile
 
 
 class FakeClock:

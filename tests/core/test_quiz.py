@@ -18,8 +18,7 @@ from ctcoach.quiz import (
     standings,
 )
 
-from .conftest import TODAY, make_profile
-from .test_content import broken, edit  # noqa: F401
+from ..helpers import TODAY, edit, make_profile
 
 EARLIER = dt.date(2026, 11, 1)
 
@@ -175,21 +174,21 @@ def test_markdown_quizzes_section(pack):
         ),
     ],
 )
-def test_broken_quiz_content(broken, old, new, problem):  # noqa: F811
+def test_broken_quiz_content(broken, old, new, problem):
     edit(broken, "quizzes/1-early-medical-school.toml", old, new)
     with pytest.raises(ContentError) as info:
         load_pack(broken)
     assert any(problem in p for p in info.value.problems), info.value.problems
 
 
-def test_quiz_needs_eight_questions(broken):  # noqa: F811
+def test_quiz_needs_eight_questions(broken):
     edit(broken, "quiz-settings.toml", "min_questions = 8", "min_questions = 10")
     with pytest.raises(ContentError) as info:
         load_pack(broken)
     assert any("has 9 questions; a quiz needs 10" in p for p in info.value.problems)
 
 
-def test_too_few_options(broken):  # noqa: F811
+def test_too_few_options(broken):
     path = broken / "quizzes" / "6-digital.toml"
     text = path.read_text(encoding="utf-8")
     text = text.replace(

@@ -10,7 +10,7 @@ from ctcoach.tui.screens.mentors import MentorDialog, MentorScreen
 from ctcoach.tui.screens.pitfalls import PitfallCheckScreen, PitfallScreen
 from ctcoach.tui.widgets.card import Card
 
-from .tui_helpers import make_app, screen_text
+from .helpers import make_app, screen_text
 
 BASIC = {"name": "Alex Rivera", "stage": "pgy1", "weekly_hours": 5}
 

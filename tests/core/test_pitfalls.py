@@ -10,8 +10,7 @@ from ctcoach.mentors import Mentor, check_team, validate_mentor
 from ctcoach.pitfalls import Attempt, check_answers, risk_points, score
 from ctcoach.plan import Progress, build_plan
 
-from .conftest import TODAY, make_profile
-from .test_content import broken, edit  # noqa: F401  (fixture and helper)
+from ..helpers import TODAY, edit, make_profile
 
 EARLIER = TODAY.replace(day=1)
 
@@ -178,13 +177,13 @@ def content_problems(folder) -> str:
     return "\n".join(info.value.problems)
 
 
-def test_content_needs_five_statements_per_pitfall(broken):  # noqa: F811
+def test_content_needs_five_statements_per_pitfall(broken):
     drop_statement(broken, "tr-curiosity")
     drop_statement(broken, "tr-letter-early")
     assert "pitfall 'transactional' has 4 statements; it needs 5" in content_problems(broken)
 
 
-def test_content_needs_reverse_worded_statements(broken):  # noqa: F811
+def test_content_needs_reverse_worded_statements(broken):
     for ident in ("oc-warn-early", "oc-scoped-offer"):
         edit(
             broken,
@@ -197,7 +196,7 @@ def test_content_needs_reverse_worded_statements(broken):  # noqa: F811
     assert "has 5 statements" not in found
 
 
-def test_content_needs_readings_for_every_pitfall(broken):  # noqa: F811
+def test_content_needs_readings_for_every_pitfall(broken):
     edit(
         broken,
         "assessment.toml",
@@ -209,7 +208,7 @@ def test_content_needs_readings_for_every_pitfall(broken):  # noqa: F811
     assert "no pitfall topic 'follow-upp'" in found
 
 
-def test_content_rejects_unknown_pitfall_and_bad_thresholds(broken):  # noqa: F811
+def test_content_rejects_unknown_pitfall_and_bad_thresholds(broken):
     edit(broken, "assessment.toml", 'pitfall = "overcommitting"', 'pitfall = "overworking"')
     edit(broken, "assessment.toml", "moderate = 40", "moderate = 80")
     edit(broken, "pitfalls.toml", 'pitfall = "non-surgeons"', 'pitfall = "nobody"')

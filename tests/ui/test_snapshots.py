@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from .tui_helpers import make_app, no_blink
+from .helpers import make_app, no_blink
 
 PROFILE = {
     "name": "Alex Rivera",

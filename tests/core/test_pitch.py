@@ -24,8 +24,7 @@ from ctcoach.pitch import (
 )
 from ctcoach.plan import Progress, build_plan
 
-from .conftest import TODAY, make_profile
-from .test_content import broken, edit  # noqa: F401
+from ..helpers import TODAY, edit, make_profile
 
 GOOD = make_pitch(
     "a second-year medical student at State University",
@@ -252,7 +251,7 @@ def test_markdown_pitch_section(pack):
     assert "Not written yet" in render(pack, build_plan(pack, make_profile(pack), today=TODAY))
 
 
-def test_content_rejects_unknown_placeholders(broken):  # noqa: F811
+def test_content_rejects_unknown_placeholders(broken):
     edit(broken, "pitch.toml", "Could you tell me", "{topic} Could you tell me")
     with pytest.raises(ContentError) as info:
         load_pack(broken)
@@ -261,7 +260,7 @@ def test_content_rejects_unknown_placeholders(broken):  # noqa: F811
     )
 
 
-def test_content_needs_the_four_parts(broken):  # noqa: F811
+def test_content_needs_the_four_parts(broken):
     edit(broken, "pitch.toml", 'id = "ask"', 'id = "request"')
     with pytest.raises(ContentError) as info:
         load_pack(broken)
