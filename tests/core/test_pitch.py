@@ -190,8 +190,7 @@ def test_measured_rate_replaces_the_default(ps):
     st.text(max_size=30),
     st.floats(min_value=0, max_value=1000, allow_nan=False),
 )
-def test_any_text_never_crashes(who, interests, experiences, ask, name, wpm):
-    pack = load_pack()
+def test_any_text_never_crashes(pack, who, interests, experiences, ask, name, wpm):
     pitch = make_pitch(who, interests, experiences, ask)
     result = report(pack.pitch, pitch, name, (), wpm or None)
     assert result.words >= 0 and result.seconds >= 0

@@ -8,7 +8,7 @@ from ctcoach.tui.screens.dashboard import DashboardScreen
 from ctcoach.tui.screens.pitch import PitchScreen, PracticeScreen, RateScreen, VersionsScreen
 from ctcoach.tui.widgets.card import Card
 
-from .helpers import FakeClock, make_app, screen_text
+from .helpers import FakeClock, screen_text
 
 BASIC = {"name": "Alex Rivera", "stage": "ms2", "weekly_hours": 5}
 PARTS = {
@@ -27,8 +27,8 @@ async def fill(pilot, parts=PARTS, experiences=EXPERIENCES):
     await pilot.pause()
 
 
-async def test_typing_updates_the_preview_live(data_dir, tmp_path):
-    app = make_app(data_dir, tmp_path, BASIC)
+async def test_typing_updates_the_preview_live(make_app):
+    app = make_app(BASIC)
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.press("i")
         assert isinstance(app.screen, PitchScreen)
@@ -46,8 +46,8 @@ async def test_typing_updates_the_preview_live(data_dir, tmp_path):
         assert "What you're looking for: cut filler or vague words (really)" in screen_text(app)
 
 
-async def test_save_versions_and_make_one_current(data_dir, tmp_path):
-    app = make_app(data_dir, tmp_path, BASIC)
+async def test_save_versions_and_make_one_current(make_app):
+    app = make_app(BASIC)
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.press("i")
         await pilot.press("ctrl+s")  # nothing written yet
@@ -74,9 +74,9 @@ async def test_save_versions_and_make_one_current(data_dir, tmp_path):
         assert "✓ ready" in str(app.screen.query_one("#card-pitch", Card).render())
 
 
-async def test_practice_timer_records_time_and_rate(data_dir, tmp_path):
+async def test_practice_timer_records_time_and_rate(make_app):
     clock = FakeClock()
-    app = make_app(data_dir, tmp_path, BASIC, clock=clock)
+    app = make_app(BASIC, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("i")
         await pilot.press("ctrl+t")  # no saved pitch yet
@@ -104,8 +104,8 @@ async def test_practice_timer_records_time_and_rate(data_dir, tmp_path):
         assert f"at {words * 60 / 24:.0f} wpm (your measured rate)" in screen_text(app)
 
 
-async def test_speaking_rate_setting(data_dir, tmp_path):
-    app = make_app(data_dir, tmp_path, BASIC)
+async def test_speaking_rate_setting(make_app):
+    app = make_app(BASIC)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("i", "ctrl+r")
         assert isinstance(app.screen, RateScreen)
@@ -118,8 +118,8 @@ async def test_speaking_rate_setting(data_dir, tmp_path):
         assert "at 125 wpm" in screen_text(app)
 
 
-async def test_pitch_screen_at_small_size(data_dir, tmp_path):
-    app = make_app(data_dir, tmp_path, BASIC)
+async def test_pitch_screen_at_small_size(make_app):
+    app = make_app(BASIC)
     async with app.run_test(size=(60, 20)) as pilot:
         await pilot.press("i", *"an MS2", "tab", "tab", "tab", "ctrl+s", "ctrl+t", "space")
         await pilot.press("space", "escape", "escape")
