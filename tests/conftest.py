@@ -1,4 +1,4 @@
-"""Fixtures for every test: the shipped pack (loaded once per run) and a temp store path."""
+"""Fixtures for every test: the packs (each loaded once per run) and a temporary store path."""
 
 from __future__ import annotations
 
@@ -9,12 +9,19 @@ import pytest
 from ctcoach.content import load_pack
 from ctcoach.model import Pack
 
-from .helpers import CONTENT
+from .helpers import CONTENT, FIXTURE_PACK
 
 
 @pytest.fixture(scope="session")
 def pack() -> Pack:
+    """The shipped pack: for tests of what ships."""
     return load_pack(CONTENT)
+
+
+@pytest.fixture(scope="session")
+def fixture_pack() -> Pack:
+    """tests/fixtures/pack: for tests of how the engine works."""
+    return load_pack(FIXTURE_PACK)
 
 
 @pytest.fixture

@@ -12,11 +12,12 @@ from ctcoach.profile import validate_answers
 
 TODAY = dt.date(2026, 11, 24)
 CONTENT = default_content_dir()
+FIXTURE_PACK = Path(__file__).parent / "fixtures" / "pack"
+"""A small made-up pack for engine-rule tests (neutral ids, same format as content/)."""
 
-
-def answers(**changes: Any) -> dict[str, Any]:
-    """Onboarding answers for the shipped pack; ``None`` drops a key."""
-    base: dict[str, Any] = {
+# A typical user's onboarding answers, per pack id.
+BASE_ANSWERS: dict[str, dict[str, Any]] = {
+    "ct-surgery": {
         "name": "Alex Rivera",
         "stage": "ms2",
         "institution": "State University",
@@ -25,13 +26,28 @@ def answers(**changes: Any) -> dict[str, Any]:
         "comfort_approaching": 4,
         "weekly_hours": 5,
         "societies": ["sts"],
-    }
-    base.update(changes)
-    return {k: v for k, v in base.items() if v is not None}
+    },
+    "test-pack": {
+        "name": "Alex Rivera",
+        "stage": "early",
+        "place": "Northtown",
+        "has_base": True,
+        "areas": ["north"],
+        "comfort": 4,
+        "weekly_hours": 5,
+        "clubs": ["red"],
+    },
+}
+
+
+def answers(pack: Pack, **changes: Any) -> dict[str, Any]:
+    """Onboarding answers for ``pack`` with ``changes``; a change to ``None`` drops a key."""
+    merged = {**BASE_ANSWERS[pack.id], **changes}
+    return {k: v for k, v in merged.items() if v is not None}
 
 
 def make_profile(pack: Pack, **changes: Any) -> Profile:
-    profile, errors = validate_answers(pack, answers(**changes))
+    profile, errors = validate_answers(pack, answers(pack, **changes))
     assert profile is not None, errors
     return profile
 

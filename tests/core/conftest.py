@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from ..helpers import CONTENT
+from ..helpers import FIXTURE_PACK
 
 
 @pytest.fixture
 def broken(tmp_path: Path) -> Path:
-    """A copy of the shipped pack for a test to break."""
+    """A copy of the fixture pack for a test to break."""
     target = tmp_path / "pack"
-    shutil.copytree(CONTENT, target)
+    shutil.copytree(FIXTURE_PACK, target)
     return target

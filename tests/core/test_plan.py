@@ -1,14 +1,22 @@
-"""Plan rules: how the profile shapes the plan."""
+"""Plan rules: how the profile shapes the plan (on the fixture pack)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from ctcoach.plan import Progress, build_plan
 
 from ..helpers import TODAY, make_profile
 
-CONF = {"name": "STS Annual Meeting", "start": dt.date(2027, 1, 28), "end": dt.date(2027, 1, 31)}
+CONF = {"name": "Spring Meeting", "start": dt.date(2027, 1, 28), "end": dt.date(2027, 1, 31)}
+
+
+@pytest.fixture
+def pack(fixture_pack):
+    """Engine rules are tested on the small fixture pack, not on the shipped content."""
+    return fixture_pack
 
 
 def ids(plan):
@@ -20,75 +28,80 @@ def item(plan, prefix):
 
 
 def test_stage_picks_the_roadmap(pack):
-    ms1 = build_plan(pack, make_profile(pack, stage="ms1"), today=TODAY)
-    pgy = build_plan(pack, make_profile(pack, stage="pgy2"), today=TODAY)
-    assert "ms-identify-surgeons" in ids(ms1) and "ms-identify-surgeons" not in ids(pgy)
-    assert "res-find-sponsor" in ids(pgy) and "res-find-sponsor" not in ids(ms1)
-    assert item(ms1, "ms3-early-subi").horizon == "next_stage"
-    assert item(pgy, "senior-roles").horizon == "next_stage"
-    assert "MS1–MS2" in item(ms1, "ms-identify-surgeons").why[0]
+    early = build_plan(pack, make_profile(pack, stage="early"), today=TODAY)
+    late = build_plan(pack, make_profile(pack, stage="late"), today=TODAY)
+    assert "a-start" in ids(early) and "a-start" not in ids(late)
+    assert "c-start" in ids(late) and "c-start" not in ids(early)
+    assert item(early, "b-start").horizon == "next_stage"  # a preview of the next phase
+    assert "b-start" not in ids(late)  # phase C is the last one: nothing to preview
+    assert item(early, "a-start").why[0] == "On the roadmap for Phase A, your stage (Early)."
+    assert item(early, "b-start").why[0] == "On the roadmap for Phase B, the stage after yours."
 
 
-def test_no_home_program_brings_its_advice(pack):
-    home = build_plan(pack, make_profile(pack, home_ct_program=True), today=TODAY)
-    away = build_plan(pack, make_profile(pack, home_ct_program=False), today=TODAY)
-    assert "no-program-nearby" in ids(away) - ids(home)
-    assert "Home CT surgery program: no" in item(away, "no-program-nearby").why[0]
-    # Away-rotation advice for schools without a program is for MS3-MS4 only.
-    assert "no-program-aways" not in ids(away)
-    ms4 = build_plan(pack, make_profile(pack, home_ct_program=False, stage="ms4"), today=TODAY)
-    assert "no-program-aways" in ids(ms4)
+def test_a_condition_on_a_yes_no_answer(pack):
+    home = build_plan(pack, make_profile(pack, has_base=True), today=TODAY)
+    away = build_plan(pack, make_profile(pack, has_base=False), today=TODAY)
+    assert "no-base-nearby" in ids(away) - ids(home)
+    assert item(away, "no-base-nearby").why[0] == "You answered Home base: no."
+    # Two conditions must both hold: this one is for the late stages only.
+    assert "no-base-late" not in ids(away)
+    late = build_plan(pack, make_profile(pack, has_base=False, stage="late"), today=TODAY)
+    assert "no-base-late" in ids(late)
 
 
-def test_low_comfort_brings_the_introvert_advice(pack):
-    shy = build_plan(pack, make_profile(pack, comfort_approaching=2), today=TODAY)
-    bold = build_plan(pack, make_profile(pack, comfort_approaching=3), today=TODAY)
-    assert {"quiet-prepare-questions", "quiet-email-first"} <= ids(shy) - ids(bold)
-    assert "2 of 5" in item(shy, "quiet-email-first").why[0]
+def test_a_maximum_on_a_scale_answer(pack):
+    shy = build_plan(pack, make_profile(pack, comfort=2), today=TODAY)
+    bold = build_plan(pack, make_profile(pack, comfort=3), today=TODAY)
+    assert {"calm-prepare", "calm-write"} <= ids(shy) - ids(bold)
+    assert "2 of 5" in item(shy, "calm-write").why[0]
 
 
-def test_societies_not_joined_bring_join(pack):
-    none = build_plan(pack, make_profile(pack, societies=[]), today=TODAY)
-    aats = build_plan(pack, make_profile(pack, societies=["aats"]), today=TODAY)
-    assert "join-society" in ids(none) and "join-society" not in ids(aats)
-    assert "Society memberships: none" in item(none, "join-society").why[0]
+def test_has_none_and_has_any_on_a_multi_answer(pack):
+    none = build_plan(pack, make_profile(pack, clubs=[]), today=TODAY)
+    green = build_plan(pack, make_profile(pack, clubs=["green"]), today=TODAY)
+    blue = build_plan(pack, make_profile(pack, clubs=["blue", "green"]), today=TODAY)
+    assert "join-club" in ids(none) and "join-club" in ids(green)
+    assert "join-club" not in ids(blue)
+    assert item(none, "join-club").why[0] == "You answered Clubs: none."
+    unsure = build_plan(pack, make_profile(pack, areas=["north", "unsure"]), today=TODAY)
+    assert "unsure-explore" in ids(unsure) - ids(green)
 
 
 def test_next_conference_brings_dated_items(pack):
     plan = build_plan(pack, make_profile(pack, next_conference=CONF), today=TODAY)
-    targets = item(plan, "conf-targets")
-    follow = item(plan, "conf-follow-up")
+    targets = item(plan, "ev-list")
+    follow = item(plan, "ev-follow-up")
     assert targets.date == dt.date(2027, 1, 7)  # three weeks before the start
-    assert follow.date == dt.date(2027, 2, 3)  # 72 hours after the end
-    assert "STS Annual Meeting" in follow.why[-1]
-    assert "conf-choose" not in ids(plan)
+    assert follow.date == dt.date(2027, 2, 3)  # three days after the end
+    assert follow.why[-1] == "Your next conference, Spring Meeting, ends 2027-01-31."
+    assert "ev-choose" not in ids(plan)
     # Close to the meeting the steps move into this week / this month.
     near = build_plan(pack, make_profile(pack, next_conference=CONF), today=dt.date(2027, 1, 5))
-    assert item(near, "conf-targets").horizon == "this_week"
-    assert item(near, "conf-follow-up").horizon == "this_month"
+    assert item(near, "ev-list").horizon == "this_week"
+    assert item(near, "ev-follow-up").horizon == "this_month"
 
 
 def test_missed_conference_step_is_overdue(pack):
     plan = build_plan(pack, make_profile(pack, next_conference=CONF), today=dt.date(2027, 1, 20))
-    targets = item(plan, "conf-targets")
-    assert targets.overdue and "overdue" in targets.when
+    targets = item(plan, "ev-list")
+    assert targets.overdue and targets.when == "2027-01-07 (Thu), 13 days overdue"
     assert plan.items[0].overdue
 
 
 def test_past_conference_drops_its_steps_and_asks_for_the_next(pack):
     plan = build_plan(pack, make_profile(pack, next_conference=CONF), today=dt.date(2027, 3, 1))
-    assert "conf-targets" not in ids(plan)
-    assert "conf-choose" in ids(plan)
+    assert "ev-list" not in ids(plan)
+    assert "ev-choose" in ids(plan)
     assert any("ended 2027-01-31" in n for n in plan.notes)
     no_conf = build_plan(pack, make_profile(pack), today=TODAY)
-    assert "conf-choose" in ids(no_conf)
+    assert "ev-choose" in ids(no_conf)
 
 
 def test_weekly_hours_cap_active_items(pack):
     for hours, cap in ((1, 2), (3, 3), (5, 5), (40, 8)):
         plan = build_plan(
             pack,
-            make_profile(pack, weekly_hours=hours, home_ct_program=False, comfort_approaching=1),
+            make_profile(pack, weekly_hours=hours, has_base=False, comfort=1),
             today=TODAY,
         )
         active = [i for i in plan.items if i.horizon in ("this_week", "this_month") and not i.done]
@@ -111,12 +124,12 @@ def test_done_items_free_room_and_stay_marked(pack):
 
 
 def test_same_inputs_same_plan(pack):
-    profile = make_profile(pack, next_conference=CONF, home_ct_program=False)
+    profile = make_profile(pack, next_conference=CONF, has_base=False)
     assert build_plan(pack, profile, today=TODAY) == build_plan(pack, profile, today=TODAY)
 
 
 def test_every_item_explains_itself(pack):
-    for stage in ("ms1", "ms3", "ms4", "pgy1", "fellow"):
+    for stage in ("early", "middle", "late", "last"):
         plan = build_plan(pack, make_profile(pack, stage=stage, next_conference=CONF), today=TODAY)
         for i in plan.items:
             assert i.why and i.when and i.source.title, i.id
