@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from textual.pilot import Pilot
 from textual.widgets import Input, Label, Static
 
 from ctcoach.coach import Coach
@@ -47,6 +48,16 @@ def screen_text(app: CoachApp) -> str:
         if isinstance(widget, Static | Label):
             parts.append(str(widget.render()))
     return "\n".join(parts)
+
+
+async def enter_text(pilot: Pilot[Any], text: str) -> None:
+    """Put ``text`` into the focused input at its cursor, as typing it does, without a key
+    event per character (Pilot waits for the app to go idle after every key). Typing key
+    by key is tested where it matters: onboarding and the live pitch preview."""
+    field = pilot.app.focused
+    assert isinstance(field, Input), f"{field!r} is not an input"
+    field.insert_text_at_cursor(text)
+    await pilot.pause()
 
 
 def no_blink(app: CoachApp) -> None:
