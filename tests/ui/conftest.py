@@ -16,8 +16,9 @@ from .helpers import FakeClock, build_app
 
 @pytest.fixture
 def make_app(pack: Pack, data_dir: Path, tmp_path: Path) -> Callable[..., CoachApp]:
-    """``make_app(profile=None, clock=None)``: a new app on this test's store; the plan
-    exports to ``tmp_path``. Call it again to "restart" on the same store."""
+    """``make_app(profile=None, clock=None)``: a new app on ``pack`` (the shipped pack,
+    unless the test module overrides the fixture) and on this test's store, with the
+    plan exported to ``tmp_path``. Call it again to "restart" on the same store."""
 
     def make(profile: dict[str, Any] | None = None, clock: FakeClock | None = None) -> CoachApp:
         return build_app(pack, data_dir, tmp_path, profile, clock)
