@@ -1,43 +1,28 @@
+"""Fixtures for every test: the packs (each loaded once per run) and a temporary store path."""
+
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from ctcoach.content import default_content_dir, load_pack
-from ctcoach.model import Pack, Profile
-from ctcoach.profile import validate_answers
+from ctcoach.content import load_pack
+from ctcoach.model import Pack
 
-TODAY = dt.date(2026, 11, 24)
-CONTENT = default_content_dir()
+from .helpers import CONTENT, FIXTURE_PACK
 
 
 @pytest.fixture(scope="session")
 def pack() -> Pack:
+    """The shipped pack: for tests of what ships."""
     return load_pack(CONTENT)
 
 
-def answers(**changes: Any) -> dict[str, Any]:
-    base: dict[str, Any] = {
-        "name": "Alex Rivera",
-        "stage": "ms2",
-        "institution": "State University",
-        "home_ct_program": True,
-        "interests": ["adult_cardiac"],
-        "comfort_approaching": 4,
-        "weekly_hours": 5,
-        "societies": ["sts"],
-    }
-    base.update(changes)
-    return {k: v for k, v in base.items() if v is not None}
-
-
-def make_profile(pack: Pack, **changes: Any) -> Profile:
-    profile, errors = validate_answers(pack, answers(**changes))
-    assert profile is not None, errors
-    return profile
+@pytest.fixture(scope="session")
+def fixture_pack() -> Pack:
+    """tests/fixtures/pack: for tests of how the engine works."""
+    return load_pack(FIXTURE_PACK)
 
 
 @pytest.fixture

@@ -1,15 +1,23 @@
-"""The Markdown export: valid CommonMark, the right structure, escaped user text."""
+"""The Markdown export: valid CommonMark, the right structure, escaped user text
+(on the fixture pack)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from markdown_it import MarkdownIt
 
 from ctcoach.export.markdown import render
 from ctcoach.plan import Progress, build_plan
 
-from .conftest import TODAY, make_profile
+from ..helpers import TODAY, make_profile
+
+
+@pytest.fixture
+def pack(fixture_pack):
+    """Engine rules are tested on the small fixture pack, not on the shipped content."""
+    return fixture_pack
 
 
 def tokens(text):
@@ -22,7 +30,7 @@ def headings(text):
 
 
 def test_structure_title_profile_and_horizons(pack):
-    conf = {"name": "AATS", "start": dt.date(2026, 12, 10), "end": dt.date(2026, 12, 12)}
+    conf = {"name": "Winter Meeting", "start": dt.date(2026, 12, 10), "end": dt.date(2026, 12, 12)}
     plan = build_plan(pack, make_profile(pack, next_conference=conf), today=TODAY)
     text = render(pack, plan)
     heads = headings(text)
@@ -55,7 +63,7 @@ def test_done_items_are_checked(pack):
 
 def test_user_text_cannot_change_the_structure(pack):
     nasty = "# *x* [y](z) <b>hi</b> `code` &amp; |a|"
-    profile = make_profile(pack, name=nasty, institution="_inst_\n# heading")
+    profile = make_profile(pack, name=nasty, place="_inst_\n# heading")
     text = render(pack, build_plan(pack, profile, today=TODAY))
     toks = tokens(text)
     h1 = [toks[n + 1] for n, t in enumerate(toks) if t.type == "heading_open" and t.tag == "h1"]

@@ -1,4 +1,5 @@
-"""The pitch core: assembly, counting, timing, checks, variants; plan rules; export."""
+"""The pitch core: assembly, counting, timing, checks, variants; plan rules; export;
+content rules (on the fixture pack)."""
 
 from __future__ import annotations
 
@@ -24,8 +25,7 @@ from ctcoach.pitch import (
 )
 from ctcoach.plan import Progress, build_plan
 
-from .conftest import TODAY, make_profile
-from .test_content import broken, edit  # noqa: F401
+from ..helpers import TODAY, edit, make_profile
 
 GOOD = make_pitch(
     "a second-year medical student at State University",
@@ -35,9 +35,15 @@ GOOD = make_pitch(
 )
 
 
+@pytest.fixture
+def pack(fixture_pack):
+    """Engine rules are tested on the small fixture pack, not on the shipped content."""
+    return fixture_pack
+
+
 @pytest.fixture(scope="module")
-def ps(pack):
-    return pack.pitch
+def ps(fixture_pack):
+    return fixture_pack.pitch
 
 
 def messages(found):
@@ -122,9 +128,7 @@ def test_too_short_after_all_parts_are_there(ps):
 
 def test_more_than_two_experiences(ps):
     found = checks(ps, make_pitch(GOOD.who, GOOD.interests, "a\nb\nc", GOOD.ask), 140)
-    assert "One or two key experiences: keep 2 at most (you have 3); pick the strongest" in (
-        messages(found)
-    )
+    assert "Experiences: keep 2 at most (you have 3); pick the strongest" in (messages(found))
 
 
 def test_vague_ask_and_filler(ps):
@@ -141,10 +145,10 @@ def test_vague_ask_and_filler(ps):
         )
     )
     assert (
-        "What you're looking for: name a concrete ask, such as 10 minutes of advice, "
+        "Ask: name a concrete ask, such as 10 minutes of advice, "
         "a research project or shadowing" in found
     )
-    assert "Your CT interests: cut filler or vague words (passionate, really, very)" in found
+    assert "Interests: cut filler or vague words (passionate, really, very)" in found
 
 
 def test_not_first_person(ps):
@@ -164,10 +168,12 @@ def test_variants_from_the_same_parts(ps):
     out = variants(ps, GOOD, "Alex Rivera")
     assert out["spoken"] == assemble(ps, GOOD)
     assert out["opener"].startswith("Hi, I'm Alex Rivera, a second-year medical student at")
-    assert "valve repair. Could you tell me" in out["opener"]
-    assert "I'm hoping for advice on finding a research mentor" in out["email"]
+    assert out["opener"].endswith("valve repair. Could you tell me more?")
+    assert out["email"].endswith(
+        "I'm hoping for advice on finding a research mentor in cardiac surgery."
+    )
     empty = variants(ps, Pitch(), "")
-    assert "[your name]" in empty["opener"] and "[Who you are]" in empty["opener"]
+    assert "[your name]" in empty["opener"] and "[Who]" in empty["opener"]
 
 
 def test_user_braces_are_not_templates(ps):
@@ -191,10 +197,9 @@ def test_measured_rate_replaces_the_default(ps):
     st.text(max_size=30),
     st.floats(min_value=0, max_value=1000, allow_nan=False),
 )
-def test_any_text_never_crashes(who, interests, experiences, ask, name, wpm):
-    pack = load_pack()
+def test_any_text_never_crashes(ps, who, interests, experiences, ask, name, wpm):
     pitch = make_pitch(who, interests, experiences, ask)
-    result = report(pack.pitch, pitch, name, (), wpm or None)
+    result = report(ps, pitch, name, (), wpm or None)
     assert result.words >= 0 and result.seconds >= 0
     for check in result.checks:
         assert check.part in ("", "who", "interests", "experiences", "ask")
@@ -202,7 +207,7 @@ def test_any_text_never_crashes(who, interests, experiences, ask, name, wpm):
 
 # -- the plan --------------------------------------------------------------------
 
-CONF = {"name": "STS", "start": dt.date(2027, 1, 28), "end": dt.date(2027, 1, 31)}
+CONF = {"name": "Spring Meeting", "start": dt.date(2027, 1, 28), "end": dt.date(2027, 1, 31)}
 
 
 def item(plan, prefix):
@@ -213,7 +218,7 @@ def test_no_pitch_means_write_it_before_the_conference(pack):
     plan = build_plan(pack, make_profile(pack, next_conference=CONF), today=TODAY)
     write = item(plan, "pitch-write")
     assert write.date == dt.date(2026, 12, 31)
-    assert write.date < min(i.date for i in plan.items if i.id.startswith("conf-"))
+    assert write.date < min(i.date for i in plan.items if i.id.startswith("ev-"))
     assert "You have not written your pitch yet." in write.why
     plain = build_plan(pack, make_profile(pack), today=TODAY)
     assert item(plain, "pitch-write").date is None
@@ -231,13 +236,13 @@ def test_failing_pitch_brings_an_item_naming_the_check(pack):
 def test_practise_before_a_conference_unless_recent(pack):
     profile = make_profile(pack, next_conference=CONF)
     plan = build_plan(pack, profile, Progress(pitch=GOOD), today=TODAY)
-    assert item(plan, "conf-pitch").date == dt.date(2027, 1, 21)
+    assert item(plan, "ev-practise").date == dt.date(2027, 1, 21)
     recent = Practice(TODAY - dt.timedelta(days=3), 25.0, 60)
     practised = build_plan(pack, profile, Progress(pitch=GOOD, practices=(recent,)), today=TODAY)
-    assert item(practised, "conf-pitch") is None
+    assert item(practised, "ev-practise") is None
     old = Practice(TODAY - dt.timedelta(days=20), 25.0, 60)
     stale = build_plan(pack, profile, Progress(pitch=GOOD, practices=(old,)), today=TODAY)
-    assert item(stale, "conf-pitch") is not None
+    assert item(stale, "ev-practise") is not None
 
 
 def test_markdown_pitch_section(pack):
@@ -252,7 +257,7 @@ def test_markdown_pitch_section(pack):
     assert "Not written yet" in render(pack, build_plan(pack, make_profile(pack), today=TODAY))
 
 
-def test_content_rejects_unknown_placeholders(broken):  # noqa: F811
+def test_content_rejects_unknown_placeholders(broken):
     edit(broken, "pitch.toml", "Could you tell me", "{topic} Could you tell me")
     with pytest.raises(ContentError) as info:
         load_pack(broken)
@@ -261,7 +266,7 @@ def test_content_rejects_unknown_placeholders(broken):  # noqa: F811
     )
 
 
-def test_content_needs_the_four_parts(broken):  # noqa: F811
+def test_content_needs_the_four_parts(broken):
     edit(broken, "pitch.toml", 'id = "ask"', 'id = "request"')
     with pytest.raises(ContentError) as info:
         load_pack(broken)

@@ -1,19 +1,20 @@
-"""Build a CoachApp on a temporary store with a fixed date, for Pilot tests."""
+"""Build a CoachApp on a temporary store with a fixed date, and read what it shows."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
-from textual.widgets import Input
+from textual.pilot import Pilot
+from textual.widgets import Input, Label, Static
 
 from ctcoach.coach import Coach
-from ctcoach.content import load_pack
+from ctcoach.model import Pack
 from ctcoach.profile import to_json
 from ctcoach.store import Store
 from ctcoach.tui.app import CoachApp
 
-from .conftest import TODAY, make_profile
+from ..helpers import TODAY, make_profile
 
 
 class FakeClock:
@@ -26,13 +27,14 @@ class FakeClock:
         return self.now
 
 
-def make_app(
+def build_app(
+    pack: Pack,
     data_dir: Path,
     cwd: Path,
     profile: dict[str, Any] | None = None,
     clock: FakeClock | None = None,
 ) -> CoachApp:
-    pack = load_pack()
+    """An app on ``pack`` whose store is ``data_dir``, with ``profile`` saved when given."""
     store = Store(data_dir)
     if profile is not None:
         store.save_profile(to_json(make_profile(pack, **profile)))
@@ -41,13 +43,21 @@ def make_app(
 
 def screen_text(app: CoachApp) -> str:
     """Everything the current screen shows in its Static and Label widgets, as plain text."""
-    from textual.widgets import Label, Static
-
     parts = []
     for widget in app.screen.query(Static):
         if isinstance(widget, Static | Label):
             parts.append(str(widget.render()))
     return "\n".join(parts)
+
+
+async def enter_text(pilot: Pilot[Any], text: str) -> None:
+    """Put ``text`` into the focused input at its cursor, as typing it does, without a key
+    event per character (Pilot waits for the app to go idle after every key). Typing key
+    by key is tested where it matters: onboarding and the live pitch preview."""
+    field = pilot.app.focused
+    assert isinstance(field, Input), f"{field!r} is not an input"
+    field.insert_text_at_cursor(text)
+    await pilot.pause()
 
 
 def no_blink(app: CoachApp) -> None:

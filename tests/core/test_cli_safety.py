@@ -181,7 +181,7 @@ def test_unexpected_errors_are_one_line_unless_debugging(cli, onboarded, monkeyp
 def test_the_network_guard_catches_a_connection():
     import socket
 
-    from .conftest import NetworkUsed
+    from ..conftest import NetworkUsed
 
     with pytest.raises(NetworkUsed):
         socket.create_connection(("127.0.0.1", 9))

@@ -13,8 +13,8 @@ from ctcoach.tui.screens.due import DueRow, DueScreen
 from ctcoach.tui.screens.log_dialogs import ContactDialog, QuickLogDialog
 from ctcoach.tui.screens.people import GlanceScreen, PeopleScreen
 
-from .conftest import TODAY
-from .tui_helpers import make_app, screen_text
+from ..helpers import TODAY
+from .helpers import screen_text
 
 BASIC = {"stage": "ms3", "home_ct_program": True}
 
@@ -29,8 +29,8 @@ def seed(app, *people: str) -> None:
         app.coach.log.save_contact(ContactDraft(name, institution=f"{name} Hospital"))
 
 
-async def test_add_edit_filter_and_sort_contacts(data_dir, tmp_path):
-    app = make_app(data_dir, tmp_path, BASIC)
+async def test_add_edit_filter_and_sort_contacts(make_app, data_dir):
+    app = make_app(BASIC)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("n")
         assert isinstance(app.screen, PeopleScreen)
@@ -52,8 +52,8 @@ async def test_add_edit_filter_and_sort_contacts(data_dir, tmp_path):
         assert "Metro Heart" in screen_text(app)
 
 
-async def test_a_bad_contact_names_the_field_and_keeps_the_dialog(data_dir, tmp_path):
-    app = make_app(data_dir, tmp_path, BASIC)
+async def test_a_bad_contact_names_the_field_and_keeps_the_dialog(make_app, data_dir):
+    app = make_app(BASIC)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("n", "a", *"Ann", "tab")
         app.screen.query_one("#email", Input).value = "not-an-address"
@@ -62,8 +62,8 @@ async def test_a_bad_contact_names_the_field_and_keeps_the_dialog(data_dir, tmp_
         assert "Email: 'not-an-address' does not look like an email address" in screen_text(app)
 
 
-async def test_delete_asks_then_undo_brings_the_contact_and_their_log_back(data_dir, tmp_path):
-    app = make_app(data_dir, tmp_path, BASIC)
+async def test_delete_asks_then_undo_brings_the_contact_and_their_log_back(make_app, data_dir):
+    app = make_app(BASIC)
     async with app.run_test(size=(80, 24)) as pilot:
         seed(app, "Ann Zed")
         app.coach.log.log(Entry((1,), "Coffee"))
@@ -76,8 +76,8 @@ async def test_delete_asks_then_undo_brings_the_contact_and_their_log_back(data_
         assert names(app) == ["Ann Zed"] and len(app.coach.log.interactions()) == 1
 
 
-async def test_quick_log_from_anywhere_makes_a_follow_up_due(data_dir, tmp_path):
-    app = make_app(data_dir, tmp_path, BASIC)
+async def test_quick_log_from_anywhere_makes_a_follow_up_due(make_app, data_dir):
+    app = make_app(BASIC)
     async with app.run_test(size=(80, 24)) as pilot:
         seed(app, "Dr. Maya Chen")
         await pilot.press("l")
@@ -93,8 +93,8 @@ async def test_quick_log_from_anywhere_makes_a_follow_up_due(data_dir, tmp_path)
         assert "Follow up with Dr. Maya Chen" in screen_text(app)
 
 
-async def test_quick_log_warns_once_before_adding_a_near_namesake(data_dir, tmp_path):
-    app = make_app(data_dir, tmp_path, BASIC)
+async def test_quick_log_warns_once_before_adding_a_near_namesake(make_app, data_dir):
+    app = make_app(BASIC)
     async with app.run_test(size=(80, 24)) as pilot:
         seed(app, "Maya Chen")
         await pilot.press("l", *"Maya Chan", "tab", "tab", *"Hello", "enter")
@@ -105,8 +105,8 @@ async def test_quick_log_warns_once_before_adding_a_near_namesake(data_dir, tmp_
         assert [c.name for c in app.coach.log.contacts()] == ["Maya Chen", "Maya Chan"]
 
 
-async def test_due_view_marks_a_follow_up_sent(data_dir, tmp_path):
-    app = make_app(data_dir, tmp_path, BASIC)
+async def test_due_view_marks_a_follow_up_sent(make_app, data_dir):
+    app = make_app(BASIC)
     async with app.run_test(size=(80, 24)) as pilot:
         seed(app, "Ann Zed")
         app.coach.log.log(Entry((1,), "Met", "conference", date=TODAY - dt.timedelta(days=5)))
@@ -121,8 +121,8 @@ async def test_due_view_marks_a_follow_up_sent(data_dir, tmp_path):
         assert app.coach.log.interactions()[0].followed_up == TODAY
 
 
-async def test_the_open_app_shows_an_interaction_logged_from_the_command_line(data_dir, tmp_path):
-    app = make_app(data_dir, tmp_path, BASIC)
+async def test_the_open_app_shows_an_interaction_logged_from_the_command_line(make_app, data_dir):
+    app = make_app(BASIC)
     async with app.run_test(size=(80, 24)) as pilot:
         seed(app, "Ann Zed")
         await pilot.press("f")
@@ -138,8 +138,8 @@ async def test_the_open_app_shows_an_interaction_logged_from_the_command_line(da
         assert "Follow up with Ann Zed" in screen_text(app)
 
 
-async def test_the_network_overview_counts_tiers_roles_and_silences(data_dir, tmp_path):
-    app = make_app(data_dir, tmp_path, BASIC)
+async def test_the_network_overview_counts_tiers_roles_and_silences(make_app, data_dir):
+    app = make_app(BASIC)
     async with app.run_test(size=(80, 24)) as pilot:
         for name in ("A One", "B Two", "C Three"):
             app.coach.log.save_contact(ContactDraft(name, role="attending", tier="local"))

@@ -16,7 +16,7 @@ from ctcoach.store import Store
 from ctcoach.text import for_terminal
 from ctcoach.tui.text import plain
 
-from .conftest import TODAY, answers
+from ..helpers import TODAY, answers
 
 PIECES = [
     "[/]",
@@ -68,7 +68,7 @@ def inline_children(markdown: str, tag: str) -> list[list[str]]:
 def test_a_name_is_stored_as_cleaned_and_exported_literally(pack, tmp_path_factory, name):
     clean = clean_text(name)
     assume(clean and len(clean) <= 80)
-    profile, errors = validate_answers(pack, answers(name=name))
+    profile, errors = validate_answers(pack, answers(pack, name=name))
     assert profile is not None, errors
     assert profile.name == clean
     store = Store(tmp_path_factory.mktemp("data"))
@@ -93,7 +93,7 @@ def test_a_mentor_name_round_trips_and_cannot_break_the_export(pack, tmp_path_fa
     assume(clean and len(clean) <= 80)
     store = Store(tmp_path_factory.mktemp("data"))
     coach = Coach(pack, store, lambda: TODAY)
-    coach.save_profile(validate_answers(pack, answers())[0])  # type: ignore[arg-type]
+    coach.save_profile(validate_answers(pack, answers(pack))[0])  # type: ignore[arg-type]
     assert coach.save_mentor(name, ["career"], []) == []
     (mentor,) = Coach(pack, Store(store.folder), lambda: TODAY).mentors()
     assert mentor.name == clean
@@ -121,6 +121,6 @@ def test_text_printed_to_a_terminal_carries_no_control_sequence(text):
 
 
 def test_a_very_long_name_is_a_clear_error(pack):
-    profile, errors = validate_answers(pack, answers(name="x" * 100_000))
+    profile, errors = validate_answers(pack, answers(pack, name="x" * 100_000))
     assert profile is None
     assert len(errors) == 1 and errors[0].startswith("name: ") and len(errors[0]) < 120

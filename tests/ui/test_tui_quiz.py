@@ -1,9 +1,11 @@
-"""Pilot tests: the quiz list, an attempt with feedback, summary, abandon, retake, history."""
+"""Pilot tests: the quiz list, an attempt with feedback, summary, abandon, retake, history;
+on the fixture pack (quiz alpha: four questions on two topics, two self-checks)."""
 
 from __future__ import annotations
 
 import json
 
+import pytest
 from textual.widgets import ListView
 
 from ctcoach.quiz import option_order
@@ -12,9 +14,15 @@ from ctcoach.tui.screens.dialogs import ConfirmScreen
 from ctcoach.tui.screens.quiz import HistoryScreen, QuizListScreen, QuizScreen
 from ctcoach.tui.widgets.card import Card
 
-from .tui_helpers import make_app, screen_text
+from .helpers import screen_text
 
-BASIC = {"name": "Alex Rivera", "stage": "ms4", "weekly_hours": 5}
+BASIC = {"name": "Alex Rivera", "stage": "early", "weekly_hours": 5}
+
+
+@pytest.fixture
+def pack(fixture_pack):
+    """The apps here run on the fixture pack (make_app uses this fixture)."""
+    return fixture_pack
 
 
 def right_keys(quiz, seed: str) -> list[str]:
@@ -26,25 +34,25 @@ def right_keys(quiz, seed: str) -> list[str]:
     return keys
 
 
-async def test_list_puts_the_stage_quizzes_first(data_dir, tmp_path):
-    app = make_app(data_dir, tmp_path, BASIC)
+async def test_list_puts_the_stage_quizzes_first(make_app):
+    app = make_app({**BASIC, "stage": "late"})
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("k")
         assert isinstance(app.screen, QuizListScreen)
         rows = list(app.screen.query_one(ListView).children)
-        assert [r.standing.quiz.id for r in rows[:2]] == ["clinical", "away"]
+        assert [r.standing.quiz.id for r in rows] == ["beta", "gamma", "alpha"]
         assert "for your stage" in screen_text(app) and "not taken yet" in screen_text(app)
 
 
-async def test_full_attempt_with_feedback_and_summary(data_dir, tmp_path):
-    app = make_app(data_dir, tmp_path, BASIC)
+async def test_full_attempt_with_feedback_and_summary(make_app):
+    app = make_app(BASIC)
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.press("k", "enter")
         screen = app.screen
-        assert isinstance(screen, QuizScreen) and screen.quiz.id == "clinical"
-        assert "Question · 1 of 11" in screen_text(app)
+        assert isinstance(screen, QuizScreen) and screen.quiz.id == "alpha"
+        assert "Question · 1 of 6" in screen_text(app)
         question = screen.quiz.questions[0]
-        order = [o.id for o in option_order(question, "clinical:0")]
+        order = [o.id for o in option_order(question, "alpha:0")]
         wrong = next(n for n, o in enumerate(order) if o != question.answer)
         await pilot.press(str(wrong + 1))
         text = screen_text(app)
@@ -53,28 +61,28 @@ async def test_full_attempt_with_feedback_and_summary(data_dir, tmp_path):
             assert option.why in text
         await pilot.press("1")  # already answered: ignored
         await pilot.press("ctrl+n")
-        assert "Question · 2 of 11" in screen_text(app)
-        keys = right_keys(screen.quiz, "clinical:0")[2:]
+        assert "Question · 2 of 6" in screen_text(app)
+        keys = right_keys(screen.quiz, "alpha:0")[2:]
         await pilot.press(*keys)
         assert "Self-check (not scored)" in screen_text(app)
-        await pilot.press("y", "n", "y")
+        await pilot.press("y", "n")
         await pilot.pause()
         text = screen_text(app)
         assert "Done — saved" in text
-        assert "Score: 7 of 8 (88%)" in text
-        assert "To review (added to your plan)" in text
-        assert "Do you have a CT elective or sub-internship arranged?" in text
+        assert "Score: 3 of 4 (75%)" in text
+        assert "To review (added to your plan)" in text and "Topic one" in text
+        assert "Have you joined a club?" in text  # answered "not yet"
     stored = json.loads(app.coach.store.path.read_text())["quiz_attempts"]["1"]
-    assert (stored["score"], stored["total"], stored["date"]) == (7, 8, "2026-11-24")
+    assert (stored["score"], stored["total"], stored["date"]) == (3, 4, "2026-11-24")
     attempt = app.coach.quiz_attempts()[0]
-    assert attempt.checks == {"cl-sc-chiefs": True, "cl-sc-subi": False, "cl-sc-letters": True}
+    assert attempt.checks == {"al-sc-start": True, "al-sc-club": False}
     ids = {i.id for i in app.plan().items}
-    assert "ms3-early-subi" in ids
-    assert any(i.startswith("review-clinical-") for i in ids)
+    assert "join-club" in ids  # the "not yet" brings its action
+    assert "review-alpha-al-one" in ids
 
 
-async def test_abandon_asks_and_stores_nothing(data_dir, tmp_path):
-    app = make_app(data_dir, tmp_path, BASIC)
+async def test_abandon_asks_and_stores_nothing(make_app):
+    app = make_app(BASIC)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("k", "enter", "1", "ctrl+n", "escape")
         assert isinstance(app.screen, ConfirmScreen)
@@ -88,37 +96,32 @@ async def test_abandon_asks_and_stores_nothing(data_dir, tmp_path):
     assert app.coach.quiz_attempts() == []
 
 
-async def test_retake_reshuffles_and_history_shows_progress(data_dir, tmp_path):
-    app = make_app(data_dir, tmp_path, BASIC)
+async def test_retake_reshuffles_and_history_shows_progress(make_app):
+    app = make_app(BASIC)
+    # A first attempt with nothing right, stored directly (answering is tested above).
+    app.coach.record_quiz_attempt("alpha", {}, {})
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.press("k", "enter")
-        quiz = app.screen.quiz
-        await pilot.press(*["1", "ctrl+n"] * len(quiz.questions), *["y"] * len(quiz.self_checks))
+        second = app.screen
+        assert isinstance(second, QuizScreen) and second.seed == "alpha:1"  # reshuffled
+        quiz = second.quiz
+        await pilot.press(*right_keys(quiz, "alpha:1"), *["y"] * len(quiz.self_checks))
         await pilot.pause()
-        first_score = app.coach.quiz_attempts()[0]
+        assert "Score: 4 of 4 (100%)" in screen_text(app)
         await pilot.press("r")
         await pilot.pause()
         retake = app.screen
-        assert isinstance(retake, QuizScreen) and retake.seed == "clinical:1"
-        await pilot.press(*right_keys(quiz, "clinical:1"), *["y"] * len(quiz.self_checks))
-        await pilot.pause()
-        assert "Score: 8 of 8 (100%)" in screen_text(app)
-        await pilot.press("escape")
+        assert isinstance(retake, QuizScreen) and retake is not second
+        assert retake.seed == "alpha:2"
+        await pilot.press("escape")  # nothing answered yet: leaves without asking
         assert isinstance(app.screen, QuizListScreen)
-        assert "last 8/8 (100%)" in screen_text(app)
+        assert "last 4/4 (100%)" in screen_text(app)
         await pilot.press("h")
         assert isinstance(app.screen, HistoryScreen)
         history = screen_text(app)
         assert history.count("2026-11-24") == 2 and "100%" in history and "▲" in history
         await pilot.press("escape", "escape")
         assert isinstance(app.screen, DashboardScreen)
-        assert "2 of 8" not in str(app.screen.query_one("#card-quizzes", Card).render())
-        assert "1 of 8 taken" in str(app.screen.query_one("#card-quizzes", Card).render())
-    assert first_score.quiz == "clinical" and len(app.coach.quiz_attempts()) == 2
-
-
-async def test_quiz_at_small_size(data_dir, tmp_path):
-    app = make_app(data_dir, tmp_path, BASIC)
-    async with app.run_test(size=(60, 20)) as pilot:
-        await pilot.press("k", "enter", "2", "ctrl+n", "3", "escape", "y", "escape")
-        assert isinstance(app.screen, DashboardScreen)
+        assert "2 of 3" not in str(app.screen.query_one("#card-quizzes", Card).render())
+        assert "1 of 3 taken" in str(app.screen.query_one("#card-quizzes", Card).render())
+    assert [a.quiz for a in app.coach.quiz_attempts()] == ["alpha", "alpha"]

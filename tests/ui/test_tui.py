@@ -16,7 +16,7 @@ from ctcoach.tui.screens.plan import ItemRow, PlanScreen
 from ctcoach.tui.screens.profile import EditAnswer, ProfileScreen
 from ctcoach.tui.widgets.card import Card
 
-from .tui_helpers import make_app, screen_text
+from .helpers import enter_text, screen_text
 
 SIZES = [(60, 20), (80, 24), (120, 40)]
 BASIC = {"name": "Alex Rivera", "stage": "ms2", "weekly_hours": 5}
@@ -25,7 +25,8 @@ BASIC = {"name": "Alex Rivera", "stage": "ms2", "weekly_hours": 5}
 async def answer_all(pilot, name="Sam Lee"):
     """Complete onboarding: name, stage MS3, defaults, tick one interest."""
     app = pilot.app
-    await pilot.press(*name, "enter")  # name
+    await enter_text(pilot, name)  # typing key by key: test_onboarding_validation_and_back
+    await pilot.press("enter")
     await pilot.press("down", "down", "enter", "ctrl+n")  # stage: MS3
     await pilot.press("ctrl+n")  # institution: skip
     await pilot.press("ctrl+n")  # home program: default yes
@@ -40,10 +41,9 @@ async def answer_all(pilot, name="Sam Lee"):
     await pilot.pause()
 
 
-@pytest.mark.parametrize("size", SIZES)
-async def test_onboarding_complete_saves_and_opens_dashboard(data_dir, tmp_path, size):
-    app = make_app(data_dir, tmp_path)
-    async with app.run_test(size=size) as pilot:
+async def test_onboarding_complete_saves_and_opens_dashboard(make_app, data_dir):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
         assert isinstance(app.screen, OnboardingScreen)
         await answer_all(pilot)
         assert isinstance(app.screen, DashboardScreen)
@@ -54,8 +54,8 @@ async def test_onboarding_complete_saves_and_opens_dashboard(data_dir, tmp_path,
     assert saved["interests"] == ["adult_cardiac"] and "track" not in saved
 
 
-async def test_onboarding_validation_and_back(data_dir, tmp_path):
-    app = make_app(data_dir, tmp_path)
+async def test_onboarding_validation_and_back(make_app):
+    app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter")  # empty name
         assert "Question 1 of" in screen_text(app) and "is required" in screen_text(app)
@@ -68,20 +68,20 @@ async def test_onboarding_validation_and_back(data_dir, tmp_path):
         assert app.screen.query_one(Input).value == "Kim"
 
 
-async def test_onboarding_quit_half_way_saves_nothing(data_dir, tmp_path):
-    app = make_app(data_dir, tmp_path)
+async def test_onboarding_quit_half_way_saves_nothing(make_app, data_dir):
+    app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press(*"Half Way", "enter", "down", "enter", "ctrl+n")
+        await enter_text(pilot, "Half Way")
+        await pilot.press("enter", "down", "enter", "ctrl+n")
         await pilot.press("ctrl+q")
     assert app.return_code == 0
     with Store(data_dir) as store:
         assert store.snapshot().profile is None
 
 
-@pytest.mark.parametrize("size", SIZES)
-async def test_every_dashboard_card_opens_its_screen(data_dir, tmp_path, size):
-    app = make_app(data_dir, tmp_path, BASIC)
-    async with app.run_test(size=size) as pilot:
+async def test_every_dashboard_card_opens_its_screen(make_app):
+    app = make_app(BASIC)
+    async with app.run_test(size=(80, 24)) as pilot:
         for card_id, screen in (
             ("card-plan", PlanScreen),
             ("card-profile", ProfileScreen),
@@ -92,6 +92,12 @@ async def test_every_dashboard_card_opens_its_screen(data_dir, tmp_path, size):
             assert isinstance(app.screen, screen)
             await pilot.press("escape")
             assert isinstance(app.screen, DashboardScreen)
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_a_click_on_a_card_opens_its_screen_at_every_size(make_app, size):
+    app = make_app(BASIC)
+    async with app.run_test(size=size) as pilot:
         card = app.screen.query_one("#card-plan", Card)
         card.scroll_visible(animate=False)  # at 60x20 the dashboard scrolls
         await pilot.pause()
@@ -99,9 +105,9 @@ async def test_every_dashboard_card_opens_its_screen(data_dir, tmp_path, size):
         assert isinstance(app.screen, PlanScreen)
 
 
-async def test_dashboard_shows_next_actions_and_overdue(data_dir, tmp_path):
+async def test_dashboard_shows_next_actions_and_overdue(make_app):
     conference = {"name": "STS", "start": dt.date(2026, 12, 1), "end": dt.date(2026, 12, 3)}
-    app = make_app(data_dir, tmp_path, {**BASIC, "next_conference": conference})
+    app = make_app({**BASIC, "next_conference": conference})
     async with app.run_test(size=(80, 24)):
         text = screen_text(app)
         # The target list was due three weeks before the meeting: 2026-11-10.
@@ -110,8 +116,8 @@ async def test_dashboard_shows_next_actions_and_overdue(data_dir, tmp_path):
         assert "overdue" in str(app.screen.query_one("#card-plan", Card).render())
 
 
-async def test_toggle_done_persists_after_restart_and_in_export(data_dir, tmp_path):
-    app = make_app(data_dir, tmp_path, BASIC)
+async def test_toggle_done_persists_after_restart_and_in_export(make_app, tmp_path):
+    app = make_app(BASIC)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("p")
         first = app.screen.query_one(ListView).highlighted_child
@@ -121,7 +127,7 @@ async def test_toggle_done_persists_after_restart_and_in_export(data_dir, tmp_pa
         row = app.screen.query_one(ListView).highlighted_child
         assert row.item.title == title and row.item.done
     app.coach.store.close()
-    again = make_app(data_dir, tmp_path)
+    again = make_app()
     async with again.run_test(size=(80, 24)) as pilot:
         await pilot.press("p")
         rows = [r for r in again.screen.query(ItemRow) if r.item.title == title]
@@ -132,8 +138,8 @@ async def test_toggle_done_persists_after_restart_and_in_export(data_dir, tmp_pa
     assert f"- [x] **{title}**" in exported
 
 
-async def test_export_writes_file_and_reports_path(data_dir, tmp_path):
-    app = make_app(data_dir, tmp_path, BASIC)
+async def test_export_writes_file_and_reports_path(make_app, tmp_path):
+    app = make_app(BASIC)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await pilot.press("p", "e")
         assert isinstance(app.screen, ExportScreen)
@@ -155,8 +161,8 @@ async def test_export_writes_file_and_reports_path(data_dir, tmp_path):
         assert isinstance(app.screen, PlanScreen)
 
 
-async def test_profile_edit_changes_the_plan(data_dir, tmp_path):
-    app = make_app(data_dir, tmp_path, BASIC)
+async def test_profile_edit_changes_the_plan(make_app):
+    app = make_app(BASIC)
     async with app.run_test(size=(80, 24)) as pilot:
         assert app.plan().capacity == 5
         await pilot.press("o")
@@ -175,8 +181,8 @@ async def test_profile_edit_changes_the_plan(data_dir, tmp_path):
         assert "Profile" in screen_text(app) and "1 h a week" in screen_text(app)
 
 
-async def test_help_lists_the_screen_keys(data_dir, tmp_path):
-    app = make_app(data_dir, tmp_path, BASIC)
+async def test_help_lists_the_screen_keys(make_app):
+    app = make_app(BASIC)
     async with app.run_test(size=(60, 20)) as pilot:
         await pilot.press("p", "question_mark")
         assert isinstance(app.screen, HelpScreen)
@@ -189,74 +195,70 @@ async def test_help_lists_the_screen_keys(data_dir, tmp_path):
         assert isinstance(app.screen, HelpScreen)
 
 
-@pytest.mark.parametrize(
-    ("command", "screen"), [("Profile", ProfileScreen), ("Guide", GuideScreen)]
-)
-async def test_palette_opens_screens(data_dir, tmp_path, command, screen):
-    app = make_app(data_dir, tmp_path, BASIC)
+async def test_palette_opens_screens(make_app):
+    app = make_app(BASIC)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("ctrl+p")
-        await pilot.press(*command)
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, screen)
+        for command, screen in (("Profile", ProfileScreen), ("Guide", GuideScreen)):
+            await pilot.press("ctrl+p")
+            await enter_text(pilot, command)
+            await app.workers.wait_for_complete()  # the palette searches in a worker
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, screen)
+            await pilot.press("escape")
+            assert isinstance(app.screen, DashboardScreen)
 
 
-async def test_palette_has_an_entry_for_every_screen_and_export(data_dir, tmp_path):
-    app = make_app(data_dir, tmp_path, BASIC)
+async def test_palette_has_an_entry_for_every_screen_and_export(make_app):
+    app = make_app(BASIC)
     async with app.run_test(size=(80, 24)):
         titles = {c.title for c in app.get_system_commands(app.screen)}
     assert {"Dashboard", "Action plan", "Profile", "Guide", "Export plan"} <= titles
 
 
-async def test_user_text_is_shown_literally(data_dir, tmp_path):
+async def test_user_text_is_shown_literally(make_app):
     name = "[bold red]x[/] [@click=app.quit]y[/]"
-    app = make_app(data_dir, tmp_path, {**BASIC, "name": name, "institution": "[/]"})
+    app = make_app({**BASIC, "name": name, "institution": "[/]"})
     async with app.run_test(size=(80, 24)) as pilot:
         assert f"{name} · MS2 · [/]" in screen_text(app)
         await pilot.click("#who")
         assert app.is_running
 
 
-async def test_control_characters_are_stripped(data_dir, tmp_path):
-    app = make_app(data_dir, tmp_path, {**BASIC, "name": "Ev\x1b[31mil\x07 Name"})
+async def test_control_characters_are_stripped(make_app):
+    app = make_app({**BASIC, "name": "Ev\x1b[31mil\x07 Name"})
     async with app.run_test(size=(80, 24)):
         assert "Evil Name · MS2" in screen_text(app)
 
 
-@pytest.mark.parametrize("size", [(60, 20), (50, 16)])
-async def test_small_terminals_do_not_crash(data_dir, tmp_path, size):
-    app = make_app(data_dir, tmp_path, BASIC)
-    async with app.run_test(size=size) as pilot:
-        for key in ("p", "space", "down", "question_mark", "escape", "escape", "o", "enter"):
-            await pilot.press(key)
-        await pilot.press("escape", "escape", "g", "down", "down", "escape")
-        assert isinstance(app.screen, DashboardScreen)
-
-
-async def test_theme_choice_is_remembered(data_dir, tmp_path):
-    app = make_app(data_dir, tmp_path, BASIC)
+async def test_theme_choice_is_remembered(make_app):
+    app = make_app(BASIC)
     async with app.run_test(size=(80, 24)):
         app.theme = "nord"
     app.coach.store.close()
-    again = make_app(data_dir, tmp_path)
+    again = make_app()
     async with again.run_test(size=(80, 24)):
         assert again.theme == "nord"
 
 
-async def test_conference_fields_enter_moves_on_then_saves(data_dir, tmp_path):
-    app = make_app(data_dir, tmp_path, BASIC)
+async def test_conference_fields_enter_moves_on_then_saves(make_app):
+    app = make_app(BASIC)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("o")
         view = app.screen.query_one(ListView)
         view.index = [q.id for q in app.coach.pack.questions].index("next_conference")
         await pilot.press("enter", "space", "tab")  # tick "coming up", go to the name
-        await pilot.press(*"AATS", "enter", *"2027-04-30", "enter")
+        await enter_text(pilot, "AATS")
+        await pilot.press("enter")  # on to the start date
+        await enter_text(pilot, "2027-04-30")
+        await pilot.press("enter")  # on to the end date
         assert isinstance(app.screen, EditAnswer)  # still filling in
-        await pilot.press(*"2027-04-29", "enter")
+        await enter_text(pilot, "2027-04-29")
+        await pilot.press("enter")
         assert "ends (2027-04-29) before it starts" in screen_text(app)
-        await pilot.press("ctrl+u", *"2027-05-02", "enter")
+        await pilot.press("ctrl+u")
+        await enter_text(pilot, "2027-05-02")
+        await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ProfileScreen)
         plan = app.plan()

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from .tui_helpers import make_app, no_blink
+from .helpers import no_blink
 
 PROFILE = {
     "name": "Alex Rivera",
@@ -19,8 +19,8 @@ PROFILE = {
 
 
 @pytest.fixture
-def app_with_profile(data_dir, tmp_path):
-    return make_app(data_dir, tmp_path, PROFILE)
+def app_with_profile(make_app):
+    return make_app(PROFILE)
 
 
 @pytest.mark.parametrize("size", [(80, 24), (60, 20)])
@@ -36,10 +36,10 @@ def test_help(snap_compare, app_with_profile):
     assert snap_compare(app_with_profile, press=["p", "question_mark"], terminal_size=(60, 20))
 
 
-def test_onboarding_first_question(snap_compare, data_dir, tmp_path):
+def test_onboarding_first_question(snap_compare, make_app):
     async def settle(pilot):
         await pilot.pause()
         no_blink(pilot.app)
 
-    app = make_app(data_dir, tmp_path)
+    app = make_app()
     assert snap_compare(app, terminal_size=(80, 24), run_before=settle)

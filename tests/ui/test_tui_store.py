@@ -12,18 +12,20 @@ from ctcoach.store import Store
 from ctcoach.tui.screens.mentors import MentorScreen
 from ctcoach.tui.screens.plan import ItemRow
 
-from .conftest import answers
-from .tui_helpers import make_app, screen_text
+from ..helpers import answers
+from .helpers import screen_text
 
 BASIC = {"stage": "ms3", "home_ct_program": True}
 
 
-async def test_the_open_app_shows_what_another_process_saved(data_dir, tmp_path):
-    app = make_app(data_dir, tmp_path, BASIC)
+async def test_the_open_app_shows_what_another_process_saved(make_app, data_dir):
+    app = make_app(BASIC)
     async with app.run_test(size=(80, 24)) as pilot:
         assert "Alex Rivera" in screen_text(app)
         other = Store(data_dir)  # a second ctcoach: `ctcoach onboard --answers`, say
-        other.save_profile(answers(name="Jordan Lee", stage="ms3", home_ct_program=True))
+        other.save_profile(
+            answers(app.coach.pack, name="Jordan Lee", stage="ms3", home_ct_program=True)
+        )
         app.check_store()
         await pilot.pause()
         assert "Jordan Lee" in screen_text(app)
@@ -36,8 +38,8 @@ async def test_the_open_app_shows_what_another_process_saved(data_dir, tmp_path)
         assert "Dr. Added Elsewhere" in screen_text(app)
 
 
-async def test_the_app_never_writes_back_a_stale_copy(data_dir, tmp_path):
-    app = make_app(data_dir, tmp_path, BASIC)
+async def test_the_app_never_writes_back_a_stale_copy(make_app, data_dir):
+    app = make_app(BASIC)
     async with app.run_test(size=(80, 24)) as pilot:
         Store(data_dir).save_mentor(Mentor(0, "Dr. Kept", ("career",)))
         await pilot.press("p", "space")  # the app saves without having looked
@@ -46,8 +48,8 @@ async def test_the_app_never_writes_back_a_stale_copy(data_dir, tmp_path):
     assert len(Store(data_dir).snapshot().done) == 1
 
 
-async def test_a_failed_save_is_a_message_and_keeps_the_screen(data_dir, tmp_path, monkeypatch):
-    app = make_app(data_dir, tmp_path, BASIC)
+async def test_a_failed_save_is_a_message_and_keeps_the_screen(make_app, data_dir, monkeypatch):
+    app = make_app(BASIC)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("p")
 
@@ -68,18 +70,18 @@ async def test_a_failed_save_is_a_message_and_keeps_the_screen(data_dir, tmp_pat
     assert app.return_code in (None, 0)
 
 
-async def test_a_recovered_store_is_announced_in_the_app(data_dir, tmp_path):
+async def test_a_recovered_store_is_announced_in_the_app(make_app, data_dir):
     data_dir.mkdir(mode=0o700)
     (data_dir / "ctcoach.json").write_text("{broken")
-    app = make_app(data_dir, tmp_path)
+    app = make_app()
     async with app.run_test(size=(80, 24)):
         messages = [n.message for n in app._notifications]
         assert any("could not be read" in m and "corrupt-" in m for m in messages)
         assert "Welcome" in screen_text(app) or app.screen.__class__.__name__ == "OnboardingScreen"
 
 
-async def test_a_key_pressed_right_after_quit_does_nothing(data_dir, tmp_path):
-    app = make_app(data_dir, tmp_path, BASIC)
+async def test_a_key_pressed_right_after_quit_does_nothing(make_app, data_dir):
+    app = make_app(BASIC)
     async with app.run_test(size=(80, 24)) as pilot:
         app.exit(0)
         assert app.check_action("open", ("pitch",)) is False

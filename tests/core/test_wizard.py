@@ -1,4 +1,5 @@
-"""The questionary wizard, driven through prompt_toolkit pipe input."""
+"""The questionary wizard, driven through prompt_toolkit pipe input, asking the fixture
+pack's questions (one of every kind)."""
 
 from __future__ import annotations
 
@@ -12,13 +13,19 @@ from prompt_toolkit.output import DummyOutput
 
 from ctcoach.wizard import run_wizard
 
-from .conftest import make_profile
+from ..helpers import make_profile
 
 DOWN = "\x1b[B"
 ENTER = "\r"
 CTRL_C = "\x03"
 UP = "\x1b[A"
 CLEAR = "\x15"  # Ctrl-U: clear the line
+
+
+@pytest.fixture
+def pack(fixture_pack):
+    """The wizard asks whatever the pack asks: tested on the fixture pack's questions."""
+    return fixture_pack
 
 
 @pytest.fixture
@@ -30,35 +37,36 @@ def keys() -> Iterator[object]:
 def test_happy_path_builds_the_profile(pack, keys):
     steps = [
         "Sam Lee" + ENTER,  # name
-        DOWN * 2 + ENTER,  # stage: ms3
-        "Metro Med" + ENTER,  # institution
-        "n",  # home program: no
-        " " + DOWN * 2 + " " + ENTER,  # interests: adult cardiac, congenital
-        DOWN + ENTER,  # track: traditional
+        DOWN * 2 + ENTER,  # stage: late
+        "Metro" + ENTER,  # place
+        "n",  # home base: no
+        " " + DOWN * 2 + " " + ENTER,  # areas: north, not sure
+        DOWN + ENTER,  # path: long
         UP + ENTER,  # comfort: from the default 3 up to 2
         CLEAR + "6" + ENTER,  # hours: clear the default, type 6
-        DOWN + " " + ENTER,  # societies: aats
-        "y",  # a conference is coming up
-        "AATS Annual" + ENTER + "2027-04-30" + ENTER + CLEAR + "2027-05-03" + ENTER,
+        DOWN + " " + ENTER,  # clubs: blue
+        "y",  # a meeting is coming up
+        "Spring Meeting" + ENTER + "2027-04-30" + ENTER + CLEAR + "2027-05-03" + ENTER,
         "y",  # save
     ]
     keys.send_text("".join(steps))
     profile = run_wizard(pack, None)
     assert profile is not None
     assert profile.answers["name"] == "Sam Lee"
-    assert profile.stage == "ms3"
-    assert profile.answers["home_ct_program"] is False
-    assert profile.answers["interests"] == ["adult_cardiac", "congenital"]
-    assert profile.answers["track"] == "traditional"
-    assert profile.answers["comfort_approaching"] == 2
+    assert profile.stage == "late"
+    assert profile.answers["place"] == "Metro"
+    assert profile.answers["has_base"] is False
+    assert profile.answers["areas"] == ["north", "unsure"]
+    assert profile.answers["path"] == "long"
+    assert profile.answers["comfort"] == 2
     assert profile.weekly_hours == 6
-    assert profile.answers["societies"] == ["aats"]
-    assert profile.event is not None
+    assert profile.answers["clubs"] == ["blue"]
+    assert profile.event is not None and profile.event.name == "Spring Meeting"
     assert (profile.event.start, profile.event.end) == (dt.date(2027, 4, 30), dt.date(2027, 5, 3))
 
 
 def test_rerun_offers_saved_answers_as_defaults(pack, keys):
-    saved = make_profile(pack, stage="pgy2", weekly_hours=7, track="integrated")
+    saved = make_profile(pack, stage="late", weekly_hours=7, path="short")
     # Enter through every question, decline the conference, then save.
     keys.send_text(ENTER * 3 + "y" + ENTER * 5 + "n" + "y")
     profile = run_wizard(pack, saved)
