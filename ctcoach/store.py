@@ -11,16 +11,15 @@ One JSON file, shared by every ctcoach process of the user:
   fsynced, then replaces the store; a crash leaves the old file or the new one.
 * **Nothing unreadable is overwritten.** A damaged file is moved aside, the newest good
   backup is restored, and :attr:`Store.notices` says so. A few rolling backups are kept.
+
+The file-level pieces (reading, checking, backups) are in :mod:`ctcoach.datafile`.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import json
-import os
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -29,90 +28,27 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Document, Table
 
-from ctcoach.fileio import TMP_SUFFIX, real_target, temp_prefix, write_atomic
-from ctcoach.mentors import Mentor
-from ctcoach.network import Contact, Interaction
-from ctcoach.pitch import Pitch, Practice
-from ctcoach.pitfalls import Attempt
-from ctcoach.quiz import QuizAttempt
-from ctcoach.records import (
-    RecordError,
-    Snapshot,
-    decode,
-    encode_contact,
-    encode_interaction,
-    encode_mentor,
-    encode_pitch,
-    encode_pitfall_attempt,
-    encode_practice,
-    encode_quiz_attempt,
+from ctcoach import datafile
+from ctcoach.datafile import (
+    STORE_NAME,
+    Signature,
+    StoreBusy,
+    StoreError,
+    resolve_data_dir,
+    signature,
 )
+from ctcoach.fileio import real_target, write_atomic
+from ctcoach.records import Snapshot, decode
+from ctcoach.storewrites import RecordWrites
+
+__all__ = ["SCHEMA_VERSION", "STORE_NAME", "Store", "StoreBusy", "StoreError", "resolve_data_dir"]
 
 SCHEMA_VERSION = 1
-STORE_NAME = "ctcoach.json"
-ENV_VAR = "CTCOACH_DATA_DIR"
-BACKUP_DIR = "backups"
-KEEP_BACKUPS = 3
 LOCK_TIMEOUT = 5.0
 
 # Older schema -> function that upgrades the raw tables by one version.
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 MIGRATIONS: dict[int, Migration] = {}
-
-Signature = tuple[int, int, int, int]
-
-
-class StoreError(Exception):
-    """The store cannot be used. The message is one readable line."""
-
-
-class StoreBusy(StoreError):
-    """Another process held the lock for too long."""
-
-
-def resolve_data_dir(cli_value: str | None, environ: Mapping[str, str]) -> Path:
-    """``--data-dir`` wins, then ``CTCOACH_DATA_DIR``, then the platform's user data folder."""
-    if cli_value:
-        return Path(cli_value).expanduser()
-    if environ.get(ENV_VAR):
-        return Path(environ[ENV_VAR]).expanduser()
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("ctcoach", appauthor=False))
-
-
-def _signature(path: Path) -> Signature | None:
-    try:
-        st = os.stat(path)
-    except FileNotFoundError:
-        return None
-    except OSError as exc:
-        raise StoreError(f"cannot read {path}: {exc.strerror or exc}") from None
-    return (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
-
-
-def _parse(text: str) -> dict[str, Any]:
-    """The raw tables of a store file; raises ``ValueError`` describing the damage."""
-    if not text.strip():
-        return {}
-    try:
-        data = json.loads(text, parse_constant=_no_constant)
-    except json.JSONDecodeError as exc:
-        raise ValueError(f"not valid JSON ({exc.msg}, line {exc.lineno})") from None
-    if not isinstance(data, dict):
-        raise ValueError("not a ctcoach store (the top level is not a table)")
-    return data
-
-
-def _no_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a number ctcoach stores")
-
-
-def _dump(tables: Mapping[str, Any]) -> str:
-    try:
-        return json.dumps(tables, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    except ValueError as exc:  # NaN or infinity somewhere
-        raise StoreError(f"cannot save: {exc}") from None
 
 
 class _MemoryStorage(Storage):
@@ -128,7 +64,7 @@ class _MemoryStorage(Storage):
         self.store._staged(data)
 
 
-class Store:
+class Store(RecordWrites):
     """Profile, plan progress, results and settings, in one TinyDB file."""
 
     def __init__(
@@ -174,10 +110,10 @@ class Store:
 
     def refresh(self) -> bool:
         """Read the file again if another process changed it; True when it did."""
-        signature = _signature(self.target)
-        if self._loaded and signature == self._signature:
+        found = signature(self.target)
+        if self._loaded and found == self._signature:
             return False
-        self._load(signature)
+        self._load(found)
         return True
 
     def snapshot(self) -> Snapshot:
@@ -186,46 +122,23 @@ class Store:
             self.refresh()
         return self._snapshot
 
-    def _load(self, signature: Signature | None) -> None:
-        if signature is None:
+    def _load(self, found: Signature | None) -> None:
+        if found is None:
             self._install({}, None)
             return
         try:
-            self._install(self._read_tables(self.target), signature)
+            self._install(datafile.read_tables(self.target, SCHEMA_VERSION), found)
         except ValueError as exc:
             self._recover(str(exc))
 
-    def _read_tables(self, path: Path) -> dict[str, Any]:
-        """Parsed and version-checked tables; ``ValueError`` says how a file is damaged."""
-        try:
-            text = path.read_bytes().decode("utf-8")
-        except UnicodeDecodeError:
-            raise ValueError("not UTF-8 text") from None
-        except OSError as exc:
-            raise StoreError(f"cannot read {path}: {exc.strerror or exc}") from None
-        tables = _parse(text)
-        self._check_version(tables)
-        return tables
-
-    def _install(self, tables: dict[str, Any], signature: Signature | None) -> None:
-        version = _version(tables)
+    def _install(self, tables: dict[str, Any], found: Signature | None) -> None:
+        version = datafile.version(tables)
         if version is not None and version < SCHEMA_VERSION:
             tables = self._migrated(tables, version)
         snapshot = decode(tables)  # RecordError (a ValueError) on a bad record
         self._tables, self._snapshot = tables, snapshot
-        self._signature, self._loaded = signature, True
+        self._signature, self._loaded = found, True
         self.reads += 1
-
-    def _check_version(self, tables: Mapping[str, Any]) -> None:
-        try:
-            version = _version(tables)
-        except RecordError:
-            return  # a damaged meta table is handled like any bad record
-        if version is not None and version > SCHEMA_VERSION:
-            raise StoreError(
-                f"{self.path} was written by a newer ctcoach (schema {version}); "
-                "upgrade ctcoach to use it"
-            )
 
     def _migrated(self, tables: dict[str, Any], version: int) -> dict[str, Any]:
         """Upgrade old tables in memory; the next save writes them after a backup."""
@@ -245,9 +158,9 @@ class Store:
         if self._depth:
             yield
             return
-        self._prepare_folder()
+        datafile.private_folder(self.folder, self.notices)
         with self._locked():
-            self._clean_temp_files()
+            datafile.clean_temp_files(self.target)
             self.refresh()
             self._depth, self._dirty = 1, False
             try:
@@ -282,18 +195,22 @@ class Store:
 
     def _save(self) -> None:
         self._tables.setdefault("meta", {})["1"] = {"schema_version": SCHEMA_VERSION}
-        text = _dump(self._tables)
+        text = datafile.dump(self._tables)
         snapshot = decode(self._tables)
         if not self._backed_up:
-            self._backup()
+            self._backed_up = True
+            datafile.back_up(self.folder, self.target, self.clock())
         try:
             write_atomic(self.path, text)
         except OSError as exc:
             raise StoreError(f"cannot save to {self.path}: {exc.strerror or exc}") from None
-        self._snapshot, self._signature = snapshot, _signature(self.target)
+        self._snapshot, self._signature = snapshot, signature(self.target)
 
     def _table(self, name: str) -> Table:
         return Table(self.db.storage, name, cache_size=0)
+
+    def _rows(self, table: str) -> list[tuple[int, dict[str, Any]]]:
+        return [(doc.doc_id, dict(doc)) for doc in self._table(table).all()]
 
     def _append(self, table: str, record: Mapping[str, Any]) -> int:
         with self.transaction():
@@ -313,219 +230,40 @@ class Store:
             if rows.contains(doc_id=doc_id):
                 rows.remove(doc_ids=[doc_id])
 
-    # -- the data folder, backups and recovery ----------------------------------------
-
-    def _prepare_folder(self) -> None:
-        folder = self.folder
-        try:
-            if not folder.exists():
-                folder.mkdir(mode=0o700, parents=True)
-                folder.chmod(0o700)
-            elif not folder.is_dir():
-                raise StoreError(f"data folder {folder} is not a folder")
-            elif _shared(folder):
-                folder.chmod(0o700)
-                self.notices.append(f"made your data folder {folder} private (0700)")
-        except OSError as exc:
-            raise StoreError(f"cannot use data folder {folder}: {exc.strerror or exc}") from None
-
-    def _clean_temp_files(self) -> None:
-        """Under the lock no save is in flight, so every temporary file left is stale."""
-        target = self.target
-        for leftover in target.parent.glob(f"{temp_prefix(target)}*{TMP_SUFFIX}"):
-            with contextlib.suppress(OSError):
-                leftover.unlink()
+    # -- recovery -------------------------------------------------------------------
 
     def backups(self) -> list[Path]:
         """Backups, newest first."""
-        folder = self.folder / BACKUP_DIR
-        if not folder.is_dir():
-            return []
-        return sorted(folder.glob("ctcoach-*.json"), reverse=True)
-
-    def _backup(self) -> None:
-        """Copy the current (good) file into the rolling backups, once per process."""
-        self._backed_up = True
-        try:
-            text = self.target.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            return
-        except OSError as exc:
-            raise StoreError(f"cannot back up {self.path}: {exc.strerror or exc}") from None
-        if not text.strip():
-            return
-        folder = self.folder / BACKUP_DIR
-        stamp = self.clock().strftime("%Y%m%d-%H%M%S-%f")
-        try:
-            folder.mkdir(mode=0o700, exist_ok=True)
-            write_atomic(folder / f"ctcoach-{stamp}.json", text)
-            for old in self.backups()[KEEP_BACKUPS:]:
-                old.unlink()
-        except OSError as exc:
-            raise StoreError(f"cannot back up {self.path}: {exc.strerror or exc}") from None
+        return datafile.backups(self.folder)
 
     def _recover(self, reason: str) -> None:
         """Move a damaged file aside and restore the newest good backup (or start empty)."""
-        self._prepare_folder()
+        datafile.private_folder(self.folder, self.notices)
         with self._locked():
-            signature = _signature(self.target)
+            found = signature(self.target)
             try:  # another process may have repaired it meanwhile
-                self._install(self._read_tables(self.target) if signature else {}, signature)
+                tables = datafile.read_tables(self.target, SCHEMA_VERSION) if found else {}
+                self._install(tables, found)
                 return
             except ValueError:
                 pass
-            aside = self._move_aside()
+            aside = datafile.move_aside(self.target, self.clock())
             restored = self._restore_backup()
-        where = f"moved it to {aside}"
+        what = f"{self.path} could not be read ({reason}); moved it to {aside}"
         if restored is None:
-            self.notices.append(
-                f"{self.path} could not be read ({reason}); {where} and started afresh "
-                "(no backup to restore)"
-            )
+            self.notices.append(f"{what} and started afresh (no backup to restore)")
         else:
-            self.notices.append(
-                f"{self.path} could not be read ({reason}); {where} and restored "
-                f"the backup {restored.name}"
-            )
-
-    def _move_aside(self) -> Path:
-        target = self.target
-        stamp = self.clock().strftime("%Y%m%d-%H%M%S")
-        aside = target.with_name(f"{target.name}.corrupt-{stamp}")
-        count = 1
-        while aside.exists():
-            count += 1
-            aside = target.with_name(f"{target.name}.corrupt-{stamp}-{count}")
-        try:
-            os.replace(target, aside)
-        except OSError as exc:
-            raise StoreError(f"cannot move damaged {self.path} aside: {exc.strerror}") from None
-        return aside
+            self.notices.append(f"{what} and restored the backup {restored.name}")
 
     def _restore_backup(self) -> Path | None:
         for backup in self.backups():
             try:
-                self._install(self._read_tables(backup), None)
+                self._install(datafile.read_tables(backup, SCHEMA_VERSION), None)
             except (StoreError, ValueError):
                 continue
             self._backed_up = True  # the restored copy is already a backup
             write_atomic(self.path, backup.read_text(encoding="utf-8"))
-            self._signature = _signature(self.target)
+            self._signature = signature(self.target)
             return backup
         self._install({}, None)
         return None
-
-    # -- typed writes ------------------------------------------------------------------
-
-    def save_profile(self, data: Mapping[str, Any]) -> None:
-        self._put("profile", 1, data)
-
-    def set_done(self, item_id: str, done: bool, today: dt.date) -> None:
-        with self.transaction():
-            table = self._table("done")
-            ids = [doc.doc_id for doc in table.all() if doc.get("item") == item_id]
-            if done and not ids:
-                table.insert({"item": item_id, "on": today.isoformat()})
-            elif not done and ids:
-                table.remove(doc_ids=ids)
-
-    def add_pitfall_attempt(self, attempt: Attempt) -> None:
-        self._append("pitfall_attempts", encode_pitfall_attempt(attempt))
-
-    def save_mentor(self, mentor: Mentor) -> int:
-        """Add a mentor (id 0) or replace one; returns its id."""
-        if mentor.id == 0:
-            return self._append("mentors", encode_mentor(mentor))
-        self._put("mentors", mentor.id, encode_mentor(mentor))
-        return mentor.id
-
-    def delete_mentor(self, mentor_id: int) -> None:
-        self._remove("mentors", mentor_id)
-
-    def add_pitch_version(self, saved: dt.date, pitch: Pitch) -> int:
-        return self._append("pitches", encode_pitch(saved, pitch))
-
-    def add_practice(self, practice: Practice) -> None:
-        self._append("practices", encode_practice(practice))
-
-    def add_quiz_attempt(self, attempt: QuizAttempt, correct: int, total: int) -> None:
-        self._append("quiz_attempts", encode_quiz_attempt(attempt, correct, total))
-
-    # -- the networking log ----------------------------------------------------------
-
-    def save_contact(self, contact: Contact) -> int:
-        """Add a contact (id 0) or replace one; returns its id."""
-        if contact.id == 0:
-            return self._append("contacts", encode_contact(contact))
-        self._put("contacts", contact.id, encode_contact(contact))
-        return contact.id
-
-    def add_contacts(self, contacts: list[Contact]) -> list[int]:
-        """Add many contacts in one save (an import)."""
-        with self.transaction():
-            return [self._append("contacts", encode_contact(c)) for c in contacts]
-
-    def save_interaction(self, item: Interaction) -> int:
-        """Add an interaction (id 0) or replace one; returns its id."""
-        if item.id == 0:
-            return self._append("interactions", encode_interaction(item))
-        self._put("interactions", item.id, encode_interaction(item))
-        return item.id
-
-    def delete_contact(self, contact_id: int) -> tuple[Contact, list[Interaction]] | None:
-        """Remove a contact and them from every interaction; returns what :meth:`restore` needs."""
-        with self.transaction():
-            snap = self._snapshot
-            contact = next((c for c in snap.contacts if c.id == contact_id), None)
-            if contact is None:
-                return None
-            touched = [i for i in snap.interactions if contact_id in i.contacts]
-            for item in touched:
-                others = tuple(c for c in item.contacts if c != contact_id)
-                if others:
-                    self._put("interactions", item.id, encode_interaction(_with(item, others)))
-                else:
-                    self._remove("interactions", item.id)
-            self._remove("contacts", contact_id)
-            return contact, touched
-
-    def restore(self, contact: Contact, interactions: list[Interaction]) -> None:
-        """Undo :meth:`delete_contact`: the contact and its interactions as they were."""
-        with self.transaction():
-            self._put("contacts", contact.id, encode_contact(contact))
-            for item in interactions:
-                self._put("interactions", item.id, encode_interaction(item))
-
-    def mark_due_done(self, uid: str) -> None:
-        with self.transaction():
-            if uid not in self._snapshot.due_done:
-                self._append("due_done", {"uid": uid})
-
-    def set_setting(self, key: str, value: Any) -> None:
-        with self.transaction():
-            settings = dict(self.snapshot().settings)
-            if settings.get(key) == value and key in settings:
-                return
-            settings[key] = value
-            self._put("settings", 1, settings)
-
-
-def _with(item: Interaction, contacts: tuple[int, ...]) -> Interaction:
-    return replace(item, contacts=contacts)
-
-
-def _shared(folder: Path) -> bool:
-    """True when others may look into a folder the user owns."""
-    st = folder.stat()
-    return bool(st.st_mode & 0o077) and st.st_uid == os.getuid()
-
-
-def _version(tables: Mapping[str, Any]) -> int | None:
-    meta = tables.get("meta")
-    if not isinstance(meta, Mapping) or not meta:
-        return None
-    doc = meta.get("1")
-    version = doc.get("schema_version") if isinstance(doc, Mapping) else None
-    if isinstance(version, bool) or not isinstance(version, int):
-        raise RecordError("meta", "1", "schema_version must be a whole number")
-    return version

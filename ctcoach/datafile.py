@@ -1,0 +1,180 @@
+"""The store's file on disk, without TinyDB: where it lives, how it is read and checked,
+its private folder, its rolling backups, and moving a damaged copy aside."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from ctcoach.fileio import TMP_SUFFIX, temp_prefix, write_atomic
+from ctcoach.records import RecordError
+
+STORE_NAME = "ctcoach.json"
+ENV_VAR = "CTCOACH_DATA_DIR"
+BACKUP_DIR = "backups"
+KEEP_BACKUPS = 3
+
+Signature = tuple[int, int, int, int]
+
+
+class StoreError(Exception):
+    """The store cannot be used. The message is one readable line."""
+
+
+class StoreBusy(StoreError):
+    """Another process held the lock for too long."""
+
+
+def resolve_data_dir(cli_value: str | None, environ: Mapping[str, str]) -> Path:
+    """``--data-dir`` wins, then ``CTCOACH_DATA_DIR``, then the platform's user data folder."""
+    if cli_value:
+        return Path(cli_value).expanduser()
+    if environ.get(ENV_VAR):
+        return Path(environ[ENV_VAR]).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("ctcoach", appauthor=False))
+
+
+def signature(path: Path) -> Signature | None:
+    """The file's identity (inode, size, times); ``None`` when there is no file."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise StoreError(f"cannot read {path}: {exc.strerror or exc}") from None
+    return (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+
+
+def parse(text: str) -> dict[str, Any]:
+    """The raw tables of a store file; raises ``ValueError`` describing the damage."""
+    if not text.strip():
+        return {}
+    try:
+        data = json.loads(text, parse_constant=_no_constant)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"not valid JSON ({exc.msg}, line {exc.lineno})") from None
+    if not isinstance(data, dict):
+        raise ValueError("not a ctcoach store (the top level is not a table)")
+    return data
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number ctcoach stores")
+
+
+def dump(tables: Mapping[str, Any]) -> str:
+    """Compact JSON through the C encoder; NaN and infinity are refused."""
+    try:
+        return json.dumps(tables, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    except ValueError as exc:
+        raise StoreError(f"cannot save: {exc}") from None
+
+
+def version(tables: Mapping[str, Any]) -> int | None:
+    meta = tables.get("meta")
+    if not isinstance(meta, Mapping) or not meta:
+        return None
+    doc = meta.get("1")
+    found = doc.get("schema_version") if isinstance(doc, Mapping) else None
+    if isinstance(found, bool) or not isinstance(found, int):
+        raise RecordError("meta", "1", "schema_version must be a whole number")
+    return found
+
+
+def read_tables(path: Path, newest: int) -> dict[str, Any]:
+    """Parsed tables of a schema this ctcoach knows; ``ValueError`` says how it is damaged,
+    :class:`StoreError` that it cannot be read or is from a newer ctcoach."""
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError:
+        raise ValueError("not UTF-8 text") from None
+    except OSError as exc:
+        raise StoreError(f"cannot read {path}: {exc.strerror or exc}") from None
+    tables = parse(text)
+    try:
+        found = version(tables)
+    except RecordError:
+        return tables  # a damaged meta table is handled like any bad record
+    if found is not None and found > newest:
+        raise StoreError(
+            f"{path} was written by a newer ctcoach (schema {found}); upgrade ctcoach to use it"
+        )
+    return tables
+
+
+def private_folder(folder: Path, notices: list[str]) -> None:
+    """Make the data folder, or make an existing one private to its owner (0700)."""
+    try:
+        if not folder.exists():
+            folder.mkdir(mode=0o700, parents=True)
+            folder.chmod(0o700)
+        elif not folder.is_dir():
+            raise StoreError(f"data folder {folder} is not a folder")
+        elif _shared(folder):
+            folder.chmod(0o700)
+            notices.append(f"made your data folder {folder} private (0700)")
+    except OSError as exc:
+        raise StoreError(f"cannot use data folder {folder}: {exc.strerror or exc}") from None
+
+
+def _shared(folder: Path) -> bool:
+    """True when others may look into a folder the user owns."""
+    st = folder.stat()
+    return bool(st.st_mode & 0o077) and st.st_uid == os.getuid()
+
+
+def clean_temp_files(target: Path) -> None:
+    """Remove left-over temporary files; call only under the lock, when none is in flight."""
+    for leftover in target.parent.glob(f"{temp_prefix(target)}*{TMP_SUFFIX}"):
+        with contextlib.suppress(OSError):
+            leftover.unlink()
+
+
+def backups(folder: Path) -> list[Path]:
+    """The rolling backups in the data folder, newest first."""
+    place = folder / BACKUP_DIR
+    if not place.is_dir():
+        return []
+    return sorted(place.glob("ctcoach-*.json"), reverse=True)
+
+
+def back_up(folder: Path, target: Path, now: dt.datetime) -> None:
+    """Copy the file at ``target`` into the rolling backups (private), keeping the newest."""
+    try:
+        text = target.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise StoreError(f"cannot back up {target}: {exc.strerror or exc}") from None
+    if not text.strip():
+        return
+    place = folder / BACKUP_DIR
+    try:
+        place.mkdir(mode=0o700, exist_ok=True)
+        write_atomic(place / f"ctcoach-{now:%Y%m%d-%H%M%S-%f}.json", text)
+        for old in backups(folder)[KEEP_BACKUPS:]:
+            old.unlink()
+    except OSError as exc:
+        raise StoreError(f"cannot back up {target}: {exc.strerror or exc}") from None
+
+
+def move_aside(target: Path, now: dt.datetime) -> Path:
+    """Rename a damaged file to ``NAME.corrupt-DATE-TIME`` (never overwriting one)."""
+    stamp = f"{now:%Y%m%d-%H%M%S}"
+    aside = target.with_name(f"{target.name}.corrupt-{stamp}")
+    count = 1
+    while aside.exists():
+        count += 1
+        aside = target.with_name(f"{target.name}.corrupt-{stamp}-{count}")
+    try:
+        os.replace(target, aside)
+    except OSError as exc:
+        raise StoreError(f"cannot move damaged {target} aside: {exc.strerror}") from None
+    return aside

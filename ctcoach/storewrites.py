@@ -1,0 +1,148 @@
+"""The typed writes of the store: one method per kind of record.
+
+A mixin of :class:`ctcoach.store.Store`, kept apart so the store module holds only
+TinyDB, locking and recovery. Every method runs inside one transaction (one save).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from abc import abstractmethod
+from collections.abc import Mapping
+from dataclasses import replace
+from typing import Any
+
+from ctcoach.mentors import Mentor
+from ctcoach.network import Contact, Interaction
+from ctcoach.pitch import Pitch, Practice
+from ctcoach.pitfalls import Attempt
+from ctcoach.quiz import QuizAttempt
+from ctcoach.records import (
+    Snapshot,
+    encode_contact,
+    encode_interaction,
+    encode_mentor,
+    encode_pitch,
+    encode_pitfall_attempt,
+    encode_practice,
+    encode_quiz_attempt,
+)
+
+
+class RecordWrites:
+    """Typed writes over the store's primitives: append, put, remove, rows."""
+
+    @abstractmethod
+    def transaction(self) -> contextlib.AbstractContextManager[None]: ...
+
+    @abstractmethod
+    def snapshot(self) -> Snapshot: ...
+
+    @abstractmethod
+    def _append(self, table: str, record: Mapping[str, Any]) -> int: ...
+
+    @abstractmethod
+    def _put(self, table: str, doc_id: int, record: Mapping[str, Any]) -> None: ...
+
+    @abstractmethod
+    def _remove(self, table: str, doc_id: int) -> None: ...
+
+    @abstractmethod
+    def _rows(self, table: str) -> list[tuple[int, dict[str, Any]]]: ...
+
+    def save_profile(self, data: Mapping[str, Any]) -> None:
+        self._put("profile", 1, data)
+
+    def set_done(self, item_id: str, done: bool, today: dt.date) -> None:
+        with self.transaction():
+            ids = [doc_id for doc_id, doc in self._rows("done") if doc.get("item") == item_id]
+            if done and not ids:
+                self._append("done", {"item": item_id, "on": today.isoformat()})
+            elif not done:
+                for doc_id in ids:
+                    self._remove("done", doc_id)
+
+    def add_pitfall_attempt(self, attempt: Attempt) -> None:
+        self._append("pitfall_attempts", encode_pitfall_attempt(attempt))
+
+    def save_mentor(self, mentor: Mentor) -> int:
+        """Add a mentor (id 0) or replace one; returns its id."""
+        if mentor.id == 0:
+            return self._append("mentors", encode_mentor(mentor))
+        self._put("mentors", mentor.id, encode_mentor(mentor))
+        return mentor.id
+
+    def delete_mentor(self, mentor_id: int) -> None:
+        self._remove("mentors", mentor_id)
+
+    def add_pitch_version(self, saved: dt.date, pitch: Pitch) -> int:
+        return self._append("pitches", encode_pitch(saved, pitch))
+
+    def add_practice(self, practice: Practice) -> None:
+        self._append("practices", encode_practice(practice))
+
+    def add_quiz_attempt(self, attempt: QuizAttempt, correct: int, total: int) -> None:
+        self._append("quiz_attempts", encode_quiz_attempt(attempt, correct, total))
+
+    # -- the networking log ----------------------------------------------------------
+
+    def save_contact(self, contact: Contact) -> int:
+        """Add a contact (id 0) or replace one; returns its id."""
+        if contact.id == 0:
+            return self._append("contacts", encode_contact(contact))
+        self._put("contacts", contact.id, encode_contact(contact))
+        return contact.id
+
+    def add_contacts(self, contacts: list[Contact]) -> list[int]:
+        """Add many contacts in one save (an import)."""
+        with self.transaction():
+            return [self._append("contacts", encode_contact(c)) for c in contacts]
+
+    def save_interaction(self, item: Interaction) -> int:
+        """Add an interaction (id 0) or replace one; returns its id."""
+        if item.id == 0:
+            return self._append("interactions", encode_interaction(item))
+        self._put("interactions", item.id, encode_interaction(item))
+        return item.id
+
+    def delete_contact(self, contact_id: int) -> tuple[Contact, list[Interaction]] | None:
+        """Remove a contact and them from every interaction; returns what :meth:`restore` needs."""
+        with self.transaction():
+            snap = self.snapshot()
+            contact = next((c for c in snap.contacts if c.id == contact_id), None)
+            if contact is None:
+                return None
+            touched = [i for i in snap.interactions if contact_id in i.contacts]
+            for item in touched:
+                others = tuple(c for c in item.contacts if c != contact_id)
+                if others:
+                    self._put("interactions", item.id, encode_interaction(_with(item, others)))
+                else:
+                    self._remove("interactions", item.id)
+            self._remove("contacts", contact_id)
+            return contact, touched
+
+    def restore(self, contact: Contact, interactions: list[Interaction]) -> None:
+        """Undo :meth:`delete_contact`: the contact and its interactions as they were."""
+        with self.transaction():
+            self._put("contacts", contact.id, encode_contact(contact))
+            for item in interactions:
+                self._put("interactions", item.id, encode_interaction(item))
+
+    def mark_due_done(self, uid: str) -> None:
+        with self.transaction():
+            if uid not in self.snapshot().due_done:
+                self._append("due_done", {"uid": uid})
+
+    def set_setting(self, key: str, value: Any) -> None:
+        with self.transaction():
+            settings = dict(self.snapshot().settings)
+            if settings.get(key) == value and key in settings:
+                return
+            settings[key] = value
+            self._put("settings", 1, settings)
+
+
+def _with(item: Interaction, contacts: tuple[int, ...]) -> Interaction:
+    return replace(item, contacts=contacts)
