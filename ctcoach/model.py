@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
+    from ctcoach.events import EventSettings
     from ctcoach.network import LogSettings
 
 QUESTION_KINDS: tuple[str, ...] = ("text", "choice", "multi", "bool", "int", "scale", "event")
@@ -302,6 +303,7 @@ class Pack:
     quiz_topics: Mapping[str, QuizTopic] = field(default_factory=dict)
     quiz_pass_percent: int = 70
     log: LogSettings | None = None
+    events: EventSettings | None = None
 
     def quiz(self, quiz_id: str) -> Quiz:
         return next(q for q in self.quizzes if q.id == quiz_id)

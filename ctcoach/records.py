@@ -10,20 +10,24 @@ is for the caller to judge, not for the codecs.
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any
 
-from ctcoach.dates import DateError, parse_date
+from ctcoach.events import PlannedEvent, Target
+from ctcoach.fields import Bad, Doc, date, mapping, number, text, texts, whole
 from ctcoach.mentors import Mentor
 from ctcoach.network import Contact, Interaction
 from ctcoach.pitch import Pitch, Practice
 from ctcoach.pitfalls import Attempt
 from ctcoach.quiz import QuizAttempt
-
-T = TypeVar("T")
-Doc = Mapping[str, Any]
+from ctcoach.records_people import (
+    decode_contact,
+    decode_due_done,
+    decode_event,
+    decode_interaction,
+    decode_target,
+)
 
 
 class RecordError(ValueError):
@@ -33,60 +37,6 @@ class RecordError(ValueError):
         super().__init__(f"{table} record {doc_id}: {message}")
         self.table = table
         self.doc_id = doc_id
-
-
-class _Bad(Exception):
-    """Raised by the field readers; :func:`decode` adds the table and record."""
-
-
-# -- field readers -------------------------------------------------------------------
-
-
-def _text(doc: Doc, key: str, default: str | None = None) -> str:
-    value = doc.get(key, default)
-    if not isinstance(value, str):
-        raise _Bad(f"{key} must be text")
-    return value
-
-
-def _date(doc: Doc, key: str) -> dt.date:
-    value = doc.get(key)
-    if not isinstance(value, str):
-        raise _Bad(f"{key} must be a date like 2027-01-28")
-    try:
-        return parse_date(value)
-    except DateError as exc:
-        raise _Bad(f"{key}: {exc}") from None
-
-
-def _number(doc: Doc, key: str) -> float:
-    value = doc.get(key)
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise _Bad(f"{key} must be a finite number")
-    return float(value)
-
-
-def _whole(doc: Doc, key: str) -> int:
-    value = doc.get(key)
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise _Bad(f"{key} must be a whole number")
-    return value
-
-
-def _texts(doc: Doc, key: str) -> tuple[str, ...]:
-    value = doc.get(key, [])
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise _Bad(f"{key} must be a list of text")
-    return tuple(value)
-
-
-def _mapping(doc: Doc, key: str, kind: type[T], what: str) -> dict[str, T]:
-    value = doc.get(key, {})
-    if not isinstance(value, Mapping) or not all(
-        isinstance(v, kind) and not (kind is int and isinstance(v, bool)) for v in value.values()
-    ):
-        raise _Bad(f"{key} must map ids to {what}")
-    return {str(k): v for k, v in value.items()}
 
 
 # -- records -------------------------------------------------------------------------
@@ -107,7 +57,7 @@ class DoneMark:
 
 def decode_done(_: int, doc: Doc) -> DoneMark:
     on = doc.get("on")
-    return DoneMark(_text(doc, "item"), _date(doc, "on") if on else dt.date(1900, 1, 1))
+    return DoneMark(text(doc, "item"), date(doc, "on") if on else dt.date(1900, 1, 1))
 
 
 def encode_done(mark: DoneMark) -> dict[str, Any]:
@@ -116,10 +66,10 @@ def encode_done(mark: DoneMark) -> dict[str, Any]:
 
 def decode_quiz_attempt(_: int, doc: Doc) -> QuizAttempt:
     return QuizAttempt(
-        _text(doc, "quiz"),
-        _date(doc, "date"),
-        _mapping(doc, "answers", str, "option ids"),
-        _mapping(doc, "checks", bool, "true or false"),
+        text(doc, "quiz"),
+        date(doc, "date"),
+        mapping(doc, "answers", str, "option ids"),
+        mapping(doc, "checks", bool, "true or false"),
     )
 
 
@@ -136,12 +86,12 @@ def encode_quiz_attempt(attempt: QuizAttempt, correct: int, total: int) -> dict[
 
 def decode_pitch_version(doc_id: int, doc: Doc) -> PitchVersion:
     pitch = Pitch(
-        _text(doc, "who", ""),
-        _text(doc, "interests", ""),
-        _texts(doc, "experiences"),
-        _text(doc, "ask", ""),
+        text(doc, "who", ""),
+        text(doc, "interests", ""),
+        texts(doc, "experiences"),
+        text(doc, "ask", ""),
     )
-    return PitchVersion(doc_id, _date(doc, "saved"), pitch)
+    return PitchVersion(doc_id, date(doc, "saved"), pitch)
 
 
 def encode_pitch(saved: dt.date, pitch: Pitch) -> dict[str, Any]:
@@ -155,11 +105,11 @@ def encode_pitch(saved: dt.date, pitch: Pitch) -> dict[str, Any]:
 
 
 def decode_practice(_: int, doc: Doc) -> Practice:
-    seconds = _number(doc, "seconds")
-    words = _whole(doc, "words")
+    seconds = number(doc, "seconds")
+    words = whole(doc, "words")
     if seconds <= 0 or words <= 0:
-        raise _Bad("seconds and words must be above zero")
-    return Practice(_date(doc, "date"), seconds, words)
+        raise Bad("seconds and words must be above zero")
+    return Practice(date(doc, "date"), seconds, words)
 
 
 def encode_practice(practice: Practice) -> dict[str, Any]:
@@ -167,7 +117,7 @@ def encode_practice(practice: Practice) -> dict[str, Any]:
 
 
 def decode_pitfall_attempt(_: int, doc: Doc) -> Attempt:
-    return Attempt(_date(doc, "date"), _mapping(doc, "answers", int, "whole numbers"))
+    return Attempt(date(doc, "date"), mapping(doc, "answers", int, "whole numbers"))
 
 
 def encode_pitfall_attempt(attempt: Attempt) -> dict[str, Any]:
@@ -175,96 +125,11 @@ def encode_pitfall_attempt(attempt: Attempt) -> dict[str, Any]:
 
 
 def decode_mentor(doc_id: int, doc: Doc) -> Mentor:
-    return Mentor(doc_id, _text(doc, "name"), _texts(doc, "roles"), _texts(doc, "signs"))
+    return Mentor(doc_id, text(doc, "name"), texts(doc, "roles"), texts(doc, "signs"))
 
 
 def encode_mentor(mentor: Mentor) -> dict[str, Any]:
     return {"name": mentor.name, "roles": list(mentor.roles), "signs": list(mentor.signs)}
-
-
-def _optional_date(doc: Doc, key: str) -> dt.date | None:
-    return _date(doc, key) if doc.get(key) is not None else None
-
-
-def _optional_whole(doc: Doc, key: str) -> int | None:
-    return _whole(doc, key) if doc.get(key) is not None else None
-
-
-def decode_contact(doc_id: int, doc: Doc) -> Contact:
-    return Contact(
-        id=doc_id,
-        name=_text(doc, "name"),
-        added=_date(doc, "added"),
-        role=_text(doc, "role", ""),
-        institution=_text(doc, "institution", ""),
-        tier=_text(doc, "tier", ""),
-        met=_text(doc, "met", ""),
-        tags=_texts(doc, "tags"),
-        email=_text(doc, "email", ""),
-        link=_text(doc, "link", ""),
-        notes=_text(doc, "notes", ""),
-        reconnect_days=_optional_whole(doc, "reconnect_days"),
-    )
-
-
-def encode_contact(contact: Contact) -> dict[str, Any]:
-    return {
-        "name": contact.name,
-        "added": contact.added.isoformat(),
-        "role": contact.role,
-        "institution": contact.institution,
-        "tier": contact.tier,
-        "met": contact.met,
-        "tags": list(contact.tags),
-        "email": contact.email,
-        "link": contact.link,
-        "notes": contact.notes,
-        "reconnect_days": contact.reconnect_days,
-    }
-
-
-def decode_interaction(doc_id: int, doc: Doc) -> Interaction:
-    people = doc.get("contacts")
-    if (
-        not isinstance(people, list)
-        or not people
-        or not all(isinstance(c, int) and not isinstance(c, bool) for c in people)
-    ):
-        raise _Bad("contacts must be a list of contact ids")
-    return Interaction(
-        id=doc_id,
-        contacts=tuple(people),
-        date=_date(doc, "date"),
-        kind=_text(doc, "kind"),
-        what=_text(doc, "what", ""),
-        where=_text(doc, "where", ""),
-        promise=_text(doc, "promise", ""),
-        promise_by=_optional_date(doc, "promise_by"),
-        followed_up=_optional_date(doc, "followed_up"),
-        promise_kept=_optional_date(doc, "promise_kept"),
-    )
-
-
-def _iso(day: dt.date | None) -> str | None:
-    return day.isoformat() if day else None
-
-
-def encode_interaction(item: Interaction) -> dict[str, Any]:
-    return {
-        "contacts": list(item.contacts),
-        "date": item.date.isoformat(),
-        "kind": item.kind,
-        "what": item.what,
-        "where": item.where,
-        "promise": item.promise,
-        "promise_by": _iso(item.promise_by),
-        "followed_up": _iso(item.followed_up),
-        "promise_kept": _iso(item.promise_kept),
-    }
-
-
-def decode_due_done(_: int, doc: Doc) -> str:
-    return _text(doc, "uid")
 
 
 # -- the snapshot --------------------------------------------------------------------
@@ -284,6 +149,8 @@ class Snapshot:
     contacts: tuple[Contact, ...] = ()
     interactions: tuple[Interaction, ...] = ()
     due_done: tuple[str, ...] = ()
+    events: tuple[PlannedEvent, ...] = ()
+    targets: tuple[Target, ...] = ()
     settings: Mapping[str, Any] = field(default_factory=dict)
     schema_version: int | None = None
 
@@ -305,6 +172,8 @@ LIST_TABLES: Mapping[str, Callable[[int, Doc], Any]] = {
     "contacts": decode_contact,
     "interactions": decode_interaction,
     "due_done": decode_due_done,
+    "events": decode_event,
+    "targets": decode_target,
 }
 SINGLE_TABLES: tuple[str, ...] = ("profile", "settings", "meta")
 
@@ -335,7 +204,7 @@ def decode(tables: Mapping[str, Any]) -> Snapshot:
         for doc_id, doc in _rows(name, tables.get(name, {})):
             try:
                 out.append(decoder(doc_id, doc))
-            except _Bad as exc:
+            except Bad as exc:
                 raise RecordError(name, str(doc_id), str(exc)) from None
         decoded[name] = tuple(out)
     meta = _single("meta", tables.get("meta", {})) or {}

@@ -38,17 +38,40 @@ from ctcoach.datafile import (
     signature,
 )
 from ctcoach.fileio import real_target, write_atomic
+from ctcoach.model import EVENT_QUESTION
 from ctcoach.records import Snapshot, decode
 from ctcoach.storewrites import RecordWrites
 
 __all__ = ["SCHEMA_VERSION", "STORE_NAME", "Store", "StoreBusy", "StoreError", "resolve_data_dir"]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 LOCK_TIMEOUT = 5.0
 
 # Older schema -> function that upgrades the raw tables by one version.
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
-MIGRATIONS: dict[int, Migration] = {}
+
+
+def _conference_to_event(tables: dict[str, Any]) -> dict[str, Any]:
+    """Schema 1 -> 2: the profile's one "next conference" becomes an event of its own."""
+    profile = tables.get("profile", {}).get("1")
+    conference = profile.get(EVENT_QUESTION) if isinstance(profile, Mapping) else None
+    if isinstance(conference, Mapping) and conference.get("name") and conference.get("start"):
+        events = tables.setdefault("events", {})
+        next_id = max((int(k) for k in events if str(k).isdigit()), default=0) + 1
+        events[str(next_id)] = {
+            "kind": "conference",
+            "name": conference["name"],
+            "start": conference["start"],
+            "end": conference.get("end") or conference["start"],
+            "place": "",
+            "notes": "",
+            "goals_done": [],
+            "advocates": [],
+        }
+    return tables
+
+
+MIGRATIONS: dict[int, Migration] = {1: _conference_to_event}
 
 
 class _MemoryStorage(Storage):

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
+from ctcoach.events import PlannedEvent, Target
 from ctcoach.mentors import Mentor
 from ctcoach.network import Contact, Interaction
 from ctcoach.pitch import Pitch, Practice
@@ -20,13 +21,17 @@ from ctcoach.pitfalls import Attempt
 from ctcoach.quiz import QuizAttempt
 from ctcoach.records import (
     Snapshot,
-    encode_contact,
-    encode_interaction,
     encode_mentor,
     encode_pitch,
     encode_pitfall_attempt,
     encode_practice,
     encode_quiz_attempt,
+)
+from ctcoach.records_people import (
+    encode_contact,
+    encode_event,
+    encode_interaction,
+    encode_target,
 )
 
 
@@ -129,6 +134,25 @@ class RecordWrites:
             self._put("contacts", contact.id, encode_contact(contact))
             for item in interactions:
                 self._put("interactions", item.id, encode_interaction(item))
+
+    # -- events and targets ---------------------------------------------------------
+
+    def save_event(self, event: PlannedEvent) -> int:
+        """Add an event (id 0) or replace one; returns its id."""
+        if event.id == 0:
+            return self._append("events", encode_event(event))
+        self._put("events", event.id, encode_event(event))
+        return event.id
+
+    def save_target(self, target: Target) -> int:
+        """Add a target (id 0) or replace one; returns its id."""
+        if target.id == 0:
+            return self._append("targets", encode_target(target))
+        self._put("targets", target.id, encode_target(target))
+        return target.id
+
+    def delete_target(self, target_id: int) -> None:
+        self._remove("targets", target_id)
 
     def mark_due_done(self, uid: str) -> None:
         with self.transaction():

@@ -8,6 +8,7 @@ from pathlib import Path
 from ctcoach.content.actions import check_action_links, read_action, read_phase, read_topic
 from ctcoach.content.assessment import AssessmentSection
 from ctcoach.content.context import PACK_FILE, LoadContext
+from ctcoach.content.events import EventSection
 from ctcoach.content.log import LogSection
 from ctcoach.content.network import read_mentor_role, read_mentor_sign, read_tier
 from ctcoach.content.node import ContentError, Node
@@ -39,6 +40,7 @@ SECTIONS = (
     "quiz_questions",
     "self_checks",
     "log",
+    "events",
 )
 
 
@@ -66,6 +68,7 @@ class _Loader:
         self.pitch = PitchSection(self.ctx)
         self.quizzes = QuizSection(self.ctx)
         self.log = LogSection(self.ctx)
+        self.events = EventSection(self.ctx)
 
     def load(self) -> Pack:
         ctx = self.ctx
@@ -84,6 +87,7 @@ class _Loader:
         check_action_links(ctx, self.action_nodes, assessment, pitch)
         quizzes, topics, pass_percent = self.quizzes.build()
         log = self.log.build()
+        events = self.events.build()
         if ctx.errors:
             raise ContentError(ctx.errors)
         return Pack(
@@ -106,6 +110,7 @@ class _Loader:
             quiz_topics=topics,
             quiz_pass_percent=pass_percent,
             log=log,
+            events=events,
         )
 
     def parse_all(self) -> list[Node]:
@@ -185,6 +190,7 @@ class _Loader:
         self.pitch.collect(doc)
         self.quizzes.collect(doc)
         self.log.collect(doc)
+        self.events.collect(doc)
         for node in doc.tables("mentor_roles"):
             read_mentor_role(ctx, node)
         for node in doc.tables("mentor_signs"):

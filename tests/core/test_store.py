@@ -34,7 +34,7 @@ def test_profile_round_trip_and_permissions(data_dir):
     with Store(data_dir) as store:
         assert store.snapshot().profile == {"name": "A", "stage": "ms1"}
     raw = json.loads((data_dir / STORE_NAME).read_text())
-    assert raw["meta"]["1"]["schema_version"] == 1
+    assert raw["meta"]["1"]["schema_version"] == store_module.SCHEMA_VERSION
 
 
 def test_saving_a_profile_replaces_every_old_answer(data_dir):
@@ -204,21 +204,37 @@ def test_newer_schema_is_refused_and_left_untouched(data_dir):
 
 def test_older_schema_migrates_after_a_backup(data_dir, monkeypatch):
     data_dir.mkdir(mode=0o700)
-    old = json.dumps({"meta": {"1": {"schema_version": 1}}, "profile": {"1": {"nom": "A"}}})
+    now = store_module.SCHEMA_VERSION
+    old = json.dumps({"meta": {"1": {"schema_version": now}}, "profile": {"1": {"nom": "A"}}})
     (data_dir / STORE_NAME).write_text(old)
 
     def rename(tables):
         tables["profile"]["1"] = {"name": tables["profile"]["1"].pop("nom")}
         return tables
 
-    monkeypatch.setattr(store_module, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(store_module.MIGRATIONS, 1, rename)
+    monkeypatch.setattr(store_module, "SCHEMA_VERSION", now + 1)
+    monkeypatch.setitem(store_module.MIGRATIONS, now, rename)
     store = open_store(data_dir)
     assert store.snapshot().profile == {"name": "A"}
     store.set_setting("theme", "dark")
     saved = json.loads((data_dir / STORE_NAME).read_text())
-    assert saved["meta"]["1"]["schema_version"] == 2
+    assert saved["meta"]["1"]["schema_version"] == now + 1
     assert [b.read_text() for b in store.backups()] == [old]
+
+
+def test_the_one_next_conference_of_schema_1_becomes_an_event(data_dir):
+    data_dir.mkdir(mode=0o700)
+    conference = {"name": "STS", "start": "2027-01-28", "end": "2027-01-31"}
+    old = {"meta": {"1": {"schema_version": 1}}, "profile": {"1": {"next_conference": conference}}}
+    (data_dir / STORE_NAME).write_text(json.dumps(old))
+    store = open_store(data_dir)
+    (event,) = store.snapshot().events
+    assert (event.kind, event.name, event.start, event.end) == (
+        "conference", "STS", dt.date(2027, 1, 28), dt.date(2027, 1, 31)
+    )  # fmt: skip
+    store.set_setting("theme", "dark")  # the first save writes the new schema after a backup
+    assert json.loads(store.backups()[0].read_text()) == old
+    assert json.loads((data_dir / STORE_NAME).read_text())["events"]["1"]["name"] == "STS"
 
 
 def test_data_dir_resolution_order(tmp_path):

@@ -1,0 +1,156 @@
+"""Events (meetings, away rotations, interviews) and the people you aim to meet there. Pure.
+
+The kinds of event, their target ranges and their goals come from the content pack
+(``[events]``); the user's events and targets are records in the store.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ctcoach.dates import DateError, check_range
+from ctcoach.model import Event, Problem, Source
+from ctcoach.profile import clean_text
+
+TARGET_STATUSES: tuple[str, ...] = ("research", "drafted", "sent", "met", "followed_up")
+STATUS_TITLES = {
+    "research": "to research",
+    "drafted": "email drafted",
+    "sent": "sent",
+    "met": "met",
+    "followed_up": "followed up",
+}
+MAX_NAME = 120
+
+
+@dataclass(frozen=True)
+class Goal:
+    id: str
+    title: str
+
+
+@dataclass(frozen=True)
+class EventKind:
+    id: str
+    title: str
+    target_min: int  # the guide's range, shown as a gentle check
+    target_max: int
+    target_hint: str  # what a target is here: "people you would like to meet"
+    goals: tuple[Goal, ...]
+    source: Source
+    advocates: bool = False  # ask afterwards who could speak for you
+
+
+@dataclass(frozen=True)
+class EventSettings:
+    kinds: tuple[EventKind, ...]
+    source: Source
+
+    def kind(self, kind_id: str) -> EventKind | None:
+        return next((k for k in self.kinds if k.id == kind_id), None)
+
+
+@dataclass(frozen=True)
+class PlannedEvent:
+    id: int
+    kind: str
+    name: str
+    start: dt.date
+    end: dt.date
+    place: str = ""
+    notes: str = ""
+    goals_done: tuple[str, ...] = ()
+    advocates: tuple[int, ...] = ()  # contacts who could speak for you afterwards
+
+    def as_event(self) -> Event:
+        return Event(self.name, self.start, self.end)
+
+    def days_text(self) -> str:
+        if self.start == self.end:
+            return self.start.isoformat()
+        return f"{self.start.isoformat()} to {self.end.isoformat()}"
+
+
+@dataclass(frozen=True)
+class Target:
+    id: int
+    event: int
+    contact: int
+    reason: str = ""
+    status: str = "research"
+    subject: str = ""
+    body: str = ""
+    draft_kind: str = ""
+
+
+def check_event(
+    settings: EventSettings,
+    event_id: int,
+    kind: str,
+    name: str,
+    start: dt.date,
+    end: dt.date | None,
+    place: str = "",
+    notes: str = "",
+) -> tuple[PlannedEvent | None, list[Problem]]:
+    problems: list[Problem] = []
+    clean = clean_text(name)
+    if not clean:
+        problems.append(Problem("name", "is required"))
+    elif len(clean) > MAX_NAME:
+        problems.append(Problem("name", f"must be at most {MAX_NAME} characters"))
+    kinds = [k.id for k in settings.kinds]
+    if kind not in kinds:
+        problems.append(Problem("kind", f"{kind!r} is not one of {', '.join(kinds)}"))
+    last = end or start
+    for field, day in (("start", start), ("end", last)):
+        try:
+            check_range(day)
+        except DateError as exc:
+            problems.append(Problem(field, str(exc)))
+    if last < start:
+        problems.append(Problem("end", f"{last.isoformat()} is before the start"))
+    elif (last - start).days > 366:
+        problems.append(Problem("end", "an event of more than a year? check the dates"))
+    if problems:
+        return None, problems
+    event = PlannedEvent(
+        event_id, kind, clean, start, last, clean_text(place)[:MAX_NAME], notes.strip()[:2000]
+    )
+    return event, []
+
+
+def find_event(events: Sequence[PlannedEvent], query: str) -> PlannedEvent | None:
+    """An event by id (``3`` or ``#3``) or by name (any case, or the only one containing it)."""
+    text = query.strip().removeprefix("#")
+    if text.isdigit():
+        return next((e for e in events if e.id == int(text)), None)
+    exact = [e for e in events if e.name.casefold() == text.casefold()]
+    if len(exact) == 1:
+        return exact[0]
+    part = [e for e in events if text.casefold() in e.name.casefold()]
+    return part[0] if len(part) == 1 else None
+
+
+def upcoming(events: Sequence[PlannedEvent], today: dt.date) -> list[PlannedEvent]:
+    """Events not yet over, soonest first."""
+    return sorted((e for e in events if e.end >= today), key=lambda e: (e.start, e.id))
+
+
+def next_step(status: str) -> str | None:
+    """The status after ``status`` (research → drafted → sent → met → followed up)."""
+    index = TARGET_STATUSES.index(status) if status in TARGET_STATUSES else -1
+    return TARGET_STATUSES[index + 1] if index + 1 < len(TARGET_STATUSES) else None
+
+
+def target_check(kind: EventKind, targets: Sequence[Target]) -> str:
+    """The gentle range check: an empty string when the count is inside the guide's range."""
+    count = len(targets)
+    span = f"{kind.target_min}–{kind.target_max}"
+    if count < kind.target_min:
+        return f"{count} chosen; the guide suggests {span} {kind.target_hint}"
+    if count > kind.target_max:
+        return f"{count} chosen; more than {kind.target_max} is hard to follow up well"
+    return ""
