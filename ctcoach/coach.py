@@ -11,9 +11,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 
+from ctcoach.eventbook import EventBook
+from ctcoach.events import upcoming
 from ctcoach.logbook import LogBook
 from ctcoach.mentors import Mentor, validate_mentor
-from ctcoach.model import Pack, Problem, Profile
+from ctcoach.model import EVENT_QUESTION, Pack, Problem, Profile
 from ctcoach.pitch import Pitch, PitchReport, Practice, make_pitch, report, usable_wpm
 from ctcoach.pitfalls import Attempt, PitfallScore, check_answers, score
 from ctcoach.plan import Plan, Progress, build_plan
@@ -35,6 +37,7 @@ class Coach:
         self.store = store
         self.today = today
         self.log = LogBook(pack, store, today)
+        self.events = EventBook(pack, store, today, self.log)
 
     def snapshot(self) -> Snapshot:
         return self.store.snapshot()
@@ -59,7 +62,21 @@ class Coach:
             return None
 
     def save_profile(self, profile: Profile) -> None:
-        self.store.save_profile(to_json(profile))
+        """Save the answers; a "next conference" answer also becomes (or updates) an event."""
+        with self.store.transaction():
+            self.store.save_profile(to_json(profile))
+            conference = profile.event
+            if conference is None or self.pack.events is None:
+                return
+            kind = "conference" if self.pack.events.kind("conference") else ""
+            key = (conference.name.casefold(), conference.start)
+            events = self.snapshot().events
+            same = next((e for e in events if (e.name.casefold(), e.start) == key), None)
+            if kind and (same is None or same.end != conference.end):
+                self.events.save_event(
+                    kind, conference.name, conference.start, conference.end,
+                    event_id=same.id if same else 0,
+                )  # fmt: skip
 
     def progress(self, snap: Snapshot | None = None, today: dt.date | None = None) -> Progress:
         snap = snap or self.snapshot()
@@ -196,7 +213,16 @@ class Coach:
         if profile is None:
             return None
         today = today or self.today()
+        profile = self.with_next_conference(profile, snap, today)
         return build_plan(self.pack, profile, self.progress(snap, today), today=today)
+
+    def with_next_conference(self, profile: Profile, snap: Snapshot, today: dt.date) -> Profile:
+        """The profile with its next conference taken from the events: the soonest one
+        not yet over (the plan's dated meeting steps follow it)."""
+        live = [e for e in upcoming(snap.events, today) if e.kind == "conference"]
+        if not live:
+            return profile
+        return Profile({**profile.answers, EVENT_QUESTION: live[0].as_event()})
 
     def plan_or_none(self) -> Plan | None:
         """The plan, or ``None`` before onboarding or when the profile no longer fits."""

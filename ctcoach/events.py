@@ -41,6 +41,7 @@ class EventKind:
     goals: tuple[Goal, ...]
     source: Source
     advocates: bool = False  # ask afterwards who could speak for you
+    log_kind: str = ""  # the interaction kind logged when you meet a target here
 
 
 @dataclass(frozen=True)

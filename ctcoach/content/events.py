@@ -8,6 +8,7 @@ from ctcoach.events import EventKind, EventSettings, Goal
 
 KIND_KEYS = {
     "id", "title", "target_min", "target_max", "target_hint", "goals", "advocates", "source",
+    "log_kind",
 }  # fmt: skip
 
 
@@ -62,4 +63,5 @@ class EventSection:
             tuple(goals),
             self.ctx.source(node),
             node.get("advocates", bool, False, False),
+            node.text("log_kind", False),
         )

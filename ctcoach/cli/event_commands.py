@@ -1,0 +1,187 @@
+"""Events on the command line: ``event add``, ``event list``, ``event show``, and the
+targets, goals and advocates of one event."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING, Any
+
+from ctcoach.cli.base import OK, Context, UserError
+from ctcoach.cli.log_commands import find
+from ctcoach.cli.parser import Parser, date_arg
+
+if TYPE_CHECKING:
+    from ctcoach.eventbook import EventBook
+    from ctcoach.events import PlannedEvent
+
+
+def register(sub: Any, common: Parser) -> None:
+    event = sub.add_parser("event", parents=[common], help="meetings, rotations, interviews")
+    actions = event.add_subparsers(
+        dest="event_command", metavar="ACTION", parser_class=Parser, required=True
+    )
+    add = actions.add_parser("add", parents=[common], help="add an event")
+    add.add_argument("name", metavar="NAME")
+    add.add_argument("--kind", default="conference", metavar="KIND", help="default: conference")
+    add.add_argument("--start", required=True, type=date_arg, metavar="YYYY-MM-DD")
+    add.add_argument("--end", type=date_arg, metavar="YYYY-MM-DD", help="default: the start")
+    add.add_argument("--place", default="", metavar="PLACE")
+    add.add_argument("--notes", default="", metavar="TEXT")
+    add.set_defaults(func=cmd_event_add)
+    listing = actions.add_parser("list", parents=[common], help="list your events")
+    listing.add_argument("--all", action="store_true", help="past events too")
+    listing.set_defaults(func=cmd_event_list)
+    show = actions.add_parser("show", parents=[common], help="an event's targets and goals")
+    show.add_argument("event", metavar="EVENT")
+    show.set_defaults(func=cmd_event_show)
+    target = actions.add_parser("target", parents=[common], help="choose someone to meet there")
+    target.add_argument("event", metavar="EVENT")
+    target.add_argument("contact", metavar="CONTACT")
+    target.add_argument("--reason", default="", metavar="TEXT", help="their session, work, …")
+    target.set_defaults(func=cmd_event_target)
+    status = actions.add_parser("status", parents=[common], help="move a target along")
+    status.add_argument("event", metavar="EVENT")
+    status.add_argument("contact", metavar="CONTACT")
+    status.add_argument("status", metavar="STATUS", help="research drafted sent met followed_up")
+    status.set_defaults(func=cmd_event_status)
+    goal = actions.add_parser("goal", parents=[common], help="tick (or untick) a goal")
+    goal.add_argument("event", metavar="EVENT")
+    goal.add_argument("goal", metavar="GOAL")
+    goal.set_defaults(func=cmd_event_goal)
+    advocate = actions.add_parser(
+        "advocate", parents=[common], help="record who could speak for you after it"
+    )
+    advocate.add_argument("event", metavar="EVENT")
+    advocate.add_argument("contact", metavar="CONTACT")
+    advocate.set_defaults(func=cmd_event_advocate)
+
+
+def _book(ctx: Context) -> EventBook:
+    from ctcoach.eventbook import NoEvents
+
+    book = ctx.coach().events
+    try:
+        _ = book.settings
+    except NoEvents as exc:
+        raise UserError(str(exc)) from None
+    return book
+
+
+def _event(book: EventBook, query: str) -> PlannedEvent:
+    event = book.find(query)
+    if event is None:
+        known = ", ".join(f"{e.name} (#{e.id})" for e in book.events()) or "none yet"
+        raise UserError(f"no single event matches {query!r} (your events: {known})")
+    return event
+
+
+def cmd_event_add(args: argparse.Namespace, ctx: Context) -> int:
+    book = _book(ctx)
+    event, problems = book.save_event(
+        args.kind, args.name, args.start, args.end, args.place, args.notes
+    )
+    if event is None:
+        raise UserError("; ".join(str(p) for p in problems))
+    ctx.out(f"Added {event.name} (#{event.id}), {event.days_text()}.\n")
+    kind = book.settings.kind(event.kind)
+    if kind is not None:
+        ctx.out(f"Next: choose {kind.target_min}–{kind.target_max} {kind.target_hint} with "
+                f"`ctcoach event target {event.id} NAME --reason …`.\n")  # fmt: skip
+    return OK
+
+
+def cmd_event_list(args: argparse.Namespace, ctx: Context) -> int:
+    book = _book(ctx)
+    events = sorted(book.events(), key=lambda e: e.start) if args.all else book.upcoming()
+    lines = []
+    for event in events:
+        kind = book.settings.kind(event.kind)
+        targets = len(book.targets(event.id))
+        place = f" · {event.place}" if event.place else ""
+        title = kind.title if kind else event.kind
+        lines.append(f"#{event.id:<3} {event.days_text()}  {event.name} ({title}){place}"
+                     f" · {targets} targets")  # fmt: skip
+    empty = "No events coming up: `ctcoach event add NAME --start YYYY-MM-DD`.\n"
+    ctx.out("\n".join(lines) + "\n" if lines else empty)
+    return OK
+
+
+def cmd_event_show(args: argparse.Namespace, ctx: Context) -> int:
+    from ctcoach.events import STATUS_TITLES, target_check
+
+    book = _book(ctx)
+    event = _event(book, args.event)
+    kind = book.settings.kind(event.kind)
+    people = {c.id: c for c in ctx.coach().log.contacts()}
+    lines = [f"{event.name} (#{event.id}), {event.days_text()}"]
+    targets = book.targets(event.id)
+    lines.append(f"Targets ({len(targets)}):")
+    for t in targets:
+        name = people[t.contact].name if t.contact in people else f"#{t.contact}"
+        why = f" — {t.reason}" if t.reason else ""
+        lines.append(f"  [{STATUS_TITLES.get(t.status, t.status)}] {name}{why}")
+    if kind is not None:
+        gentle = target_check(kind, targets)
+        if gentle:
+            lines.append(f"  ({gentle})")
+        for goal in kind.goals:
+            mark = "x" if goal.id in event.goals_done else " "
+            lines.append(f"[{mark}] {goal.title} ({goal.id})")
+    if event.advocates:
+        names = ", ".join(people[c].name for c in event.advocates if c in people)
+        lines.append(f"Could speak for you: {names}")
+    ctx.out("\n".join(lines) + "\n")
+    return OK
+
+
+def cmd_event_target(args: argparse.Namespace, ctx: Context) -> int:
+    book = _book(ctx)
+    event = _event(book, args.event)
+    contact = find(ctx.coach().log, args.contact)
+    book.add_target(event.id, contact.id, args.reason)
+    ctx.out(f"{contact.name} is a target for {event.name}.\n")
+    return OK
+
+
+def cmd_event_status(args: argparse.Namespace, ctx: Context) -> int:
+    from ctcoach.events import TARGET_STATUSES
+
+    book = _book(ctx)
+    event = _event(book, args.event)
+    contact = find(ctx.coach().log, args.contact)
+    target = next((t for t in book.targets(event.id) if t.contact == contact.id), None)
+    if target is None:
+        raise UserError(f"{contact.name} is not a target for {event.name}; add with `event target`")
+    if args.status not in TARGET_STATUSES:
+        raise UserError(f"status {args.status!r} is not one of {', '.join(TARGET_STATUSES)}")
+    if args.status == "met":
+        book.meet(target)
+        ctx.out(f"Logged meeting {contact.name} at {event.name}; the follow-up is now due.\n")
+    else:
+        book.set_status(target, args.status)
+        ctx.out(f"{contact.name}: {args.status.replace('_', ' ')}.\n")
+    return OK
+
+
+def cmd_event_goal(args: argparse.Namespace, ctx: Context) -> int:
+    book = _book(ctx)
+    event = _event(book, args.event)
+    kind = book.settings.kind(event.kind)
+    goals = {g.id: g for g in kind.goals} if kind else {}
+    if args.goal not in goals:
+        raise UserError(
+            f"no goal {args.goal!r} for this event (goals: {', '.join(goals) or 'none'})"
+        )
+    updated = book.toggle_goal(event, args.goal)
+    state = "done" if args.goal in updated.goals_done else "not done"
+    ctx.out(f"{goals[args.goal].title}: {state}.\n")
+    return OK
+
+
+def cmd_event_advocate(args: argparse.Namespace, ctx: Context) -> int:
+    book = _book(ctx)
+    event = _event(book, args.event)
+    contact = find(ctx.coach().log, args.contact)
+    book.add_advocate(event, contact.id)
+    ctx.out(f"Noted: {contact.name} could speak for you after {event.name}.\n")
+    return OK

@@ -1,0 +1,132 @@
+"""Events for the front ends: add and find them, choose targets, move them along,
+tick an away rotation's goals and record who could speak for you afterwards.
+
+Composes the pack's event kinds, the store, the clock and the networking log (meeting
+a target logs an interaction, so its follow-up becomes due by the log's rules).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import replace
+
+from ctcoach.events import (
+    EventSettings,
+    PlannedEvent,
+    Target,
+    check_event,
+    find_event,
+    next_step,
+    upcoming,
+)
+from ctcoach.logbook import Entry, LogBook
+from ctcoach.model import Pack, Problem
+from ctcoach.records import Snapshot
+from ctcoach.store import Store
+
+
+class NoEvents(Exception):
+    """The content pack in use has no event kinds (one readable line)."""
+
+
+class EventBook:
+    def __init__(
+        self, pack: Pack, store: Store, today: Callable[[], dt.date], log: LogBook
+    ) -> None:
+        self.pack = pack
+        self.store = store
+        self.today = today
+        self.log = log
+
+    @property
+    def settings(self) -> EventSettings:
+        if self.pack.events is None:
+            raise NoEvents("this content pack has no events")
+        return self.pack.events
+
+    def events(self, snap: Snapshot | None = None) -> tuple[PlannedEvent, ...]:
+        return (snap or self.store.snapshot()).events
+
+    def upcoming(self, snap: Snapshot | None = None) -> list[PlannedEvent]:
+        return upcoming(self.events(snap), self.today())
+
+    def find(self, query: str) -> PlannedEvent | None:
+        return find_event(self.events(), query)
+
+    def save_event(
+        self,
+        kind: str,
+        name: str,
+        start: dt.date,
+        end: dt.date | None = None,
+        place: str = "",
+        notes: str = "",
+        event_id: int = 0,
+    ) -> tuple[PlannedEvent | None, list[Problem]]:
+        event, problems = check_event(self.settings, event_id, kind, name, start, end, place, notes)
+        if event is None:
+            return None, problems
+        old = next((e for e in self.events() if e.id == event_id), None)
+        if old is not None:
+            event = replace(event, goals_done=old.goals_done, advocates=old.advocates)
+        return replace(event, id=self.store.save_event(event)), []
+
+    # -- targets --------------------------------------------------------------------
+
+    def targets(self, event_id: int, snap: Snapshot | None = None) -> list[Target]:
+        return [t for t in (snap or self.store.snapshot()).targets if t.event == event_id]
+
+    def add_target(self, event_id: int, contact_id: int, reason: str = "") -> Target:
+        """Choose a contact as a target of an event (once; a second time updates the reason)."""
+        with self.store.transaction():
+            found = next((t for t in self.targets(event_id) if t.contact == contact_id), None)
+            target = (
+                replace(found, reason=reason or found.reason)
+                if found
+                else Target(0, event_id, contact_id, reason.strip())
+            )
+            return replace(target, id=self.store.save_target(target))
+
+    def set_status(self, target: Target, status: str) -> Target:
+        updated = replace(target, status=status)
+        self.store.save_target(updated)
+        return updated
+
+    def advance(self, target: Target) -> Target:
+        """Move a target one step: to research → drafted → sent → met → followed up."""
+        status = next_step(target.status)
+        if status == "met":
+            return self.meet(target)
+        return self.set_status(target, status) if status else target
+
+    def meet(self, target: Target, what: str = "") -> Target:
+        """You met them: log the conversation (its follow-up becomes due) and mark it."""
+        event = next((e for e in self.events() if e.id == target.event), None)
+        kind = self.settings.kind(event.kind) if event else None
+        log_kind = kind.log_kind if kind and kind.log_kind else ""
+        day = min(self.today(), event.end) if event else self.today()
+        place = event.name if event else ""
+        with self.store.transaction():
+            self.log.log(Entry((target.contact,), what or f"Met at {place}", log_kind, place, day))
+            return self.set_status(target, "met")
+
+    def remove_target(self, target: Target) -> None:
+        self.store.delete_target(target.id)
+
+    # -- goals and advocates --------------------------------------------------------
+
+    def toggle_goal(self, event: PlannedEvent, goal_id: str) -> PlannedEvent:
+        done = set(event.goals_done) ^ {goal_id}
+        kind = self.settings.kind(event.kind)
+        order = [g.id for g in kind.goals] if kind else sorted(done)
+        updated = replace(event, goals_done=tuple(g for g in order if g in done))
+        self.store.save_event(updated)
+        return updated
+
+    def add_advocate(self, event: PlannedEvent, contact_id: int) -> PlannedEvent:
+        if contact_id in event.advocates:
+            return event
+        updated = replace(event, advocates=(*event.advocates, contact_id))
+        self.store.save_event(updated)
+        return updated
