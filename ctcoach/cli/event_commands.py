@@ -91,16 +91,18 @@ def cmd_event_add(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_event_list(args: argparse.Namespace, ctx: Context) -> int:
+    from ctcoach.model import plural
+
     book = _book(ctx)
     events = sorted(book.events(), key=lambda e: e.start) if args.all else book.upcoming()
     lines = []
     for event in events:
         kind = book.settings.kind(event.kind)
-        targets = len(book.targets(event.id))
+        targets = plural(len(book.targets(event.id)), "target")
         place = f" · {event.place}" if event.place else ""
         title = kind.title if kind else event.kind
         lines.append(f"#{event.id:<3} {event.days_text()}  {event.name} ({title}){place}"
-                     f" · {targets} targets")  # fmt: skip
+                     f" · {targets}")  # fmt: skip
     empty = "No events coming up: `ctcoach event add NAME --start YYYY-MM-DD`.\n"
     ctx.out("\n".join(lines) + "\n" if lines else empty)
     return OK
