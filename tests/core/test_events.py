@@ -1,0 +1,140 @@
+"""Events: checks, lookups, target steps, meeting a target, goals, advocates, the CLI."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import pytest
+
+from ctcoach.cli import run
+from ctcoach.coach import Coach
+from ctcoach.events import check_event, find_event, next_step, target_check, upcoming
+from ctcoach.network import ContactDraft
+from ctcoach.profile import validate_answers
+from ctcoach.store import Store
+
+from ..helpers import TODAY, answers
+from .test_cli import GOOD, Result
+
+
+@pytest.fixture
+def coach(pack, data_dir) -> Coach:
+    coach = Coach(pack, Store(data_dir), lambda: TODAY)
+    profile, errors = validate_answers(pack, answers(pack, stage="ms3"))
+    assert profile is not None, errors
+    coach.save_profile(profile)
+    return coach
+
+
+def test_event_checks_name_each_field(pack):
+    settings = pack.events
+    assert settings is not None
+    event, problems = check_event(
+        settings, 0, "party", "", dt.date(2027, 3, 1), dt.date(2027, 2, 1)
+    )
+    assert event is None
+    assert [p.field for p in problems] == ["name", "kind", "end"]
+    far, problems = check_event(settings, 0, "conference", "X", dt.date(2199, 1, 1), None)
+    assert far is None and "outside 1900–2100" in str(problems[0])
+
+
+def test_lookups_steps_and_the_gentle_range(coach):
+    book = coach.events
+    sts, _ = book.save_event("conference", "STS Annual Meeting", dt.date(2027, 1, 28))
+    old, _ = book.save_event("interview", "Old interview", dt.date(2026, 1, 5))
+    assert sts is not None and old is not None
+    assert find_event(book.events(), "sts") == sts and find_event(book.events(), "#2") == old
+    assert find_event(book.events(), "nothing") is None
+    assert upcoming(book.events(), TODAY) == [sts]
+    assert [next_step(s) for s in ("research", "sent", "followed_up")] == ["drafted", "met", None]
+    kind = coach.pack.events.kind("conference")  # type: ignore[union-attr]
+    assert kind is not None
+    assert target_check(kind, []).startswith("0 chosen; the guide suggests 5–10")
+    assert target_check(kind, book.targets(sts.id) * 0) != ""
+
+
+def test_meeting_a_target_logs_it_and_the_follow_up_comes_due(coach):
+    log, book = coach.log, coach.events
+    maya, _ = log.save_contact(ContactDraft("Dr. Maya Chen"))
+    assert maya is not None
+    event, _ = book.save_event("conference", "STS", TODAY - dt.timedelta(days=2), TODAY)
+    assert event is not None
+    target = book.add_target(event.id, maya.id, "moderates the valve session")
+    again = book.add_target(event.id, maya.id)
+    assert again.id == target.id and again.reason == "moderates the valve session"
+    target = book.advance(book.advance(target))  # research → drafted → sent
+    assert target.status == "sent"
+    met = book.advance(target)
+    assert met.status == "met"
+    (item,) = log.interactions()
+    assert (item.kind, item.where, item.date) == ("conference", "STS", TODAY)
+    (due,) = [d for d in log.due() if d.kind == "follow_up"]
+    assert due.date == TODAY + dt.timedelta(days=3) and "within 72 hours" in due.reason
+
+
+def test_goals_toggle_and_advocates_are_kept(coach):
+    book = coach.events
+    away, _ = book.save_event("away_rotation", "Away", dt.date(2027, 3, 1), dt.date(2027, 3, 28))
+    assert away is not None
+    away = book.toggle_goal(away, "feedback")
+    away = book.toggle_goal(away, "career-talk")
+    assert away.goals_done == ("career-talk", "feedback")  # in the pack's order
+    away = book.toggle_goal(away, "feedback")
+    assert away.goals_done == ("career-talk",)
+    away = book.add_advocate(book.add_advocate(away, 7), 7)
+    assert away.advocates == (7,)
+    edited, _ = book.save_event("away_rotation", "Away at Metro", away.start, away.end,
+                                event_id=away.id)  # fmt: skip
+    assert edited is not None and edited.goals_done == ("career-talk",)
+
+
+def test_the_onboarding_conference_becomes_one_event_and_drives_the_plan(coach, pack):
+    conference = {"name": "AATS", "start": dt.date(2026, 12, 20), "end": dt.date(2026, 12, 22)}
+    profile, _ = validate_answers(pack, answers(pack, stage="ms3", next_conference=conference))
+    assert profile is not None
+    coach.save_profile(profile)
+    coach.save_profile(profile)  # saving again does not add a second event
+    (event,) = coach.events.events()
+    assert (event.kind, event.name) == ("conference", "AATS")
+    coach.events.save_event("conference", "Regional day", dt.date(2026, 12, 5))
+    plan = coach.plan()
+    assert plan is not None
+    assert any("Regional day" in " ".join(i.why) for i in plan.items)
+
+
+@pytest.fixture
+def cli(data_dir, tmp_path):
+    answers_file = tmp_path / "me.toml"
+    answers_file.write_text(GOOD, encoding="utf-8")
+
+    def call(*argv: str) -> Result:
+        out, err = io.StringIO(), io.StringIO()
+        code = run(list(argv), environ={"CTCOACH_DATA_DIR": str(data_dir)},
+                   stdin=io.StringIO(""), stdout=out, stderr=err)  # fmt: skip
+        return Result(code, out.getvalue(), err.getvalue())
+
+    assert call("onboard", "--answers", str(answers_file)).code == 0
+    return call
+
+
+def test_event_commands(cli):
+    r = cli("event", "add", "Away at Metro", "--kind", "away_rotation", "--start", "2027-03-01",
+            "--end", "2027-03-28")  # fmt: skip
+    assert r.code == 0 and "choose 2–3 faculty whose interests overlap" in r.out
+    assert cli("event", "add", "X", "--kind", "party", "--start", "2027-03-01").code == 2
+    cli("contact", "add", "Dr. Lee")
+    assert cli("event", "target", "metro", "Dr. Lee", "--reason", "ECMO program").code == 0
+    r = cli("event", "list")
+    assert "Away at Metro (Away rotation) · 1 target" in r.out
+    assert "STS Annual Meeting" in r.out  # from the answers file's next_conference
+    assert cli("event", "goal", "metro", "feedback").out.startswith("Midway through")
+    assert cli("event", "goal", "metro", "dance").code == 2
+    assert cli("event", "advocate", "metro", "Dr. Lee").code == 0
+    r = cli("event", "show", "metro")
+    assert "[to research] Dr. Lee — ECMO program" in r.out
+    assert "[x] Midway through" in r.out and "Could speak for you: Dr. Lee" in r.out
+    r = cli("event", "status", "metro", "Dr. Lee", "met")
+    assert r.code == 0 and "the follow-up is now due" in r.out
+    assert cli("event", "status", "metro", "Dr. Lee", "flying").code == 2
+    assert cli("event", "show", "nowhere").code == 2
