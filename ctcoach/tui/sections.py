@@ -68,6 +68,15 @@ SECTIONS: tuple[Section, ...] = (
         needs="log",
     ),
     Section(
+        "events",
+        "Events",
+        "Events",
+        "e",
+        "Meetings and rotations: who to meet, goals, advocates",
+        f"{_S}events:EventsScreen",
+        needs="events",
+    ),
+    Section(
         "due",
         "Follow-ups",
         "Due",

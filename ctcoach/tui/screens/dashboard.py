@@ -11,10 +11,13 @@ from textual.containers import Grid, VerticalScroll
 from textual.content import Content
 from textual.widgets import Footer, Header, Static
 
+from ctcoach.coach import Coach
+from ctcoach.events import upcoming
 from ctcoach.followup import Due
 from ctcoach.model import plural
 from ctcoach.network import Contact
 from ctcoach.plan import Plan, PlanItem
+from ctcoach.records import Snapshot
 from ctcoach.tui.base import CoachScreen
 from ctcoach.tui.sections import cards, section
 from ctcoach.tui.text import join, plain
@@ -79,6 +82,22 @@ def due_status(due: list[Due], today: dt.date, contacts: Sequence[Contact]) -> C
         else plain(f"{len(due)} due", "bold $warning")
     )
     return join(head, "\n", plain(who, "dim"))
+
+
+def event_status(coach: Coach, snap: Snapshot, today: dt.date) -> Content:
+    """The next event and how ready you are: targets chosen, emails sent, pitch practiced."""
+    coming = upcoming(snap.events, today)
+    if not coming:
+        return plain(f"none planned\n{section('events').hint}", "dim")
+    event = coming[0]
+    targets = [t for t in snap.targets if t.event == event.id]
+    sent = sum(1 for t in targets if t.status in ("sent", "met", "followed_up"))
+    practiced = any(p.date >= today - dt.timedelta(days=30) for p in snap.practices)
+    days = (event.start - today).days
+    when = "now" if days <= 0 else f"in {days} d"
+    ready = f"{when} · {len(targets)} to meet · {sent} sent" + (" · pitch ✓" if practiced else "")
+    name = event.name if len(event.name) <= 20 else event.name[:19] + "…"
+    return join(plain(name, "bold"), "\n", plain(ready, "dim"))
 
 
 def mentor_status(plan: Plan) -> Content:
@@ -179,6 +198,8 @@ class DashboardScreen(CoachScreen[None]):
         logged = plain(f"{len(snap.interactions)} logged", "dim")
         hint = plain(section("people").hint, "dim") if not count else logged
         self.query_one("#card-people", Card).set_status(join(people, hint))
+        if coach.pack.events is not None:
+            self.query_one("#card-events", Card).set_status(event_status(coach, snap, today))
 
     async def on_card_chosen(self, message: Card.Chosen) -> None:
         await self.app.run_action(f"open({message.target!r})")

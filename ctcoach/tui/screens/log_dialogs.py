@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.suggester import SuggestFromList
@@ -13,6 +15,7 @@ from ctcoach.network import Contact, ContactDraft, describe, parse_reconnect
 from ctcoach.tui.screens.dialogs import FormDialog
 from ctcoach.tui.text import plain
 
+T = TypeVar("T")
 CONTACT_LABELS = {
     "name": "Name",
     "role": "Role",
@@ -116,27 +119,65 @@ class ContactDialog(FormDialog[int | None]):
         self.query_one(VerticalScroll).scroll_home(animate=False)
 
 
-class QuickLogDialog(FormDialog[str | None]):
+class PersonPicker(FormDialog[T]):
+    """A dialog with a "Who" field (id ``contact``) that finds a contact, or adds a new
+    one after a single warning when the name is close to someone you know."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.confirm_new = ""  # a name the user chose to add, after being warned once
+
+    def contact_field(self, value: str = "") -> Input:
+        names = [c.name for c in self.coach.log.contacts()]
+        return Input(
+            value,
+            placeholder="Who (a name; → completes)",
+            suggester=SuggestFromList(names, case_sensitive=False),
+            id="contact",
+        )
+
+    def resolve(self, name: str) -> Contact | None:
+        """The contact ``name`` means; a new one for a new name; else say why not."""
+        found = self.coach.log.find(name) if name else None
+        if found is not None and found.contact is not None:
+            return found.contact
+        is_new = found is not None and len(found.closest) <= 1 and not name.startswith("#")
+        if is_new and "use an id" not in (found.problem if found else ""):
+            return self.new_contact(name, found.closest if found else ())
+        closest = ", ".join(describe(c) for c in found.closest) if found else ""
+        problem = found.problem if found else "is required"
+        self.show_error(f"Who: {problem}" + (f"; did you mean {closest}?" if closest else ""))
+        self.query_one("#contact", Input).focus()
+        return None
+
+    def new_contact(self, name: str, near: tuple[Contact, ...]) -> Contact | None:
+        """Add ``name`` as a new contact, after one warning when a similar name exists."""
+        if near and self.confirm_new != name:
+            self.confirm_new = name
+            self.show_error(
+                f"Who: no contact is called {name!r}; did you mean {describe(near[0])}? "
+                "Save again to add a new contact."
+            )
+            return None
+        contact, problems = self.coach.log.save_contact(ContactDraft(name))
+        if contact is None:
+            self.show_error(problem_text(problems))
+        return contact
+
+
+class QuickLogDialog(PersonPicker[str | None]):
     """Who, what kind, what: three fields and Enter. Dismisses with a line to show."""
 
     def __init__(self, contact: Contact | None = None) -> None:
         super().__init__()
         self.contact = contact
-        self.confirm_new = ""  # a name the user chose to add, after being warned once
 
     def compose(self) -> ComposeResult:
-        log = self.coach.log
-        names = [c.name for c in log.contacts()]
-        kinds = [(k.title, k.id) for k in log.settings.kinds]
+        kinds = [(k.title, k.id) for k in self.coach.log.settings.kinds]
         with VerticalScroll(classes="dialog question"):
             yield Static(plain("Log an interaction", "bold"))
             yield Static("", classes="error")
-            yield Input(
-                self.contact.name if self.contact else "",
-                placeholder="Who (a name; → completes)",
-                suggester=SuggestFromList(names, case_sensitive=False),
-                id="contact",
-            )
+            yield self.contact_field(self.contact.name if self.contact else "")
             yield Select(kinds, value=kinds[0][1], allow_blank=False, id="kind")
             yield Input(placeholder="What you talked about", id="what")
             with Horizontal(classes="buttons"):
@@ -166,31 +207,3 @@ class QuickLogDialog(FormDialog[str | None]):
             self.dismiss(
                 f"Logged {log.settings.kind_title(item.kind).lower()} with {contact.name}."
             )
-
-    def resolve(self, name: str) -> Contact | None:
-        """The contact ``name`` means; a new one for a new name; else say why not."""
-        found = self.coach.log.find(name) if name else None
-        if found is not None and found.contact is not None:
-            return found.contact
-        is_new = found is not None and len(found.closest) <= 1 and not name.startswith("#")
-        if is_new and "use an id" not in (found.problem if found else ""):
-            return self.new_contact(name, found.closest if found else ())
-        closest = ", ".join(describe(c) for c in found.closest) if found else ""
-        problem = found.problem if found else "is required"
-        self.show_error(f"Who: {problem}" + (f"; did you mean {closest}?" if closest else ""))
-        self.query_one("#contact", Input).focus()
-        return None
-
-    def new_contact(self, name: str, near: tuple[Contact, ...]) -> Contact | None:
-        """Add ``name`` as a new contact, after one warning when a similar name exists."""
-        if near and self.confirm_new != name:
-            self.confirm_new = name
-            self.show_error(
-                f"Who: no contact is called {name!r}; did you mean {describe(near[0])}? "
-                "Log again to add a new contact."
-            )
-            return None
-        contact, problems = self.coach.log.save_contact(ContactDraft(name))
-        if contact is None:
-            self.show_error(problem_text(problems))
-        return contact

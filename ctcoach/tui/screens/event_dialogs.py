@@ -1,0 +1,103 @@
+"""Dialogs of the Events screen: an event's details, and choosing a person."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Button, Footer, Input, Select, Static
+
+from ctcoach.dates import DateError, parse_date
+from ctcoach.tui.screens.log_dialogs import PersonPicker, problem_text
+from ctcoach.tui.text import plain
+
+
+class EventDialog(PersonPicker[int | None]):
+    """Add an event; dismisses with its id when saved."""
+
+    def compose(self) -> ComposeResult:
+        kinds = [(k.title, k.id) for k in self.coach.events.settings.kinds]
+        with VerticalScroll(classes="dialog question"):
+            yield Static(plain("Add an event", "bold"))
+            yield Static("", classes="error")
+            yield Input(placeholder="Name, e.g. STS Annual Meeting", id="name")
+            yield Select(kinds, value=kinds[0][1], allow_blank=False, id="kind")
+            yield Input(placeholder="Starts (YYYY-MM-DD)", id="start")
+            yield Input(placeholder="Ends (YYYY-MM-DD; blank: same day)", id="end")
+            yield Input(placeholder="Place", id="place")
+            with Horizontal(classes="buttons"):
+                yield Button("Cancel", id="cancel")
+                yield Button("Save", id="save", variant="primary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#name", Input).focus()
+
+    def cancel_value(self) -> int | None:
+        return None
+
+    def day(self, field_id: str, label: str) -> dt.date | None:
+        """The date typed in a field; ``None`` (and the reason shown) when it is not one."""
+        text = self.query_one(f"#{field_id}", Input).value.strip()
+        try:
+            return parse_date(text)
+        except DateError as exc:
+            self.show_error(f"{label}: {exc}")
+            self.query_one(f"#{field_id}", Input).focus()
+            return None
+
+    def action_save(self) -> None:
+        start = self.day("start", "Starts")
+        if start is None:
+            return
+        end: dt.date | None = start
+        if self.query_one("#end", Input).value.strip():
+            end = self.day("end", "Ends")
+            if end is None:
+                return
+        kind = str(self.query_one("#kind", Select).value)
+        name = self.query_one("#name", Input).value
+        place = self.query_one("#place", Input).value
+        with self.saving():
+            event, problems = self.coach.events.save_event(kind, name, start, end, place)
+            if event is None:
+                self.show_error(problem_text(problems))
+                return
+            self.dismiss(event.id)
+
+
+class PersonDialog(PersonPicker[tuple[int, str] | None]):
+    """Choose someone you know (or someone new); with ``reason``, also say why them."""
+
+    def __init__(self, prompt: str, reason: bool = False) -> None:
+        super().__init__()
+        self.prompt = prompt
+        self.ask_reason = reason
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog question"):
+            yield Static(plain(self.prompt, "bold"))
+            yield Static("", classes="error")
+            yield self.contact_field()
+            if self.ask_reason:
+                yield Input(placeholder="Why them: their session, their work, a shared interest",
+                            id="reason")  # fmt: skip
+            with Horizontal(classes="buttons"):
+                yield Button("Cancel", id="cancel")
+                yield Button("Save", id="save", variant="primary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#contact", Input).focus()
+
+    def cancel_value(self) -> tuple[int, str] | None:
+        return None
+
+    def action_save(self) -> None:
+        with self.saving():
+            contact = self.resolve(self.query_one("#contact", Input).value.strip())
+            if contact is None:
+                return
+            reason = self.query_one("#reason", Input).value if self.ask_reason else ""
+            self.dismiss((contact.id, reason))

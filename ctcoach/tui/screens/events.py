@@ -1,0 +1,192 @@
+"""Events: meetings and rotations, each with its targets, goals and advocates."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.widgets import DataTable, Footer, Header, Label, ListItem, ListView, Static
+
+from ctcoach.events import STATUS_TITLES, PlannedEvent, Target, target_check
+from ctcoach.model import plural
+from ctcoach.network import Contact
+from ctcoach.tui.base import CoachScreen
+from ctcoach.tui.screens.event_dialogs import EventDialog, PersonDialog
+from ctcoach.tui.text import join, plain
+
+
+class EventRow(ListItem):
+    def __init__(self, event: PlannedEvent, label: Content) -> None:
+        super().__init__(Label(label))
+        self.event = event
+
+
+class EventsScreen(CoachScreen[None]):
+    DEFAULT_CSS = """
+    EventsScreen #event-list { height: auto; max-height: 7; margin: 0 1; }
+    EventsScreen #targets { height: 1fr; margin: 0 1; }
+    EventsScreen #event-detail { height: auto; max-height: 9; padding: 0 2; }
+    """
+    BINDINGS = [
+        Binding("a", "add", "Add event"),
+        Binding("t", "target", "Add target"),
+        Binding("space", "advance", "Next step"),
+        Binding("m", "met", "Met"),
+        Binding("v", "advocate", "Advocate"),
+        Binding("1", "goal(1)", "Goal 1", show=False),
+        Binding("2", "goal(2)", "Goal 2", show=False),
+        Binding("3", "goal(3)", "Goal 3", show=False),
+        Binding("4", "goal(4)", "Goal 4", show=False),
+        Binding("escape", "app.go_back", "Back"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield ListView(id="event-list")
+        yield DataTable(id="targets", cursor_type="row")
+        yield Static(id="event-detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "Events"
+        self.query_one(DataTable).add_columns("Target", "Why them", "Status")
+        self.refresh_data()
+        self.query_one(ListView).focus()
+
+    def refresh_data(self) -> None:
+        self.call_later(self.reload)
+
+    async def reload(self) -> None:
+        book = self.coach.events
+        keep = self.event()
+        today = self.coach.today()
+        events = book.upcoming() + sorted(
+            (e for e in book.events() if e.end < today), key=lambda e: e.start, reverse=True
+        )
+        view = self.query_one(ListView)
+        await view.clear()
+        rows = [EventRow(e, self.label(e)) for e in events]
+        await view.extend(rows or [ListItem(Label("No events yet: press a to add one."))])
+        ids = [e.id for e in events]
+        view.index = ids.index(keep.id) if keep and keep.id in ids else (0 if rows else None)
+        self.show_event()
+
+    def label(self, event: PlannedEvent) -> Content:
+        kind = self.coach.events.settings.kind(event.kind)
+        past = event.end < self.coach.today()
+        count = len(self.coach.events.targets(event.id))
+        title = kind.title if kind else event.kind
+        head = plain(f"{event.days_text()}  ", "dim")
+        tail = plain(f" · {title} · {plural(count, 'target')}", "dim")
+        return join(head, plain(event.name, "dim" if past else "bold"), tail)
+
+    def event(self) -> PlannedEvent | None:
+        row = self.query_one(ListView).highlighted_child
+        return row.event if isinstance(row, EventRow) else None
+
+    def targets(self) -> list[Target]:
+        event = self.event()
+        return self.coach.events.targets(event.id) if event else []
+
+    def target(self) -> Target | None:
+        table = self.query_one(DataTable)
+        targets = self.targets()
+        row = table.cursor_row
+        return targets[row] if 0 <= row < len(targets) else None
+
+    def show_event(self) -> None:
+        table = self.query_one(DataTable)
+        table.clear()
+        people = {c.id: c for c in self.coach.log.contacts()}
+        for t in self.targets():
+            name = people[t.contact].name if t.contact in people else f"#{t.contact}"
+            table.add_row(Text(name), Text(t.reason), Text(STATUS_TITLES.get(t.status, t.status)))
+        self.query_one("#event-detail", Static).update(self.detail(people))
+
+    def detail(self, people: Mapping[int, Contact]) -> Content:
+        event = self.event()
+        if event is None:
+            return plain("Add a meeting or an away rotation (a) to plan who to meet there.")
+        kind = self.coach.events.settings.kind(event.kind)
+        parts: list[Content | str] = []
+        if kind is not None:
+            gentle = target_check(kind, self.targets())
+            parts.append(
+                plain(gentle or "✓ a good number of targets", "$warning" if gentle else "dim")
+            )
+            for n, goal in enumerate(kind.goals, start=1):
+                done = goal.id in event.goals_done
+                parts += ["\n", plain(f"{n} {'☑' if done else '☐'} {goal.title}",
+                                      "$success" if done else "")]  # fmt: skip
+        if event.advocates:
+            names = ", ".join(people[c].name for c in event.advocates if c in people)
+            parts += ["\n", plain(f"Could speak for you: {names}", "bold")]
+        return join(*parts)
+
+    def on_list_view_highlighted(self, event: ListView.Highlighted) -> None:
+        self.show_event()
+
+    def action_add(self) -> None:
+        def added(event_id: int | None) -> None:
+            if event_id is not None:
+                self.notify("Event saved. Press t to choose who you hope to meet.")
+                self.refresh_data()
+
+        self.app.push_screen(EventDialog(), added)
+
+    def action_target(self) -> None:
+        event = self.event()
+        if event is None:
+            self.notify("Add an event first (a).", severity="warning")
+            return
+
+        def chosen(result: tuple[int, str] | None) -> None:
+            if result is not None:
+                with self.saving():
+                    self.coach.events.add_target(event.id, *result)
+                    self.refresh_data()
+
+        self.app.push_screen(PersonDialog("Who do you hope to meet?", reason=True), chosen)
+
+    def action_advance(self) -> None:
+        target = self.target()
+        if target is None:
+            return
+        with self.saving():
+            moved = self.coach.events.advance(target)
+            self.notify(f"Now: {STATUS_TITLES.get(moved.status, moved.status)}.")
+            self.show_event()
+
+    def action_met(self) -> None:
+        target = self.target()
+        if target is None:
+            return
+        with self.saving():
+            self.coach.events.meet(target)
+            self.notify("Logged. The follow-up is now in Follow-ups (f).")
+            self.show_event()
+
+    def action_goal(self, number: int) -> None:
+        event = self.event()
+        kind = self.coach.events.settings.kind(event.kind) if event else None
+        if event is None or kind is None or not 0 < number <= len(kind.goals):
+            return
+        with self.saving():
+            self.coach.events.toggle_goal(event, kind.goals[number - 1].id)
+            self.refresh_data()
+
+    def action_advocate(self) -> None:
+        event = self.event()
+        if event is None:
+            return
+
+        def chosen(result: tuple[int, str] | None) -> None:
+            if result is not None:
+                with self.saving():
+                    self.coach.events.add_advocate(event, result[0])
+                    self.refresh_data()
+
+        self.app.push_screen(PersonDialog("Who could speak for you after this?"), chosen)

@@ -1,0 +1,79 @@
+"""Pilot tests: adding an event, choosing targets from the log, meeting one, goals."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from textual.widgets import DataTable, Input
+
+from ctcoach.network import ContactDraft
+from ctcoach.tui.screens.due import DueScreen
+from ctcoach.tui.screens.event_dialogs import EventDialog, PersonDialog
+from ctcoach.tui.screens.events import EventsScreen
+
+from ..helpers import TODAY
+from .helpers import screen_text
+
+BASIC = {"stage": "ms3", "home_ct_program": True}
+
+
+async def test_add_an_event_choose_a_target_meet_them_and_see_the_follow_up(make_app):
+    app = make_app(BASIC)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.coach.log.save_contact(ContactDraft("Dr. Maya Chen"))
+        await pilot.press("e")
+        assert isinstance(app.screen, EventsScreen)
+        await pilot.pause()
+        assert "No events yet" in screen_text(app)
+        await pilot.press("a")
+        assert isinstance(app.screen, EventDialog)
+        app.screen.query_one("#name", Input).value = "STS Annual Meeting"
+        app.screen.query_one("#start", Input).value = "2026-11-20"
+        app.screen.query_one("#end", Input).value = "2026-11-23"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, EventsScreen)
+        assert "STS Annual Meeting" in screen_text(app)
+        await pilot.press("t")
+        assert isinstance(app.screen, PersonDialog)
+        await pilot.press(*"maya chen", "tab", *"moderates the valve session", "enter")
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        assert table.row_count == 1
+        assert "1 chosen; the guide suggests 5–10" in screen_text(app)
+        table.focus()
+        await pilot.press("m")
+        await pilot.pause()
+        assert str(table.get_row_at(0)[2]) == "met"
+        (item,) = app.coach.log.interactions()
+        assert item.kind == "conference" and item.date == dt.date(2026, 11, 23)
+        await pilot.press("escape", "f")
+        assert isinstance(app.screen, DueScreen)
+        await pilot.pause()
+        assert "Follow up with Dr. Maya Chen after the meeting" in screen_text(app)
+
+
+async def test_a_bad_date_names_its_field_and_keeps_the_dialog(make_app):
+    app = make_app(BASIC)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("e", "a")
+        app.screen.query_one("#name", Input).value = "Away"
+        app.screen.query_one("#start", Input).value = "2026-02-30"
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, EventDialog)
+        assert "Starts: '2026-02-30' is not a date" in screen_text(app)
+
+
+async def test_away_rotation_goals_tick_with_digits(make_app):
+    app = make_app(BASIC)
+    async with app.run_test(size=(80, 24)) as pilot:
+        start = TODAY + dt.timedelta(days=10)
+        app.coach.events.save_event("away_rotation", "Away at Metro", start)
+        await pilot.press("e")
+        await pilot.pause()
+        assert "☐ A conversation with a faculty member" in screen_text(app)
+        await pilot.press("1")
+        await pilot.pause()
+        assert "☑ A conversation with a faculty member" in screen_text(app)
+        (event,) = app.coach.events.events()
+        assert event.goals_done == ("career-talk",)
