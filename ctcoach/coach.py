@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 
 from ctcoach.eventbook import EventBook
-from ctcoach.events import upcoming
+from ctcoach.events import summaries, upcoming
 from ctcoach.logbook import LogBook
 from ctcoach.mentors import Mentor, validate_mentor
 from ctcoach.model import EVENT_QUESTION, Pack, Problem, Profile
@@ -223,6 +223,24 @@ class Coach:
         if not live:
             return profile
         return Profile({**profile.answers, EVENT_QUESTION: live[0].as_event()})
+
+    def markdown(self, today: dt.date | None = None, include_notes: bool = False) -> str | None:
+        """The plan as Markdown, with follow-ups and upcoming events; private notes about
+        people only when asked. ``None`` before onboarding."""
+        from ctcoach.export.markdown import render
+
+        plan = self.plan(today)
+        if plan is None:
+            return None
+        snap = self.snapshot()
+        notes = (
+            {c.id: (c.name, c.notes) for c in snap.contacts if c.notes} if include_notes else None
+        )
+        events = []
+        if self.pack.events is not None:
+            names = {c.id: c.name for c in snap.contacts}
+            events = summaries(self.pack.events, snap.events, snap.targets, names, plan.today)
+        return render(self.pack, plan, notes, events)
 
     def plan_or_none(self) -> Plan | None:
         """The plan, or ``None`` before onboarding or when the profile no longer fits."""

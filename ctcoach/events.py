@@ -7,7 +7,7 @@ The kinds of event, their target ranges and their goals come from the content pa
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ctcoach.dates import DateError, check_range
@@ -155,3 +155,40 @@ def target_check(kind: EventKind, targets: Sequence[Target]) -> str:
     if count > kind.target_max:
         return f"{count} chosen; more than {kind.target_max} is hard to follow up well"
     return ""
+
+
+@dataclass(frozen=True)
+class EventSummary:
+    """An upcoming event as the export shows it: targets with their status, the range check."""
+
+    event: PlannedEvent
+    kind_title: str
+    targets: tuple[tuple[str, str, str], ...]  # (name, why them, status)
+    check: str
+    goals: tuple[tuple[str, bool], ...]  # (goal, done)
+
+
+def summaries(
+    settings: EventSettings,
+    events: Sequence[PlannedEvent],
+    targets: Sequence[Target],
+    names: Mapping[int, str],
+    today: dt.date,
+) -> list[EventSummary]:
+    out = []
+    for event in upcoming(events, today):
+        kind = settings.kind(event.kind)
+        mine = [t for t in targets if t.event == event.id]
+        out.append(
+            EventSummary(
+                event,
+                kind.title if kind else event.kind,
+                tuple(
+                    (names.get(t.contact, f"#{t.contact}"), t.reason, STATUS_TITLES[t.status])
+                    for t in mine
+                ),
+                target_check(kind, mine) if kind else "",
+                tuple((g.title, g.id in event.goals_done) for g in kind.goals) if kind else (),
+            )
+        )
+    return out

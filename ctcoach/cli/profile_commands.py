@@ -151,7 +151,6 @@ def cmd_onboard(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_plan(args: argparse.Namespace, ctx: Context) -> int:
     from ctcoach.coach import ProfileMismatch
     from ctcoach.export import check_target, save_text
-    from ctcoach.export.markdown import render
 
     output = Path(args.output) if args.output else None
     protected = (ctx.data_dir,)
@@ -159,15 +158,11 @@ def cmd_plan(args: argparse.Namespace, ctx: Context) -> int:
         check_target(output, protected)
     coach = ctx.coach()
     try:
-        plan = coach.plan(args.today)
+        text = coach.markdown(args.today, include_notes=args.include_notes)
     except ProfileMismatch as exc:
         raise UserError(f"{exc}; run `ctcoach onboard` to update it") from None
-    if plan is None:
+    if text is None:
         raise UserError("no profile yet: run `ctcoach onboard` first")
-    notes = None
-    if args.include_notes:
-        notes = {c.id: (c.name, c.notes) for c in coach.snapshot().contacts if c.notes}
-    text = render(coach.pack, plan, notes)
     if output is None:
         ctx.out(text)
         return OK

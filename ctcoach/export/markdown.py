@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
+from ctcoach.events import EventSummary
 from ctcoach.model import Pack, plural
 from ctcoach.plan import HORIZON_TITLES, Plan, PlanItem
 from ctcoach.profile import summary
@@ -32,7 +33,12 @@ def _item(item: PlanItem) -> list[str]:
     return lines
 
 
-def render(pack: Pack, plan: Plan, notes: Mapping[int, tuple[str, str]] | None = None) -> str:
+def render(
+    pack: Pack,
+    plan: Plan,
+    notes: Mapping[int, tuple[str, str]] | None = None,
+    events: Sequence[EventSummary] = (),
+) -> str:
     """The whole plan as Markdown, ending with a newline.
 
     ``notes`` (contact id -> name, private notes) is given only when the user asks for
@@ -63,6 +69,7 @@ def render(pack: Pack, plan: Plan, notes: Mapping[int, tuple[str, str]] | None =
         for item in items:
             out += _item(item)
     out += _follow_ups(plan, notes or {})
+    out += _events(events)
     out += _quizzes(plan)
     out += _pitch(plan)
     out += _pitfalls(plan)
@@ -86,6 +93,26 @@ def _follow_ups(plan: Plan, notes: Mapping[int, tuple[str, str]]) -> list[str]:
             name, text = notes.get(contact_id, ("", ""))
             if text:
                 out.append(f"  - Your notes on {escape(name)}: {escape(text)}")
+    return out
+
+
+def _events(events: Sequence[EventSummary]) -> list[str]:
+    out = ["", "## Events", ""]
+    if not events:
+        return [*out, "No events coming up. Add a meeting or an away rotation to plan for it."]
+    for upcoming in events:
+        event = upcoming.event
+        place = f", {escape(event.place)}" if event.place else ""
+        out += ["", f"### {escape(event.name)} ({escape(upcoming.kind_title)}{place})", ""]
+        out.append(f"{event.days_text()}.")
+        out.append("")
+        for name, reason, status in upcoming.targets:
+            why = f" — {escape(reason)}" if reason else ""
+            out.append(f"- **{escape(name)}** ({status}){why}")
+        if upcoming.check:
+            out += ["", f"_{escape(upcoming.check)}._"]
+        for goal, done in upcoming.goals:
+            out.append(f"- [{'x' if done else ' '}] {escape(goal)}")
     return out
 
 

@@ -156,17 +156,15 @@ class CoachApp(App[int]):
             self.push_screen(HelpScreen(self.screen))
 
     def action_export(self) -> None:
-        from ctcoach.export.markdown import render
-
-        plan = self.plan()
-        if plan is None or not self.has_profile():
+        text = self.coach.markdown() if self.has_profile() else None
+        if text is None:
             return
 
         def exported(path: Path | None) -> None:
             if path is not None:
                 self.notify(f"Plan exported to {path}", title="Export", markup=False)
 
-        self.push_screen(ExportScreen(render(self.coach.pack, plan), self.cwd), exported)
+        self.push_screen(ExportScreen(text, self.cwd), exported)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

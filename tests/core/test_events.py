@@ -138,3 +138,16 @@ def test_event_commands(cli):
     assert r.code == 0 and "the follow-up is now due" in r.out
     assert cli("event", "status", "metro", "Dr. Lee", "flying").code == 2
     assert cli("event", "show", "nowhere").code == 2
+
+
+def test_the_markdown_export_has_a_section_per_upcoming_event(cli):
+    cli("contact", "add", "Dr. Lee", "--notes", "private thing")
+    cli("event", "add", "Away at Metro", "--kind", "away_rotation", "--start", "2027-03-01")
+    cli("event", "target", "metro", "Dr. Lee", "--reason", "ECMO program")
+    cli("event", "goal", "metro", "feedback")
+    out = cli("plan", "--today", "2026-11-24").out
+    assert "### Away at Metro (Away rotation)" in out
+    assert "- **Dr. Lee** (to research) — ECMO program" in out
+    assert "- [x] Midway through, ask how you could help the team more" in out
+    assert "_1 chosen; the guide suggests 2–3 faculty" in out
+    assert "private thing" not in out

@@ -42,6 +42,7 @@ def test_structure_title_profile_and_horizons(pack):
         ("h2", "This stage"),
         ("h2", "Next stage"),
         ("h2", "Follow-ups"),
+        ("h2", "Events"),
         ("h2", "Quizzes"),
         ("h2", "Pitch"),
         ("h2", "Pitfalls"),

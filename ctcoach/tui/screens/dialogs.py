@@ -158,7 +158,8 @@ class ExportScreen(FormDialog[Path | None]):
             self.show_error(f"{path.name} already exists: press Export again to replace it")
             return
         try:
-            written = save_text(path, self.text)
+            store = self.coach.store
+            written = save_text(path, self.text, protected=(store.folder, store.target))
         except ExportError as exc:
             self.show_error(str(exc))
             return
