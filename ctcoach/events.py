@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ctcoach.dates import DateError, check_range
 from ctcoach.model import Event, Problem, Source
-from ctcoach.profile import clean_text
+from ctcoach.profile import clean_name, clean_text
 
 TARGET_STATUSES: tuple[str, ...] = ("research", "drafted", "sent", "met", "followed_up")
 STATUS_TITLES = {
@@ -97,11 +97,8 @@ def check_event(
     notes: str = "",
 ) -> tuple[PlannedEvent | None, list[Problem]]:
     problems: list[Problem] = []
-    clean = clean_text(name)
-    if not clean:
-        problems.append(Problem("name", "is required"))
-    elif len(clean) > MAX_NAME:
-        problems.append(Problem("name", f"must be at most {MAX_NAME} characters"))
+    clean, problem = clean_name(name, MAX_NAME)
+    problems += [problem] if problem else []
     kinds = [k.id for k in settings.kinds]
     if kind not in kinds:
         problems.append(Problem("kind", f"{kind!r} is not one of {', '.join(kinds)}"))

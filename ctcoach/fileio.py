@@ -57,21 +57,22 @@ def write_through(path: Path, text: str) -> None:
         handle.flush()
 
 
+def _mode(path: Path) -> int:
+    try:
+        return os.stat(path).st_mode
+    except OSError:
+        return 0
+
+
 def is_special(path: Path) -> bool:
     """True for an existing FIFO or character device (where writing streams, not replaces)."""
-    try:
-        mode = os.stat(path).st_mode
-    except OSError:
-        return False
+    mode = _mode(path)
     return stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)
 
 
 def is_unwritable_kind(path: Path) -> bool:
     """True for an existing socket or block device: nothing sensible can be written there."""
-    try:
-        mode = os.stat(path).st_mode
-    except OSError:
-        return False
+    mode = _mode(path)
     return stat.S_ISSOCK(mode) or stat.S_ISBLK(mode)
 
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ctcoach.model import MentorRole, MentorSign, Pack, Problem
-from ctcoach.profile import clean_text
+from ctcoach.profile import clean_name
 
 MAX_NAME = 80
 
@@ -66,11 +66,8 @@ def validate_mentor(
 ) -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]] | None, list[Problem]]:
     """Clean and check a mentor's fields; return them, or ``None`` and the problems."""
     problems = []
-    clean = clean_text(name)
-    if not clean:
-        problems.append(Problem("name", "is required"))
-    elif len(clean) > MAX_NAME:
-        problems.append(Problem("name", f"must be at most {MAX_NAME} characters"))
+    clean, problem = clean_name(name, MAX_NAME)
+    problems += [problem] if problem else []
     role_ids = [r.id for r in pack.mentor_roles]
     sign_ids = [s.id for s in pack.mentor_signs]
     problems += [Problem("roles", f"unknown role {r!r}") for r in roles if r not in role_ids]

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ctcoach.model import Problem, Source
-from ctcoach.profile import clean_text
+from ctcoach.profile import clean_name, clean_text
 
 MAX_NAME = 120
 MAX_TEXT = 2000
@@ -144,11 +144,8 @@ def check_contact(
 ) -> tuple[Contact | None, list[Problem]]:
     """Clean and check a contact; the contact, or ``None`` and one problem per field."""
     problems: list[Problem] = []
-    name = clean_text(draft.name)
-    if not name:
-        problems.append(Problem("name", "is required"))
-    elif len(name) > MAX_NAME:
-        problems.append(Problem("name", f"must be at most {MAX_NAME} characters"))
+    name, problem = clean_name(draft.name, MAX_NAME)
+    problems += [problem] if problem else []
     roles = [r.id for r in settings.roles]
     if draft.role and draft.role not in roles:
         problems.append(Problem("role", f"{draft.role!r} is not one of {', '.join(roles)}"))

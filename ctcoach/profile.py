@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ctcoach import dates
-from ctcoach.model import Event, Pack, Profile, Question
+from ctcoach.model import Event, Pack, Problem, Profile, Question
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _ESCAPE_SEQ = re.compile(r"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)?|[@-Z\\-_])")
@@ -26,6 +26,16 @@ def clean_text(value: str, *, single_line: bool = True) -> str:
     if single_line:
         value = " ".join(value.split())
     return value.strip()
+
+
+def clean_name(value: str, limit: int, field: str = "name") -> tuple[str, Problem | None]:
+    """A name cleaned for storage, and the problem with it (empty or too long), if any."""
+    clean = clean_text(value)
+    if not clean:
+        return clean, Problem(field, "is required")
+    if len(clean) > limit:
+        return clean, Problem(field, f"must be at most {limit} characters")
+    return clean, None
 
 
 def parse_date(value: Any) -> dt.date:

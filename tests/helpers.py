@@ -58,3 +58,26 @@ def edit(folder: Path, name: str, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} not in {name}"
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+# An answers file as a user writes it, and a command's outcome.
+GOOD = """
+name = "Alex Rivera"
+stage = "ms2"
+institution = "State University"
+home_ct_program = false
+interests = ["congenital", "adult_cardiac"]
+track = "undecided"
+comfort_approaching = 2
+weekly_hours = 3
+societies = ["sts"]
+[next_conference]
+name = "STS Annual Meeting"
+start = 2027-01-28
+end = 2027-01-31
+"""
+
+
+class Result:
+    def __init__(self, code: int, out: str, err: str) -> None:
+        self.code, self.out, self.err = code, out, err

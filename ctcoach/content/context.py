@@ -63,6 +63,15 @@ class LoadContext:
             )
         return self.sources.get(ref, Source(ref, ref))
 
+    def single_table(self, doc: Node, key: str, held: Node | None) -> Node | None:
+        """A section that may appear once in a whole pack: the table, or the one held."""
+        if key not in doc.value:
+            return held
+        if held is not None:
+            doc.error(f"a second [{key}] table (the first is in {held.file})", key)
+            return held
+        return doc.child(key, doc.value[key])
+
     def question(self, ident: str) -> Question | None:
         """The first onboarding question with id ``ident``, if any."""
         return next((q for q in self.questions if q.id == ident), None)

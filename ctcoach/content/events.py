@@ -20,18 +20,11 @@ class EventSection:
         self.node: Node | None = None
 
     def collect(self, doc: Node) -> None:
-        if "events" in doc.value:
-            if self.node is not None:
-                doc.error(f"a second [events] table (the first is in {self.node.file})", "events")
-                return
-            self.node = doc.child("events", doc.value["events"])
+        self.node = self.ctx.single_table(doc, "events", self.node)
 
     def build(self) -> EventSettings | None:
         node = self.node
-        if node is None:
-            return None
-        if not isinstance(node.value, dict):
-            node.error("must be a table")
+        if node is None or not node.is_table():
             return None
         node.check_keys({"source", "kinds"})
         kinds = tuple(self._kind(n) for n in node.tables("kinds"))

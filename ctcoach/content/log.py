@@ -44,18 +44,11 @@ class LogSection:
         self.node: Node | None = None
 
     def collect(self, doc: Node) -> None:
-        if "log" in doc.value:
-            if self.node is not None:
-                doc.error(f"a second [log] table (the first is in {self.node.file})", "log")
-                return
-            self.node = doc.child("log", doc.value["log"])
+        self.node = self.ctx.single_table(doc, "log", self.node)
 
     def build(self) -> LogSettings | None:
         node = self.node
-        if node is None:
-            return None
-        if not isinstance(node.value, dict):
-            node.error("must be a table")
+        if node is None or not node.is_table():
             return None
         node.check_keys(LOG_KEYS)
         days = node.get("reconnect_days", int, 90, False)

@@ -39,6 +39,13 @@ class Node:
     def child(self, key: str, value: Any) -> Node:
         return Node(value, self.file, self._join(key), self.errors)
 
+    def is_table(self) -> bool:
+        """True for a table; otherwise the error is recorded."""
+        if not isinstance(self.value, dict):
+            self.error("must be a table")
+            return False
+        return True
+
     def check_keys(self, allowed: set[str]) -> None:
         for key in self.value:
             if key not in allowed:

@@ -11,26 +11,7 @@ import pytest
 from ctcoach.cli import run
 from ctcoach.store import Store
 
-GOOD = """
-name = "Alex Rivera"
-stage = "ms2"
-institution = "State University"
-home_ct_program = false
-interests = ["congenital", "adult_cardiac"]
-track = "undecided"
-comfort_approaching = 2
-weekly_hours = 3
-societies = ["sts"]
-[next_conference]
-name = "STS Annual Meeting"
-start = 2027-01-28
-end = 2027-01-31
-"""
-
-
-class Result:
-    def __init__(self, code: int, out: str, err: str) -> None:
-        self.code, self.out, self.err = code, out, err
+from ..helpers import GOOD, Result
 
 
 @pytest.fixture

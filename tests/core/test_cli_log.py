@@ -2,31 +2,17 @@
 
 from __future__ import annotations
 
-import io
-
 import pytest
 from icalendar import Calendar
 
-from ctcoach.cli import run
 from ctcoach.store import Store
 
-from .test_cli import GOOD, Result
 from .test_linkedin_ics import HEADER, PREAMBLE, ROWS
 
 
 @pytest.fixture
-def cli(data_dir, tmp_path):
-    answers = tmp_path / "me.toml"
-    answers.write_text(GOOD, encoding="utf-8")
-
-    def call(*argv: str) -> Result:
-        out, err = io.StringIO(), io.StringIO()
-        code = run(list(argv), environ={"CTCOACH_DATA_DIR": str(data_dir)},
-                   stdin=io.StringIO(""), stdout=out, stderr=err)  # fmt: skip
-        return Result(code, out.getvalue(), err.getvalue())
-
-    assert call("onboard", "--answers", str(answers)).code == 0
-    return call
+def cli(onboarded_cli):
+    return onboarded_cli
 
 
 def test_adding_contacts_and_listing_them(cli):

@@ -15,7 +15,7 @@ import pytest
 
 from ctcoach.cli import run
 
-from .test_cli import GOOD, Result
+from ..helpers import GOOD, Result
 
 
 @pytest.fixture

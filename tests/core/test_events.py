@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 
 import pytest
 
-from ctcoach.cli import run
 from ctcoach.coach import Coach
 from ctcoach.events import check_event, find_event, next_step, target_check, upcoming
 from ctcoach.network import ContactDraft
@@ -15,7 +13,6 @@ from ctcoach.profile import validate_answers
 from ctcoach.store import Store
 
 from ..helpers import TODAY, answers
-from .test_cli import GOOD, Result
 
 
 @pytest.fixture
@@ -104,18 +101,8 @@ def test_the_onboarding_conference_becomes_one_event_and_drives_the_plan(coach, 
 
 
 @pytest.fixture
-def cli(data_dir, tmp_path):
-    answers_file = tmp_path / "me.toml"
-    answers_file.write_text(GOOD, encoding="utf-8")
-
-    def call(*argv: str) -> Result:
-        out, err = io.StringIO(), io.StringIO()
-        code = run(list(argv), environ={"CTCOACH_DATA_DIR": str(data_dir)},
-                   stdin=io.StringIO(""), stdout=out, stderr=err)  # fmt: skip
-        return Result(code, out.getvalue(), err.getvalue())
-
-    assert call("onboard", "--answers", str(answers_file)).code == 0
-    return call
+def cli(onboarded_cli):
+    return onboarded_cli
 
 
 def test_event_commands(cli):

@@ -200,3 +200,10 @@ class ConfirmScreen(ModalScreen[bool]):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         self.dismiss(event.button.id == "yes")
+
+
+def form_buttons(save: str = "Save") -> Horizontal:
+    """The Cancel and Save buttons at the foot of a form (ids ``cancel`` and ``save``)."""
+    return Horizontal(
+        Button("Cancel", id="cancel"), Button(save, id="save", variant="primary"), classes="buttons"
+    )

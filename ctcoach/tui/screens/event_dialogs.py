@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Footer, Input, Select, Static
+from textual.containers import VerticalScroll
+from textual.widgets import Footer, Input, Select, Static
 
 from ctcoach.dates import DateError, parse_date
+from ctcoach.tui.screens.dialogs import form_buttons
 from ctcoach.tui.screens.log_dialogs import PersonPicker, problem_text
 from ctcoach.tui.text import plain
 
@@ -26,9 +27,7 @@ class EventDialog(PersonPicker[int | None]):
             yield Input(placeholder="Starts (YYYY-MM-DD)", id="start")
             yield Input(placeholder="Ends (YYYY-MM-DD; blank: same day)", id="end")
             yield Input(placeholder="Place", id="place")
-            with Horizontal(classes="buttons"):
-                yield Button("Cancel", id="cancel")
-                yield Button("Save", id="save", variant="primary")
+            yield form_buttons()
         yield Footer()
 
     def on_mount(self) -> None:
@@ -83,9 +82,7 @@ class PersonDialog(PersonPicker[tuple[int, str] | None]):
             if self.ask_reason:
                 yield Input(placeholder="Why them: their session, their work, a shared interest",
                             id="reason")  # fmt: skip
-            with Horizontal(classes="buttons"):
-                yield Button("Cancel", id="cancel")
-                yield Button("Save", id="save", variant="primary")
+            yield form_buttons()
         yield Footer()
 
     def on_mount(self) -> None:

@@ -5,14 +5,14 @@ from __future__ import annotations
 from typing import TypeVar
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.suggester import SuggestFromList
-from textual.widgets import Button, Footer, Input, Select, Static, TextArea
+from textual.widgets import Footer, Input, Select, Static, TextArea
 
 from ctcoach.logbook import Entry
 from ctcoach.model import Problem
 from ctcoach.network import Contact, ContactDraft, describe, parse_reconnect
-from ctcoach.tui.screens.dialogs import FormDialog
+from ctcoach.tui.screens.dialogs import FormDialog, form_buttons
 from ctcoach.tui.text import plain
 
 T = TypeVar("T")
@@ -67,9 +67,7 @@ class ContactDialog(FormDialog[int | None]):
             )
             yield Static(plain("Private notes (never exported)", "bold"), classes="prompt")
             yield TextArea(c.notes if c else "", id="notes")
-            with Horizontal(classes="buttons"):
-                yield Button("Cancel", id="cancel")
-                yield Button("Save", id="save", variant="primary")
+            yield form_buttons()
         yield Footer()
 
     def on_mount(self) -> None:
@@ -180,9 +178,7 @@ class QuickLogDialog(PersonPicker[str | None]):
             yield self.contact_field(self.contact.name if self.contact else "")
             yield Select(kinds, value=kinds[0][1], allow_blank=False, id="kind")
             yield Input(placeholder="What you talked about", id="what")
-            with Horizontal(classes="buttons"):
-                yield Button("Cancel", id="cancel")
-                yield Button("Save", id="save", variant="primary")
+            yield form_buttons()
         yield Footer()
 
     def on_mount(self) -> None:
