@@ -217,6 +217,8 @@ class PitchSettings:
     ask_words: tuple[str, ...]
     parts: tuple[PitchPart, ...]
     variants: Mapping[str, str]
+    variant_labels: Mapping[str, str] = field(default_factory=dict)
+    ask_hint: str = ""  # examples of a concrete ask, for the check's message
 
     def part(self, part_id: str) -> PitchPart:
         return next(p for p in self.parts if p.id == part_id)
@@ -303,6 +305,7 @@ class Pack:
     quiz_topics: Mapping[str, QuizTopic] = field(default_factory=dict)
     quiz_pass_percent: int = 70
     log: LogSettings | None = None
+    topic_kinds: Mapping[str, str] = field(default_factory=dict)  # kind -> the Guide's heading
     events: EventSettings | None = None
 
     def quiz(self, quiz_id: str) -> Quiz:

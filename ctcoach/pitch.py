@@ -226,8 +226,8 @@ def checks(settings: PitchSettings, pitch: Pitch, wpm: float, name: str = "") ->
         out.append(
             Check(
                 "ask",
-                f"{labels['ask']}: name a concrete ask, such as "
-                "10 minutes of advice, a research project or shadowing",
+                f"{labels['ask']}: name a concrete ask"
+                + (f", such as {settings.ask_hint}" if settings.ask_hint else ""),
             )
         )
     for part in settings.parts:

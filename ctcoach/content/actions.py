@@ -71,10 +71,14 @@ def read_topic(ctx: LoadContext, node: Node) -> None:
         g.check_keys({"title", "points"})
         groups.append((g.text("title"), g.strings("points")))
     points = node.strings("points", required=not groups)
+    kind = node.ident("kind")
+    if kind and kind not in ctx.topic_kinds:
+        known = ", ".join(ctx.topic_kinds) or "none: add [topic_kinds] to pack.toml"
+        node.error(f"unknown topic kind '{kind}' (known: {known})", "kind")
     ctx.topics.append(
         Topic(
             ident,
-            node.ident("kind"),
+            kind,
             node.text("title"),
             node.text("summary", required=False),
             points,

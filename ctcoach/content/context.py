@@ -38,6 +38,7 @@ class LoadContext:
     actions: list[Action] = field(default_factory=list)
     mentor_roles: list[MentorRole] = field(default_factory=list)
     mentor_signs: list[MentorSign] = field(default_factory=list)
+    topic_kinds: dict[str, str] = field(default_factory=dict)
 
     def register(self, kind: str, node: Node, allowed: set[str]) -> str:
         """Check a table's keys against ``allowed``, then read its id and register it."""

@@ -34,6 +34,8 @@ SECTIONS = (
     "pitch",
     "pitch_parts",
     "pitch_variants",
+    "pitch_variant_labels",
+    "topic_kinds",
     "quiz_settings",
     "quizzes",
     "quiz_topics",
@@ -110,6 +112,7 @@ class _Loader:
             quiz_topics=topics,
             quiz_pass_percent=pass_percent,
             log=log,
+            topic_kinds=dict(ctx.topic_kinds),
             events=events,
         )
 
@@ -157,6 +160,10 @@ class _Loader:
             ctx.sources[ident] = Source(ident, node.text("title"))
         if "plan" in doc.value:
             self.read_plan(doc.child("plan", doc.value["plan"]))
+        if "topic_kinds" in doc.value:
+            kinds = doc.child("topic_kinds", doc.value["topic_kinds"])
+            if kinds.is_table():
+                ctx.topic_kinds.update({key: kinds.text(key) for key in kinds.value})
 
     def read_plan(self, node: Node) -> None:
         if not isinstance(node.value, dict):

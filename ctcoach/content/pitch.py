@@ -18,6 +18,7 @@ PITCH_KEYS = {
     "first_person",
     "third_person",
     "ask_words",
+    "ask_hint",
 }
 
 
@@ -31,7 +32,7 @@ class PitchSection:
 
     def collect(self, doc: Node) -> None:
         """Take the [pitch], [pitch_variants] and [[pitch_parts]] of one file."""
-        for key in ("pitch", "pitch_variants"):
+        for key in ("pitch", "pitch_variants", "pitch_variant_labels"):
             if key in doc.value:
                 self.tables[key] = doc.child(key, doc.value[key])
         self.part_nodes.extend(doc.tables("pitch_parts"))
@@ -68,7 +69,19 @@ class PitchSection:
             ask_words=node.strings("ask_words", required=False),
             parts=parts,
             variants=variants,
+            variant_labels=self._read_labels(variants),
+            ask_hint=node.text("ask_hint", required=False),
         )
+
+    def _read_labels(self, variants: dict[str, str]) -> dict[str, str]:
+        """A label for every variant, for the builder and the export."""
+        node = self.tables.get("pitch_variant_labels")
+        labels = node.value if node is not None and isinstance(node.value, dict) else {}
+        for key in variants:
+            if not isinstance(labels.get(key), str) or not labels[key].strip():
+                where = node or self.tables["pitch_variants"]
+                where.error(f"needs a label in [pitch_variant_labels] for '{key}'", key)
+        return {k: str(v) for k, v in labels.items() if k in variants}
 
     def _read_parts(self, node: Node) -> tuple[PitchPart, ...]:
         """The pitch parts in the engine's order; they must be exactly the engine's parts."""

@@ -71,7 +71,7 @@ def render(
     out += _follow_ups(plan, notes or {})
     out += _events(events)
     out += _quizzes(plan)
-    out += _pitch(plan)
+    out += _pitch(plan, pack.pitch.variant_labels if pack.pitch else {})
     out += _pitfalls(plan)
     out += _mentor_team(plan)
     return "\n".join(out) + "\n"
@@ -139,7 +139,7 @@ def _quizzes(plan: Plan) -> list[str]:
     return out
 
 
-def _pitch(plan: Plan) -> list[str]:
+def _pitch(plan: Plan, labels: Mapping[str, str]) -> list[str]:
     out = ["", "## Pitch", ""]
     result = plan.pitch
     if result is None:
@@ -154,7 +154,6 @@ def _pitch(plan: Plan) -> list[str]:
     if result.checks:
         out += ["", "To fix:", ""]
         out += [f"- {escape(c.message)}" for c in result.checks]
-    labels = {"opener": "Poster session or after a talk", "email": "Email introduction"}
     for key, text in result.variants.items():
         if key != "spoken":
             out += ["", f"**{escape(labels.get(key, key.capitalize()))}:** {escape(text)}"]

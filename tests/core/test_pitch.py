@@ -144,10 +144,7 @@ def test_vague_ask_and_filler(ps):
             140,
         )
     )
-    assert (
-        "Ask: name a concrete ask, such as 10 minutes of advice, "
-        "a research project or shadowing" in found
-    )
+    assert "Ask: name a concrete ask, such as a short chat or a project" in found
     assert "Interests: cut filler or vague words (passionate, really, very)" in found
 
 
@@ -252,7 +249,7 @@ def test_markdown_pitch_section(pack):
     section = text[text.index("## Pitch") : text.index("## Pitfalls")]
     assert "> I'm a second-year medical student at State University." in section
     assert "at 150 words a minute (your measured rate)" in section
-    assert "**Poster session or after a talk:** Hi, I'm Alex Rivera" in section
+    assert "**Opener:** Hi, I'm Alex Rivera" in section
     assert "**Email introduction:**" in section
     assert "Not written yet" in render(pack, build_plan(pack, make_profile(pack), today=TODAY))
 

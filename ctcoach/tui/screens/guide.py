@@ -12,15 +12,6 @@ from ctcoach.model import Pack
 from ctcoach.tui.base import CoachScreen
 from ctcoach.tui.text import join, plain
 
-KIND_TITLES = {
-    "overview": "Why it matters",
-    "playbook": "Playbooks",
-    "mentor_role": "Mentor roles",
-    "mentorship": "Mentorship",
-    "pitfall": "Pitfalls",
-    "faq": "Questions",
-}
-
 
 def bullets(points: tuple[str, ...]) -> list[Content | str]:
     out: list[Content | str] = []
@@ -54,7 +45,7 @@ def entries(pack: Pack) -> list[tuple[str, str, Content]]:
             plain(f"Source: {phase.source.title}", "italic dim"),
         )
         out.append(("Roadmap", phase.title, body))
-    for kind, group in KIND_TITLES.items():
+    for kind, group in pack.topic_kinds.items():
         for topic in pack.topics_of(kind):
             parts: list[Content | str] = [plain(topic.title, "bold")]
             if topic.summary:
