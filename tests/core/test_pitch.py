@@ -250,7 +250,7 @@ def test_markdown_pitch_section(pack):
     assert "> I'm a second-year medical student at State University." in section
     assert "at 150 words a minute (your measured rate)" in section
     assert "**Opener:** Hi, I'm Alex Rivera" in section
-    assert "**Email introduction:**" in section
+    assert "**Email:**" in section
     assert "Not written yet" in render(pack, build_plan(pack, make_profile(pack), today=TODAY))
 
 
