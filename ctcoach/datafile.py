@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from ctcoach.errors import StoreError
 from ctcoach.fileio import TMP_SUFFIX, temp_prefix, write_atomic
 from ctcoach.records import RecordError
 
@@ -20,14 +21,6 @@ BACKUP_DIR = "backups"
 KEEP_BACKUPS = 3
 
 Signature = tuple[int, int, int, int]
-
-
-class StoreError(Exception):
-    """The store cannot be used. The message is one readable line."""
-
-
-class StoreBusy(StoreError):
-    """Another process held the lock for too long."""
 
 
 def resolve_data_dir(cli_value: str | None, environ: Mapping[str, str]) -> Path:

@@ -29,14 +29,8 @@ from tinydb.storages import Storage
 from tinydb.table import Document, Table
 
 from ctcoach import datafile
-from ctcoach.datafile import (
-    STORE_NAME,
-    Signature,
-    StoreBusy,
-    StoreError,
-    resolve_data_dir,
-    signature,
-)
+from ctcoach.datafile import STORE_NAME, Signature, resolve_data_dir, signature
+from ctcoach.errors import StoreBusy, StoreError
 from ctcoach.fileio import real_target, write_atomic
 from ctcoach.model import EVENT_QUESTION
 from ctcoach.records import Snapshot, decode

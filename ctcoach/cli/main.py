@@ -36,8 +36,7 @@ def run(
     stderr: TextIO | None = None,
 ) -> int:
     """Run ctcoach as from the command line and return its exit code."""
-    from ctcoach.export import ExportError
-    from ctcoach.store import StoreError
+    from ctcoach.errors import ExportError, StoreError
 
     environ = os.environ if environ is None else environ
     stdin, stdout, stderr = stdin or sys.stdin, stdout or sys.stdout, stderr or sys.stderr

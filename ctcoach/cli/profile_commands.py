@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -98,6 +97,8 @@ def cmd_content_check(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _read_answers_file(path: str) -> dict[str, Any]:
+    import tomllib
+
     try:
         text = Path(path).read_text(encoding="utf-8")
     except IsADirectoryError:

@@ -6,11 +6,8 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
+from ctcoach.errors import ExportError
 from ctcoach.fileio import is_special, is_unwritable_kind, real_target, write_atomic, write_through
-
-
-class ExportError(Exception):
-    """The file cannot be written. The message is one readable line."""
 
 
 def save_text(path: Path, text: str, *, protected: Sequence[Path] = (), mode: int = 0o600) -> Path:

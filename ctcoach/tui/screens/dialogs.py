@@ -13,7 +13,8 @@ from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Footer, Input, Static
 
-from ctcoach.export import ExportError, save_text
+from ctcoach.errors import ExportError
+from ctcoach.export import save_text
 from ctcoach.tui.base import CoachModal
 from ctcoach.tui.text import join, plain
 
