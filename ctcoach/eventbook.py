@@ -26,6 +26,9 @@ from ctcoach.records import Snapshot
 from ctcoach.store import Store
 
 
+YEARS_AROUND = 10  # events are planned or remembered within this many years of today
+
+
 class NoEvents(Exception):
     """The content pack in use has no event kinds (one readable line)."""
 
@@ -65,7 +68,9 @@ class EventBook:
         event_id: int = 0,
     ) -> tuple[PlannedEvent | None, list[Problem]]:
         event, problems = check_event(self.settings, event_id, kind, name, start, end, place, notes)
-        if event is None:
+        if abs((start - self.today()).days) > YEARS_AROUND * 366:
+            problems.append(Problem("start", f"is more than {YEARS_AROUND} years from today"))
+        if event is None or problems:
             return None, problems
         old = next((e for e in self.events() if e.id == event_id), None)
         if old is not None:

@@ -110,6 +110,8 @@ def test_event_commands(cli):
             "--end", "2027-03-28")  # fmt: skip
     assert r.code == 0 and "choose 2–3 faculty whose interests overlap" in r.out
     assert cli("event", "add", "X", "--kind", "party", "--start", "2027-03-01").code == 2
+    far = cli("event", "add", "X", "--start", "2060-03-01")
+    assert far.code == 2 and "start: is more than 10 years from today" in far.err
     cli("contact", "add", "Dr. Lee")
     assert cli("event", "target", "metro", "Dr. Lee", "--reason", "ECMO program").code == 0
     r = cli("event", "list")
