@@ -25,7 +25,6 @@ from ctcoach.model import Pack, Problem
 from ctcoach.records import Snapshot
 from ctcoach.store import Store
 
-
 YEARS_AROUND = 10  # events are planned or remembered within this many years of today
 
 

@@ -40,6 +40,10 @@ def register(sub: Any, common: Parser) -> None:
     log_add.add_argument("--date", metavar="YYYY-MM-DD", type=date_arg, help="default: today")
     log_add.add_argument("--promise", metavar="TEXT", default="", help="what you promised")
     log_add.add_argument("--by", metavar="YYYY-MM-DD", type=date_arg, help="…and by when")
+    log_add.add_argument(
+        "--with", dest="others", action="append", default=[], metavar="CONTACT",
+        help="someone else who was there (repeat for more)",
+    )  # fmt: skip
     log_add.add_argument("--new", action="store_true", help="add CONTACT if nobody has that name")
     log_add.set_defaults(func=cmd_log_add)
     log_list = log_sub.add_parser("list", parents=[common], help="list interactions")
@@ -163,14 +167,15 @@ def cmd_log_add(args: argparse.Namespace, ctx: Context) -> int:
         ctx.say(f"Added {describe(contact)} to your contacts.")
     if contact is None:
         contact = find(book, args.contact)
-    entry = Entry(
-        (contact.id,), args.what, args.kind or "", args.where, args.date, args.promise, args.by
-    )
+    people = (contact.id, *(find(book, other).id for other in args.others))
+    entry = Entry(people, args.what, args.kind or "", args.where, args.date, args.promise, args.by)
     item, problems = book.log(entry)
     if item is None:
         raise _problems(problems)
     kind = book.settings.kind_title(item.kind).lower()
-    ctx.out(f"Logged {kind} with {contact.name} on {item.date.isoformat()}.\n")
+    names = {c.id: c.name for c in book.contacts()}
+    who = " and ".join(names[c] for c in item.contacts)
+    ctx.out(f"Logged {kind} with {who} on {item.date.isoformat()}.\n")
     for due in book.due_for(contact.id):
         ctx.out(f"Due {due.date.isoformat()}: {due.title} — {due.reason}\n")
     return OK

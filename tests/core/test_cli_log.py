@@ -134,3 +134,13 @@ def test_the_markdown_plan_lists_follow_ups_and_keeps_notes_private(cli):
     assert "ECMO" not in r.out
     r = cli("plan", "--today", "2026-11-24", "--include-notes")
     assert "  - Your notes on Ann: Loves talking about ECMO" in r.out
+
+
+def test_one_interaction_with_several_people(cli, data_dir):
+    cli("contact", "add", "Ann")
+    cli("contact", "add", "Ben")
+    r = cli("log", "add", "Ann", "--with", "Ben", "--what", "Journal club", "--kind", "meeting")
+    assert r.out.startswith("Logged meeting with Ann and Ben on ")
+    (item,) = Store(data_dir).snapshot().interactions
+    assert item.contacts == (1, 2)
+    assert cli("log", "add", "Ann", "--with", "Nobody", "--what", "x").code == 2
