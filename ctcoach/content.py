@@ -6,6 +6,7 @@ before loading fails, so an author can fix a pack in one pass.
 
 from __future__ import annotations
 
+import datetime as dt
 import string
 import tomllib
 from collections.abc import Iterator
@@ -317,7 +318,15 @@ class _Loader:
         if not isinstance(node.value, dict):
             node.error("must be a table")
             return
-        node.check_keys({"active_per_weekly_hour", "min_active", "max_active", "event_stale_days"})
+        node.check_keys(
+            {
+                "active_per_weekly_hour",
+                "min_active",
+                "max_active",
+                "event_stale_days",
+                "year_starts",
+            }
+        )
         base = PlanSettings()
         rate = node.get("active_per_weekly_hour", float, base.active_per_weekly_hour, False)
         low = node.get("min_active", int, base.min_active, False)
@@ -327,7 +336,7 @@ class _Loader:
             node.error("must be above 0", "active_per_weekly_hour")
         if low < 1 or high < low:
             node.error("need 1 <= min_active <= max_active", "min_active")
-        self.plan = PlanSettings(rate, low, high, max(stale, 0))
+        self.plan = PlanSettings(rate, low, high, max(stale, 0), read_year_start(node))
 
     def read_body(self, doc: Node) -> None:
         for node in doc.tables("questions"):
@@ -702,11 +711,14 @@ class _Loader:
             node.error(f"'{kind}' is not one of {', '.join(QUESTION_KINDS)}", "kind")
         choices: list[Choice] = []
         for c in node.tables("choices"):
-            c.check_keys({"id", "label"})
+            c.check_keys({"id", "label", "exclusive"})
             choice_id = c.ident()
             if any(existing.id == choice_id for existing in choices):
                 c.error(f"duplicate choice '{choice_id}'", "id")
-            choices.append(Choice(choice_id, c.text("label")))
+            exclusive = c.get("exclusive", bool, False, required=False)
+            if exclusive and kind != "multi":
+                c.error("only a multi question's choices can be exclusive", "exclusive")
+            choices.append(Choice(choice_id, c.text("label"), exclusive))
         if kind in ("choice", "multi") and not choices:
             node.error(f"a {kind} question needs [[choices]]", "choices")
         low = node.get("min", int, required=False)
@@ -937,6 +949,19 @@ class _Loader:
             isinstance(value, bool) or not isinstance(value, int)
         ):
             node.error("must be a whole number")
+
+
+def read_year_start(node: Node) -> tuple[int, int] | None:
+    """``year_starts = "07-01"``: the month and day each training year begins."""
+    text = node.get("year_starts", str, required=False)
+    if text is None:
+        return None
+    try:
+        day = dt.date.fromisoformat(f"2000-{text}")  # a leap year, so 02-29 is allowed
+    except ValueError:
+        node.error(f"'{text}' is not a month and day like 07-01", "year_starts")
+        return None
+    return day.month, day.day
 
 
 def load_pack(root: Path | str | None = None) -> Pack:

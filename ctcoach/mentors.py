@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from ctcoach.model import MentorRole, MentorSign, Pack, Problem
@@ -62,15 +62,22 @@ def check_team(pack: Pack, mentors: Sequence[Mentor]) -> TeamCheck:
 
 
 def validate_mentor(
-    pack: Pack, name: str, roles: Sequence[str], signs: Sequence[str]
+    pack: Pack,
+    name: str,
+    roles: Sequence[str],
+    signs: Sequence[str],
+    taken: Collection[str] = (),
 ) -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]] | None, list[Problem]]:
-    """Clean and check a mentor's fields; return them, or ``None`` and the problems."""
+    """Clean and check a mentor's fields; return them, or ``None`` and the problems.
+    ``taken`` holds the names of the user's other mentors: a name may be used once."""
     problems = []
     clean = clean_text(name)
     if not clean:
         problems.append(Problem("name", "is required"))
     elif len(clean) > MAX_NAME:
         problems.append(Problem("name", f"must be at most {MAX_NAME} characters"))
+    elif clean.casefold() in {clean_text(t).casefold() for t in taken}:
+        problems.append(Problem("name", f"{clean} is already on your team; change that entry"))
     role_ids = [r.id for r in pack.mentor_roles]
     sign_ids = [s.id for s in pack.mentor_signs]
     problems += [Problem("roles", f"unknown role {r!r}") for r in roles if r not in role_ids]

@@ -96,6 +96,7 @@ class PitchVersion:
     id: int
     saved: dt.date
     pitch: Pitch
+    name: str = ""  # the user's own name for it; empty until they rename it
 
 
 @dataclass(frozen=True)
@@ -140,12 +141,13 @@ def decode_pitch_version(doc_id: int, doc: Doc) -> PitchVersion:
         _texts(doc, "experiences"),
         _text(doc, "ask", ""),
     )
-    return PitchVersion(doc_id, _date(doc, "saved"), pitch)
+    return PitchVersion(doc_id, _date(doc, "saved"), pitch, _text(doc, "name", ""))
 
 
-def encode_pitch(saved: dt.date, pitch: Pitch) -> dict[str, Any]:
+def encode_pitch(saved: dt.date, pitch: Pitch, name: str = "") -> dict[str, Any]:
     return {
         "saved": saved.isoformat(),
+        "name": name,
         "who": pitch.who,
         "interests": pitch.interests,
         "experiences": list(pitch.experiences),

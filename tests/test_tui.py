@@ -30,7 +30,7 @@ async def answer_all(pilot, name="Sam Lee"):
     await pilot.press("ctrl+n")  # institution: skip
     await pilot.press("ctrl+n")  # home program: default yes
     await pilot.press("space", "ctrl+n")  # interests: adult cardiac
-    await pilot.press("ctrl+n")  # track: no answer
+    await pilot.press("ctrl+n")  # track: the default, not decided
     await pilot.press("ctrl+n")  # comfort: default 3
     await pilot.press("ctrl+n")  # hours: default 3
     await pilot.press("ctrl+n")  # societies: none
@@ -51,7 +51,7 @@ async def test_onboarding_complete_saves_and_opens_dashboard(data_dir, tmp_path,
     with Store(data_dir) as store:
         saved = store.snapshot().profile
     assert saved["name"] == "Sam Lee" and saved["stage"] == "ms3"
-    assert saved["interests"] == ["adult_cardiac"] and "track" not in saved
+    assert saved["interests"] == ["adult_cardiac"] and saved["track"] == "undecided"
 
 
 async def test_onboarding_validation_and_back(data_dir, tmp_path):

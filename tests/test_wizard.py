@@ -34,7 +34,7 @@ def test_happy_path_builds_the_profile(pack, keys):
         "Metro Med" + ENTER,  # institution
         "n",  # home program: no
         " " + DOWN * 2 + " " + ENTER,  # interests: adult cardiac, congenital
-        DOWN + ENTER,  # track: traditional
+        UP + ENTER,  # track: from the default "Not decided" up to traditional
         UP + ENTER,  # comfort: from the default 3 up to 2
         CLEAR + "6" + ENTER,  # hours: clear the default, type 6
         DOWN + " " + ENTER,  # societies: aats

@@ -10,28 +10,9 @@ from textual.widget import Widget
 from textual.widgets import Checkbox, Input, RadioSet, Static
 
 from ctcoach.model import Event, Question
-from ctcoach.profile import AnswerError, parse_answer
+from ctcoach.profile import AnswerError, options, parse_answer
 from ctcoach.tui.text import plain
 from ctcoach.tui.widgets.choice import WrapRadioButton
-
-NO_ANSWER = "(no answer)"
-
-
-def _options(question: Question) -> list[tuple[Any, str]]:
-    """(value, label) for a question answered by picking one."""
-    if question.kind == "bool":
-        return [(True, "Yes"), (False, "No")]
-    if question.kind == "scale":
-        assert question.min is not None and question.max is not None
-        ends = {question.min: question.min_labels, question.max: question.max_labels}
-        return [
-            (n, f"{n}" + (f" — {ends[n]}" if ends.get(n) else ""))
-            for n in range(question.min, question.max + 1)
-        ]
-    options: list[tuple[Any, str]] = [(c.id, c.label) for c in question.choices]
-    if not question.required:
-        options.append((None, NO_ANSWER))
-    return options
 
 
 class QuestionField(Vertical):
@@ -58,7 +39,7 @@ class QuestionField(Vertical):
             )
         elif kind in ("choice", "scale", "bool"):
             with RadioSet(id="answer"):
-                for value, label in _options(q):
+                for value, label in options(q):
                     yield WrapRadioButton(plain(label), value=value == self.initial)
         elif kind == "multi":
             chosen = set(self.initial or [])
@@ -115,7 +96,7 @@ class QuestionField(Vertical):
             index = radio.pressed_index
             if index < 0:
                 return None
-            return _options(self.question)[index][0]
+            return options(self.question)[index][0]
         if kind == "multi":
             return [box.name for box in self.query(Checkbox) if box.value]
         if kind == "event":
