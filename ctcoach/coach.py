@@ -192,14 +192,20 @@ class Coach:
         self.store.set_settings({"pitch_wpm": wpm, "pitch_wpm_after": after})
 
     def pitch_report(self, snap: Snapshot | None = None) -> PitchReport | None:
+        """The report on the current saved version."""
         snap = snap or self.snapshot()
         current = self.current_pitch(snap)
-        if current is None or self.pack.pitch is None:
+        return None if current is None else self.report_on(current[1], snap)
+
+    def report_on(self, pitch: Pitch, snap: Snapshot | None = None) -> PitchReport | None:
+        """Words, timing at the user's rate, checks and variants for any pitch."""
+        snap = snap or self.snapshot()
+        if self.pack.pitch is None:
             return None
         profile = self.profile_or_none(snap)
         return report(
             self.pack.pitch,
-            current[1],
+            pitch,
             profile.name if profile else "",
             snap.practices,
             self.wpm_setting(snap),

@@ -117,6 +117,15 @@ class Plan:
         active = [i for i in self.open_items() if not i.waiting]
         return sorted(active, key=lambda i: not i.overdue)[:count]
 
+    def due(self, item: PlanItem) -> str:
+        """When ``item`` is due, briefly: "3 days overdue", "today", "in 5 days", "this month"."""
+        if item.date is None:
+            return item.when
+        days = (item.date - self.today).days
+        if days < 0:
+            return f"{plural(-days, 'day')} overdue"
+        return "today" if days == 0 else f"in {plural(days, 'day')}"
+
     @property
     def overdue(self) -> list[PlanItem]:
         return [i for i in self.items if i.overdue]

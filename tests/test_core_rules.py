@@ -47,7 +47,7 @@ def test_a_rate_set_after_a_practice_wins_until_the_next_practice(pack):
     assert report(ps, FULL, "", runs, 120.0, since=1).wpm == 120.0
 
 
-def test_the_coach_applies_a_rate_set_after_practising(pack, tmp_path):
+def test_the_coach_applies_a_rate_set_after_practicing(pack, tmp_path):
     coach = Coach(pack, Store(tmp_path), lambda: TODAY)
     coach.save_profile(make_profile(pack))
     coach.save_pitch(FULL)

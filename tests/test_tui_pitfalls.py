@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from textual.widgets import Checkbox, Input, ListView, RadioSet
+from textual.widgets import Input, ListView
 
 from ctcoach.tui.screens.dashboard import DashboardScreen
 from ctcoach.tui.screens.dialogs import ConfirmScreen
 from ctcoach.tui.screens.mentors import MentorDialog, MentorScreen
 from ctcoach.tui.screens.pitfalls import PitfallCheckScreen, PitfallScreen
 from ctcoach.tui.widgets.card import Card
+from ctcoach.tui.widgets.choices import ChoiceList
 
 from .tui_helpers import make_app, screen_text
 
@@ -54,8 +55,7 @@ async def test_back_changes_an_answer(data_dir, tmp_path):
         assert "Statement 3 of" in screen_text(app)
         await pilot.press("backspace")
         assert "Statement 2 of" in screen_text(app)
-        radio = app.screen.query_one(RadioSet)
-        assert radio.pressed_index == 4  # the earlier answer is shown
+        assert app.screen.query_one(ChoiceList).index == 4  # the earlier answer is shown
         await pilot.press("1")
         assert app.screen.answers[app.coach.pack.assessment.statements[1].id] == 1
 
@@ -65,9 +65,9 @@ async def test_leaving_half_way_asks_and_saves_nothing(data_dir, tmp_path):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("c", "t", "3", "3", "escape")
         assert isinstance(app.screen, ConfirmScreen)
-        await pilot.press("n")  # keep going
+        await pilot.press("escape")  # keep going
         assert isinstance(app.screen, PitfallCheckScreen)
-        await pilot.press("q", "y")  # q asks before leaving, like Escape
+        await pilot.press("escape", "l")  # leave
         await pilot.pause()
         assert isinstance(app.screen, PitfallScreen)
     assert app.coach.pitfall_attempts() == []
@@ -97,9 +97,7 @@ async def test_mentor_team_add_edit_remove(data_dir, tmp_path):
         await pilot.press("ctrl+s")
         assert "is required" in screen_text(app)
         app.screen.query_one(Input).value = "Dr [red]Kay[/]"
-        for box in app.screen.query(Checkbox):
-            if box.name in ("role:sponsor", "role:career", "sign:cancels"):
-                box.value = True
+        await pilot.press("tab", "1", "5", "tab", "tab", "1")  # career, sponsor; cancels
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, MentorScreen)
@@ -108,17 +106,14 @@ async def test_mentor_team_add_edit_remove(data_dir, tmp_path):
         assert "⚠ Dr [red]Kay[/]: is repeatedly unavailable" in text
         assert any(i.id == "team-diversify" for i in app.plan().items)
         # Change: untick the warning sign.
-        await pilot.press("enter")
-        for box in app.screen.query(Checkbox):
-            if box.name == "sign:cancels":
-                box.value = False
+        await pilot.press("enter", "tab", "tab", "tab", "space")  # untick the warning sign
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert "⚠" not in screen_text(app)
         # Remove, after confirming.
         await pilot.press("d")
         assert isinstance(app.screen, ConfirmScreen)
-        await pilot.press("y")
+        await pilot.press("r")
         await pilot.pause()
         assert app.coach.mentors() == []
         assert len(app.screen.query_one(ListView).children) == 0
@@ -130,6 +125,6 @@ async def test_mentor_team_add_edit_remove(data_dir, tmp_path):
 async def test_new_screens_at_small_size(data_dir, tmp_path):
     app = make_app(data_dir, tmp_path, BASIC)
     async with app.run_test(size=(60, 20)) as pilot:
-        await pilot.press("c", "t", "3", "backspace", "escape", "y", "escape", "m", "a", "escape")
+        await pilot.press("c", "t", "3", "backspace", "escape", "l", "escape", "m", "a", "escape")
         await pilot.press("escape")
         assert isinstance(app.screen, DashboardScreen)

@@ -57,7 +57,7 @@ async def test_full_attempt_with_feedback_and_summary(data_dir, tmp_path):
         keys = right_keys(screen.quiz, "clinical:0")[2:]
         await pilot.press(*keys)
         assert "Self-check (not scored)" in screen_text(app)
-        await pilot.press("y", "n", "y")
+        await pilot.press("y", "enter", "n", "enter", "y", "enter")  # pick, then continue
         await pilot.pause()
         text = screen_text(app)
         assert "Done — saved" in text
@@ -78,11 +78,11 @@ async def test_abandon_asks_and_stores_nothing(data_dir, tmp_path):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("k", "enter", "1", "ctrl+n", "escape")
         assert isinstance(app.screen, ConfirmScreen)
-        await pilot.press("n")
+        await pilot.press("escape")  # keep going
         assert isinstance(app.screen, QuizScreen)
-        await pilot.press("q")  # q asks too, rather than quitting the app
+        await pilot.press("q")  # q asks too, rather than quitting at once
         assert isinstance(app.screen, ConfirmScreen) and app.is_running
-        await pilot.press("y")
+        await pilot.press("escape", "escape", "l")  # keep going; then leave the quiz
         await pilot.pause()
         assert isinstance(app.screen, QuizListScreen)
     assert app.coach.quiz_attempts() == []
@@ -93,14 +93,16 @@ async def test_retake_reshuffles_and_history_shows_progress(data_dir, tmp_path):
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.press("k", "enter")
         quiz = app.screen.quiz
-        await pilot.press(*["1", "ctrl+n"] * len(quiz.questions), *["y"] * len(quiz.self_checks))
+        await pilot.press(
+            *["1", "ctrl+n"] * len(quiz.questions), *["y", "enter"] * len(quiz.self_checks)
+        )
         await pilot.pause()
         first_score = app.coach.quiz_attempts()[0]
         await pilot.press("r")
         await pilot.pause()
         retake = app.screen
         assert isinstance(retake, QuizScreen) and retake.seed == "clinical:1"
-        await pilot.press(*right_keys(quiz, "clinical:1"), *["y"] * len(quiz.self_checks))
+        await pilot.press(*right_keys(quiz, "clinical:1"), *["y", "enter"] * len(quiz.self_checks))
         await pilot.pause()
         assert "Score: 8 of 8 (100%)" in screen_text(app)
         await pilot.press("escape")
@@ -120,5 +122,5 @@ async def test_retake_reshuffles_and_history_shows_progress(data_dir, tmp_path):
 async def test_quiz_at_small_size(data_dir, tmp_path):
     app = make_app(data_dir, tmp_path, BASIC)
     async with app.run_test(size=(60, 20)) as pilot:
-        await pilot.press("k", "enter", "2", "ctrl+n", "3", "escape", "y", "escape")
+        await pilot.press("k", "enter", "2", "enter", "3", "escape", "l", "escape")
         assert isinstance(app.screen, DashboardScreen)

@@ -16,7 +16,8 @@ from ctcoach.coach import Coach, ProfileMismatch
 from ctcoach.model import Profile
 from ctcoach.plan import Plan
 from ctcoach.store import StoreError
-from ctcoach.tui.base import CoachScreen, saving
+from ctcoach.tui.base import CoachScreen, Leaving, saving
+from ctcoach.tui.confirm import ConfirmScreen
 from ctcoach.tui.screens.dashboard import DashboardScreen
 from ctcoach.tui.screens.dialogs import ExportScreen, HelpScreen
 from ctcoach.tui.screens.onboarding import OnboardingScreen
@@ -25,14 +26,18 @@ from ctcoach.tui.sections import SECTIONS, section
 WATCH_SECONDS = 1.0  # how often the app looks for changes other processes saved
 
 
+class QuitScreen(ConfirmScreen):
+    """Asks before quitting with unsaved work."""
+
+
 class CoachApp(App[int]):
     TITLE = "ctcoach"
     CSS_PATH = "app.tcss"
     BINDINGS = [
-        Binding("q", "quit", "Quit"),
-        Binding("ctrl+q", "quit", "Quit", show=False),
         Binding("question_mark", "help", "Keys"),
         Binding("f1", "help", "Keys", show=False),
+        Binding("q", "quit", "Quit"),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
     ]
 
     def __init__(
@@ -52,6 +57,25 @@ class CoachApp(App[int]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return False if self.leaving else super().check_action(action, parameters)
+
+    async def action_quit(self) -> None:
+        """q and ctrl+q: quit, asking first when a screen holds unsaved or half-done work
+        (a second q on that question quits)."""
+        lost = self.unsaved()
+        if lost is None or isinstance(self.screen, QuitScreen):
+            self.exit(0)
+            return
+        self.push_screen(
+            QuitScreen(f"Quit ctcoach? {lost}", yes="Quit", no="Keep going"),
+            lambda ok: self.exit(0) if ok else None,
+        )
+
+    def unsaved(self) -> str | None:
+        """What quitting now would lose, from the top screen down."""
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, Leaving) and (lost := screen.unsaved()):
+                return lost
+        return None
 
     def on_mount(self) -> None:
         saved_theme = self.coach.snapshot().setting("theme")

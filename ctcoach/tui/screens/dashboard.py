@@ -1,4 +1,7 @@
-"""Home screen: who you are, a card per module, and your next actions."""
+"""Home screen: who you are, your next actions (overdue first) and a card per section.
+
+At 80×24 everything shows without scrolling; on smaller terminals the cards become one
+line each (compact), and the screen scrolls rather than cutting anything."""
 
 from __future__ import annotations
 
@@ -6,95 +9,46 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Header, Static
+from textual.events import Resize
+from textual.widgets import Header, Static
 
-from ctcoach.model import plural
-from ctcoach.plan import Plan, PlanItem
 from ctcoach.tui.base import CoachScreen
-from ctcoach.tui.sections import cards, section
+from ctcoach.tui.screens.dashboard_status import item_line, statuses
+from ctcoach.tui.sections import cards
 from ctcoach.tui.text import join, plain
 from ctcoach.tui.widgets.card import Card
+from ctcoach.tui.widgets.footer import KeyFooter
 
-
-def item_line(item: PlanItem) -> Content:
-    mark = "✓ " if item.done else "• "
-    when = plain(item.when, "bold $error" if item.overdue else "dim")
-    title = plain(item.title, "bold $error" if item.overdue else "")
-    flag = plain("OVERDUE ", "reverse $error") if item.overdue else plain("")
-    return join(mark, flag, title, "\n  ", when)
-
-
-def quiz_status(plan: Plan) -> Content:
-    taken = [s for s in plan.quizzes if s.last is not None]
-    first = plain(f"{len(taken)} of {len(plan.quizzes)} taken", "dim")
-    weak = sum(len(s.last.weak) for s in taken if s.last is not None)
-    if not taken:
-        return join(first, "\n", plain(section("quizzes").hint, "dim"))
-    if weak:
-        return join(first, "\n", plain(f"{plural(weak, 'topic')} to review", "bold $warning"))
-    return join(first, "\n", plain("nothing to review", "$success"))
-
-
-def pitch_status(plan: Plan) -> Content:
-    result = plan.pitch
-    if result is None:
-        return plain(f"not written yet\n{section('pitch').hint}", "dim")
-    timing = plain(f"about {result.seconds:.0f} s", "dim")
-    if result.ok:
-        return join(timing, "\n", plain("✓ ready", "$success"))
-    return join(timing, "\n", plain(f"{len(result.checks)} to fix", "bold $warning"))
-
-
-def pitfall_status(plan: Plan) -> Content:
-    if plan.pitfall_date is None:
-        return plain(f"not taken yet\n{section('pitfalls').hint}", "dim")
-    counts = {
-        level: sum(1 for s in plan.pitfalls if s.level == level) for level in ("high", "moderate")
-    }
-    if counts["high"]:
-        headline = plain(f"{counts['high']} high risk", "bold $error")
-    elif counts["moderate"]:
-        headline = plain(f"{counts['moderate']} moderate", "bold $warning")
-    else:
-        headline = plain("all low risk", "$success")
-    return join(headline, "\n", plain(plan.pitfall_date.isoformat(), "dim"))
-
-
-def mentor_status(plan: Plan) -> Content:
-    team = plan.team
-    if team is None:
-        return plain("")
-    covered = len(team.roles) - len(team.gaps)
-    first = plain(f"{covered} of {len(team.roles)} roles", "dim")
-    if team.warnings:
-        return join(first, "\n", plain(f"⚠ {len(team.warnings)} to review", "bold $error"))
-    if team.gaps:
-        gaps = len(team.gaps)
-        return join(first, "\n", plain(plural(gaps, "gap"), "bold $warning"))
-    return join(first, "\n", plain("no gaps", "$success"))
+WIDE = (76, 22)  # the smallest terminal that shows the cards as boxes
 
 
 class DashboardScreen(CoachScreen[None]):
     """The base screen after onboarding."""
 
-    BINDINGS = [Binding(s.key, f"app.open({s.id!r})", s.short) for s in cards()]
+    BINDINGS = [Binding(s.key, f"app.open({s.id!r})", s.short, show=False) for s in cards()]
 
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="dashboard"):
             yield Static(id="who")
             yield Static(id="phase")
-            with Grid(id="cards"):
-                for entry in cards():
-                    yield Card(entry.title, "", entry.id, id=f"card-{entry.id}")
             yield Static(plain("Next actions", "bold"), classes="section")
             yield Static(id="next")
-        yield Footer()
+            with Grid(id="cards"):
+                for entry in cards():
+                    yield Card(entry.title, entry.key, entry.id, id=f"card-{entry.id}")
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = "ctcoach"
         self.refresh_data()
-        self.query_one("#card-plan", Card).focus()
+        self.query_one("#card-plan", Card).focus(scroll_visible=False)
+
+    def on_resize(self, event: Resize) -> None:
+        compact = event.size.width < WIDE[0] or event.size.height < WIDE[1]
+        self.set_class(compact, "-compact")
+        for card in self.query(Card):
+            card.set_compact(compact)
 
     def on_screen_resume(self) -> None:
         self.refresh_data()
@@ -116,32 +70,14 @@ class DashboardScreen(CoachScreen[None]):
             self.query_one("#phase", Static).update(
                 join(plain(plan.phase.title, "italic"), ": ", plan.phase.goal)
             )
-        open_items = plan.open_items()
-        overdue = plan.overdue
-        done = len(plan.items) - len(open_items)
-        plan_status = plain(f"{len(open_items)} open\n", "dim")
-        if overdue:
-            plan_status = join(plan_status, plain(f"{len(overdue)} overdue", "bold $error"))
-        else:
-            plan_status = join(plan_status, plain(f"{done} done", "dim"))
-        self.query_one("#card-plan", Card).set_status(plan_status)
-        self.query_one("#card-quizzes", Card).set_status(quiz_status(plan))
-        self.query_one("#card-pitch", Card).set_status(pitch_status(plan))
-        self.query_one("#card-pitfalls", Card).set_status(pitfall_status(plan))
-        self.query_one("#card-mentors", Card).set_status(mentor_status(plan))
-        self.query_one("#card-profile", Card).set_status(
-            plain(f"{stage}\n{profile.weekly_hours} h a week", "dim")
-        )
-        self.query_one("#card-guide", Card).set_status(
-            plain(f"{len(pack.topics) + len(pack.tiers) + len(pack.phases)} topics\nto read", "dim")
-        )
+        for section_id, lines in statuses(pack, plan).items():
+            self.query_one(f"#card-{section_id}", Card).set_status(lines)
         upcoming = plan.next_actions(3)
-        if upcoming:
-            self.query_one("#next", Static).update(
-                Content("\n").join(item_line(i) for i in upcoming)
-            )
-        else:
-            self.query_one("#next", Static).update("Everything in your plan is done.")
+        self.query_one("#next", Static).update(
+            Content("\n").join(item_line(plan, i) for i in upcoming)
+            if upcoming
+            else plain("Nothing waiting: everything active in your plan is done.")
+        )
 
     async def on_card_chosen(self, message: Card.Chosen) -> None:
         await self.app.run_action(f"open({message.target!r})")
