@@ -76,8 +76,8 @@ def validate_mentor(
         problems.append(Problem("name", "is required"))
     elif len(clean) > MAX_NAME:
         problems.append(Problem("name", f"must be at most {MAX_NAME} characters"))
-    elif clean.casefold() in {clean_text(t).casefold() for t in taken}:
-        problems.append(Problem("name", f"{clean} is already on your team; change that entry"))
+    elif same := [t for t in taken if clean_text(t).casefold() == clean.casefold()]:
+        problems.append(Problem("name", f"{same[0]} is already on your team; change that entry"))
     role_ids = [r.id for r in pack.mentor_roles]
     sign_ids = [s.id for s in pack.mentor_signs]
     problems += [Problem("roles", f"unknown role {r!r}") for r in roles if r not in role_ids]

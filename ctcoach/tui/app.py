@@ -24,6 +24,7 @@ from ctcoach.tui.screens.onboarding import OnboardingScreen
 from ctcoach.tui.sections import SECTIONS, section
 
 WATCH_SECONDS = 1.0  # how often the app looks for changes other processes saved
+QUIT_UNSAVED = "Quit without saving your changes; what was saved before is kept."
 
 
 class QuitScreen(ConfirmScreen):
@@ -62,12 +63,15 @@ class CoachApp(App[int]):
         """q and ctrl+q: quit, asking first when a screen holds unsaved or half-done work
         (a second q on that question quits)."""
         lost = self.unsaved()
-        if lost is None or isinstance(self.screen, QuitScreen):
+        if lost is None:
             self.exit(0)
+            return
+        if isinstance(self.screen, QuitScreen):
+            self.exit(0, message=QUIT_UNSAVED)
             return
         self.push_screen(
             QuitScreen(f"Quit ctcoach? {lost}", yes="Quit", no="Keep going"),
-            lambda ok: self.exit(0) if ok else None,
+            lambda ok: self.exit(0, message=QUIT_UNSAVED) if ok else None,
         )
 
     def unsaved(self) -> str | None:
@@ -95,7 +99,37 @@ class CoachApp(App[int]):
             self.push_screen(OnboardingScreen(self.coach.pack, None, notice), self.onboarded)
         else:
             self.push_screen(DashboardScreen())
+            self.call_after_refresh(self.offer_next_stage)
         self.set_interval(WATCH_SECONDS, self.check_store)
+
+    def offer_next_stage(self) -> None:
+        """Once a new training year has begun, ask whether to move to the next stage."""
+        coach = self.coach
+        if coach.stage_confirmed() is None:  # from before the coach kept track: start now
+            with saving(self.screen):
+                coach.confirm_stage()
+            return
+        stage, profile = coach.stage_offer(), coach.profile_or_none()
+        if stage is None or profile is None:
+            return
+        label = coach.pack.question("stage").choice_label
+        question = (
+            f"A new training year has begun. Move your plan from {label(profile.stage)} "
+            f"to {label(stage)}? (You can change it any time in your profile.)"
+        )
+
+        def answered(move: bool | None) -> None:
+            with saving(self.screen):
+                coach.confirm_stage(stage if move else None)
+                if move:
+                    self.notify(f"Your plan now follows {label(stage)}.", markup=False)
+            if isinstance(self.screen, CoachScreen):
+                self.screen.refresh_data()
+
+        self.push_screen(
+            ConfirmScreen(question, yes=f"Move to {label(stage)}", no="Not now", yes_no=True),
+            answered,
+        )
 
     def save_theme(self, theme: object) -> None:
         with saving(self.screen):

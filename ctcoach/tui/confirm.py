@@ -26,14 +26,17 @@ class ConfirmScreen(ModalScreen[bool]):
         Binding("q", "app.quit", "Quit"),
     ]
 
-    def __init__(self, question: str, yes: str = "Yes", no: str = "No") -> None:
+    def __init__(
+        self, question: str, yes: str = "Yes", no: str = "No", *, yes_no: bool = False
+    ) -> None:
+        """``yes_no``: the question is a yes / no one, so y and n answer it too."""
         super().__init__()
         self.question = question
         self.yes, self.no = yes, no
+        yes_no = yes_no or (yes, no) == ("Yes", "No")
         self._bindings.bind("escape", "answer(False)", no, key_display="esc")
-        yes_key = "y" if (yes, no) == ("Yes", "No") else yes[0].lower()
-        self._bindings.bind(yes_key, "answer(True)", yes)
-        if (yes, no) == ("Yes", "No"):
+        self._bindings.bind("y" if yes_no else yes[0].lower(), "answer(True)", yes)
+        if yes_no:
             self._bindings.bind("n", "answer(False)", no, show=False)
 
     def compose(self) -> ComposeResult:
