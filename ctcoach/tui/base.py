@@ -6,13 +6,13 @@ import contextlib
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, TypeVar, cast
 
-from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 
 from ctcoach.coach import Coach
 from ctcoach.store import StoreError
 from ctcoach.tui.confirm import ask
+from ctcoach.tui.keys import MODAL_KEYS
 
 if TYPE_CHECKING:
     from ctcoach.tui.app import CoachApp
@@ -76,14 +76,6 @@ class CoachScreen(Leaving, Screen[T]):
 
     def refresh_data(self) -> None:
         """Show the store's newest data; screens that show stored data override this."""
-
-
-MODAL_KEYS: list[
-    BindingType
-] = [  # a dialog hides the app's keys; these two work in every dialog too
-    Binding("question_mark", "app.help", "Keys"),
-    Binding("q", "app.quit", "Quit"),
-]
 
 
 class CoachModal(Leaving, ModalScreen[T]):

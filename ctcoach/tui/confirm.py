@@ -12,6 +12,7 @@ from textual.dom import DOMNode
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from ctcoach.tui.keys import MODAL_KEYS
 from ctcoach.tui.text import plain
 from ctcoach.tui.widgets.footer import KeyFooter
 
@@ -22,8 +23,7 @@ class ConfirmScreen(ModalScreen[bool]):
     BINDINGS = [
         Binding("left", "app.focus_previous", show=False),
         Binding("right", "app.focus_next", show=False),
-        Binding("question_mark", "app.help", "Keys"),
-        Binding("q", "app.quit", "Quit"),
+        *MODAL_KEYS,
     ]
 
     def __init__(
