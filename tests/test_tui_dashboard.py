@@ -61,3 +61,21 @@ async def test_small_dashboards_use_compact_cards_and_cut_no_word(data_dir, tmp_
         footer = screen_lines(app)[-1]
         assert "? Keys" in footer and "q Quit" in footer
         assert "Alex Rivera" in "\n".join(screen_lines(app))  # the top stays in view
+
+
+async def test_when_boxes_do_not_fit_they_keep_only_their_headline(data_dir, tmp_path):
+    long = {
+        **PROFILE,
+        "name": "Alexandra Maria Rivera-Santos de la Cruz",
+        "stage": "ms4",
+        "institution": "A very long institution name that takes up a line of its own",
+    }
+    app = make_app(data_dir, tmp_path, long)
+    async with app.run_test(size=(80, 22)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert (
+            app.screen.has_class("-dense") and app.screen.query_one("#dashboard").max_scroll_y == 0
+        )
+        plan_card = app.screen.query_one("#card-plan", Card)
+        assert "overdue" in widget_text(plan_card) and "open" not in widget_text(plan_card)

@@ -10,6 +10,7 @@ from textual.binding import Binding
 from textual.containers import Grid, VerticalScroll
 from textual.content import Content
 from textual.events import Resize
+from textual.geometry import Size
 from textual.widgets import Header, Static
 
 from ctcoach.tui.base import CoachScreen
@@ -20,12 +21,20 @@ from ctcoach.tui.widgets.card import Card
 from ctcoach.tui.widgets.footer import KeyFooter
 
 WIDE = (76, 22)  # the smallest terminal that shows the cards as boxes
+FORMS = ("wide", "dense", "compact")
+LAYOUT_WAITS = 3  # cards as boxes of two lines, of one line, or one line
 
 
 class DashboardScreen(CoachScreen[None]):
     """The base screen after onboarding."""
 
     BINDINGS = [Binding(s.key, f"app.open({s.id!r})", s.short, show=False) for s in cards()]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.form = 0  # an index into FORMS
+        self.size_seen: tuple[int, int] | None = None
+        self.fitting = 0  # counts fits, so only the newest one steps down
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -45,10 +54,39 @@ class DashboardScreen(CoachScreen[None]):
         self.query_one("#card-plan", Card).focus(scroll_visible=False)
 
     def on_resize(self, event: Resize) -> None:
-        compact = event.size.width < WIDE[0] or event.size.height < WIDE[1]
-        self.set_class(compact, "-compact")
+        self.size_seen = (event.size.width, event.size.height)
+        self.fit_from_the_top()
+
+    def fit_from_the_top(self) -> None:
+        """Start from the roomiest form the terminal allows, then step down while the
+        dashboard would need scrolling: boxes, boxes with one line, one line per card."""
+        width, height = self.size_seen or (self.app.size.width, self.app.size.height)
+        self.form = 0 if width >= WIDE[0] and height >= WIDE[1] else len(FORMS) - 1
+        self.fitting += 1  # a newer fit makes the steps of an older one stop
+        self.apply_form()
+        self.call_after_refresh(self.step_down, self.fitting)
+
+    def step_down(self, fitting: int, before: Size | None = None, waits: int = 0) -> None:
+        """One step of a fit; ``before`` is the size measured before the last step,
+        so a layout that has not caught up yet is waited for (a few refreshes at most)."""
+        scroll = self.query_one("#dashboard", VerticalScroll)
+        if fitting != self.fitting:
+            return
+        if scroll.virtual_size == before and waits < LAYOUT_WAITS:
+            self.call_after_refresh(self.step_down, fitting, before, waits + 1)
+            return
+        if scroll.max_scroll_y > 0 and self.form < len(FORMS) - 1:
+            size = scroll.virtual_size
+            self.form += 1
+            self.apply_form()
+            self.call_after_refresh(self.step_down, fitting, size)
+
+    def apply_form(self) -> None:
+        form = FORMS[self.form]
+        for name in FORMS:
+            self.set_class(name == form, f"-{name}")
         for card in self.query(Card):
-            card.set_compact(compact)
+            card.set_form(form)
 
     def on_screen_resume(self) -> None:
         self.refresh_data()
@@ -78,6 +116,8 @@ class DashboardScreen(CoachScreen[None]):
             if upcoming
             else plain("Nothing waiting: everything active in your plan is done.")
         )
+        if self.is_mounted:
+            self.fit_from_the_top()
 
     async def on_card_chosen(self, message: Card.Chosen) -> None:
         await self.app.run_action(f"open({message.target!r})")

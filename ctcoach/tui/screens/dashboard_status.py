@@ -1,5 +1,6 @@
-"""What each dashboard card says: two short lines (at most 14 characters each, so a
-card of an 80-column dashboard never wraps), from the plan."""
+"""What each dashboard card says: up to two short lines (at most 14 characters each, so
+a card of an 80-column dashboard never wraps), from the plan. The last line is the
+headline: a dense dashboard shows only that one."""
 
 from __future__ import annotations
 
@@ -60,7 +61,7 @@ def pitfall_status(plan: Plan) -> Lines:
         headline = plain(f"{moderate} moderate", "bold $warning")
     else:
         headline = plain("all low risk", "$success")
-    return [headline, plain(plan.pitfall_date.isoformat(), "dim")]
+    return [plain(plan.pitfall_date.isoformat(), "dim"), headline]
 
 
 def mentor_status(plan: Plan) -> Lines:

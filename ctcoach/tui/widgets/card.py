@@ -1,8 +1,8 @@
 """A focusable dashboard card that opens a screen when chosen.
 
 Wide, it is a box: the title in its top border, its key in the bottom one, two short
-status lines inside. Compact (small terminals), it is one line that wraps at words:
-key, title and status."""
+status lines inside. Dense, the box holds only the last line (the headline). Compact
+(small terminals), it is one line that wraps at words: key, title and status."""
 
 from __future__ import annotations
 
@@ -42,6 +42,8 @@ class Card(Static, can_focus=True):
 
     def redraw(self) -> None:
         shown = [line for line in self.lines if line.plain]
+        if self.has_class("-dense"):
+            shown = shown[-1:]
         if self.has_class("-compact"):
             status = Content(", ").join(shown)
             head = join(plain(f"{self.key} ", "bold $accent"), plain(self.title_text, "bold"))
@@ -49,8 +51,10 @@ class Card(Static, can_focus=True):
         else:
             self.update(Content("\n").join(shown))
 
-    def set_compact(self, compact: bool) -> None:
-        self.set_class(compact, "-compact")
+    def set_form(self, form: str) -> None:
+        """ "wide", "dense" or "compact" (see the module's docstring)."""
+        for name in ("dense", "compact"):
+            self.set_class(form == name, f"-{name}")
         self.redraw()
 
     def action_open(self) -> None:
