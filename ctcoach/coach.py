@@ -11,17 +11,27 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 
+from ctcoach.dates import DateError, parse_date
 from ctcoach.eventbook import EventBook
 from ctcoach.events import summaries, upcoming
 from ctcoach.logbook import LogBook
 from ctcoach.mentors import Mentor, validate_mentor
 from ctcoach.model import EVENT_QUESTION, Pack, Problem, Profile
-from ctcoach.pitch import Pitch, PitchReport, Practice, make_pitch, report, usable_wpm
+from ctcoach.pitch import (
+    Pitch,
+    PitchReport,
+    Practice,
+    clean_version_name,
+    make_pitch,
+    report,
+    usable_wpm,
+)
 from ctcoach.pitfalls import Attempt, PitfallScore, check_answers, score
 from ctcoach.plan import Plan, Progress, build_plan
 from ctcoach.profile import to_json, validate_answers
 from ctcoach.quiz import QuizAttempt, grade
 from ctcoach.records import PitchVersion, Snapshot
+from ctcoach.stages import stage_to_offer
 from ctcoach.store import Store
 
 
@@ -62,21 +72,57 @@ class Coach:
             return None
 
     def save_profile(self, profile: Profile) -> None:
-        """Save the answers; a "next conference" answer also becomes (or updates) an event."""
+        """Save the answers; a new stage counts as confirmed today, and a "next conference"
+        answer also becomes (or updates) an event."""
         with self.store.transaction():
+            before = self.profile_or_none()
             self.store.save_profile(to_json(profile))
-            conference = profile.event
-            if conference is None or self.pack.events is None:
-                return
-            kind = "conference" if self.pack.events.kind("conference") else ""
-            key = (conference.name.casefold(), conference.start)
-            events = self.snapshot().events
-            same = next((e for e in events if (e.name.casefold(), e.start) == key), None)
-            if kind and (same is None or same.end != conference.end):
-                self.events.save_event(
-                    kind, conference.name, conference.start, conference.end,
-                    event_id=same.id if same else 0,
-                )  # fmt: skip
+            if before is None or before.stage != profile.stage:
+                self.store.set_setting("stage_confirmed", self.today().isoformat())
+            self._conference_to_event(profile)
+
+    def _conference_to_event(self, profile: Profile) -> None:
+        conference = profile.event
+        if conference is None or self.pack.events is None:
+            return
+        if self.pack.events.kind("conference") is None:
+            return
+        key = (conference.name.casefold(), conference.start)
+        same = next(
+            (e for e in self.snapshot().events if (e.name.casefold(), e.start) == key), None
+        )
+        if same is None or same.end != conference.end:
+            self.events.save_event(
+                "conference", conference.name, conference.start, conference.end,
+                event_id=same.id if same else 0,
+            )  # fmt: skip
+
+    # -- the training year ------------------------------------------------------------
+
+    def stage_confirmed(self, snap: Snapshot | None = None) -> dt.date | None:
+        """When the user last said their stage was right (onboarding, a change, a prompt)."""
+        value = (snap or self.snapshot()).setting("stage_confirmed")
+        try:
+            return parse_date(value) if isinstance(value, str) else None
+        except DateError:
+            return None
+
+    def stage_offer(self) -> str | None:
+        """The next stage to offer, once a new training year has begun."""
+        snap = self.snapshot()
+        profile = self.profile_or_none(snap)
+        if profile is None:
+            return None
+        return stage_to_offer(self.pack, profile.stage, self.today(), self.stage_confirmed(snap))
+
+    def confirm_stage(self, stage: str | None = None) -> None:
+        """Record that the stage is right as of today; with ``stage``, move to it first."""
+        with self.store.transaction():
+            profile = self.profile_or_none()
+            if stage is not None and profile is not None:
+                answers = {**profile.answers, "stage": stage}
+                self.store.save_profile(to_json(Profile(answers)))
+            self.store.set_setting("stage_confirmed", self.today().isoformat())
 
     def progress(self, snap: Snapshot | None = None, today: dt.date | None = None) -> Progress:
         snap = snap or self.snapshot()
@@ -90,6 +136,7 @@ class Coach:
             pitch=current[1] if current else None,
             practices=snap.practices,
             wpm=self.wpm_setting(snap),
+            wpm_since=self.wpm_since(snap),
             quiz_attempts=tuple(self.quiz_attempts(snap)),
         )
 
@@ -132,6 +179,22 @@ class Coach:
     def set_current_pitch(self, version_id: int) -> None:
         self.store.set_setting("current_pitch", version_id)
 
+    def rename_pitch(self, version_id: int, name: str) -> None:
+        """Give a saved version a name (empty clears it); ``ValueError`` if unusable."""
+        clean = clean_version_name(name)
+        with self.store.transaction():
+            version = next((v for v in self.pitch_versions() if v.id == version_id), None)
+            if version is not None:
+                self.store.rename_pitch_version(version, clean)
+
+    def delete_pitch(self, version_id: int) -> None:
+        """Remove a saved version; when it was current, the newest left becomes current."""
+        with self.store.transaction():
+            self.store.delete_pitch_version(version_id)
+            if self.snapshot().setting("current_pitch") == version_id:
+                left = [v for v in self.pitch_versions() if v.id != version_id]
+                self.store.set_setting("current_pitch", left[-1].id if left else None)
+
     def practices(self, snap: Snapshot | None = None) -> list[Practice]:
         return list((snap or self.snapshot()).practices)
 
@@ -143,21 +206,35 @@ class Coach:
     def wpm_setting(self, snap: Snapshot | None = None) -> float | None:
         return usable_wpm((snap or self.snapshot()).setting("pitch_wpm"))
 
+    def wpm_since(self, snap: Snapshot | None = None) -> int:
+        """How many practices existed when the user last set their rate."""
+        value = (snap or self.snapshot()).setting("pitch_wpm_after")
+        return value if isinstance(value, int) and not isinstance(value, bool) else 0
+
     def set_wpm(self, wpm: float) -> None:
-        self.store.set_setting("pitch_wpm", wpm)
+        """The user's rate; it counts until a practice after it measures a newer one."""
+        after = len(self.snapshot().practices)
+        self.store.set_settings({"pitch_wpm": wpm, "pitch_wpm_after": after})
 
     def pitch_report(self, snap: Snapshot | None = None) -> PitchReport | None:
+        """The report on the current saved version."""
         snap = snap or self.snapshot()
         current = self.current_pitch(snap)
-        if current is None or self.pack.pitch is None:
+        return None if current is None else self.report_on(current[1], snap)
+
+    def report_on(self, pitch: Pitch, snap: Snapshot | None = None) -> PitchReport | None:
+        """Words, timing at the user's rate, checks and variants for any pitch."""
+        snap = snap or self.snapshot()
+        if self.pack.pitch is None:
             return None
         profile = self.profile_or_none(snap)
         return report(
             self.pack.pitch,
-            current[1],
+            pitch,
             profile.name if profile else "",
             snap.practices,
             self.wpm_setting(snap),
+            self.wpm_since(snap),
         )
 
     # -- pitfall check --------------------------------------------------------------
@@ -196,7 +273,8 @@ class Coach:
         self, name: str, roles: Sequence[str], signs: Sequence[str], mentor_id: int | None = None
     ) -> list[Problem]:
         """Save a mentor; returns the problems (nothing is saved when there are any)."""
-        clean, problems = validate_mentor(self.pack, name, roles, signs)
+        others = [m.name for m in self.mentors() if m.id != mentor_id]
+        clean, problems = validate_mentor(self.pack, name, roles, signs, others)
         if clean is None:
             return problems
         self.store.save_mentor(Mentor(mentor_id or 0, *clean))

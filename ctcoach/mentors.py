@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from ctcoach.model import MentorRole, MentorSign, Pack, Problem
-from ctcoach.profile import clean_name
+from ctcoach.profile import clean_name, clean_text
 
 MAX_NAME = 80
 
@@ -62,12 +62,21 @@ def check_team(pack: Pack, mentors: Sequence[Mentor]) -> TeamCheck:
 
 
 def validate_mentor(
-    pack: Pack, name: str, roles: Sequence[str], signs: Sequence[str]
+    pack: Pack,
+    name: str,
+    roles: Sequence[str],
+    signs: Sequence[str],
+    taken: Collection[str] = (),
 ) -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]] | None, list[Problem]]:
-    """Clean and check a mentor's fields; return them, or ``None`` and the problems."""
+    """Clean and check a mentor's fields; return them, or ``None`` and the problems.
+    ``taken`` holds the names of the user's other mentors: a name may be used once."""
     problems = []
     clean, problem = clean_name(name, MAX_NAME)
     problems += [problem] if problem else []
+    if problem is None and (
+        same := [t for t in taken if clean_text(t).casefold() == clean.casefold()]
+    ):
+        problems.append(Problem("name", f"{same[0]} is already on your team; change that entry"))
     role_ids = [r.id for r in pack.mentor_roles]
     sign_ids = [s.id for s in pack.mentor_signs]
     problems += [Problem("roles", f"unknown role {r!r}") for r in roles if r not in role_ids]

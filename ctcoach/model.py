@@ -45,6 +45,7 @@ class Source:
 class Choice:
     id: str
     label: str
+    exclusive: bool = False  # in a multi question: this answer stands alone
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,10 @@ class Question:
     @property
     def choice_ids(self) -> tuple[str, ...]:
         return tuple(c.id for c in self.choices)
+
+    @property
+    def exclusive_ids(self) -> frozenset[str]:
+        return frozenset(c.id for c in self.choices if c.exclusive)
 
 
 @dataclass(frozen=True)
@@ -282,6 +287,7 @@ class PlanSettings:
     min_active: int = 2
     max_active: int = 10
     event_stale_days: int = 14
+    year_starts: tuple[int, int] | None = None  # (month, day) the training year turns
 
 
 @dataclass(frozen=True)

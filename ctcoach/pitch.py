@@ -6,6 +6,7 @@ Any text goes in; nothing here raises on odd input (a property test checks it).
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import string
 from collections.abc import Iterable, Mapping, Sequence
@@ -18,7 +19,8 @@ from ctcoach.profile import clean_text
 # "I'm", "post-op"). Numbers count as words; dashes between numbers ("20–30") separate.
 _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 _END = ".!?…"
-MAX_PART = 400
+MAX_PART = 400  # characters a part may have; longer parts are a check to fix, never cut
+MAX_KEPT = 4000  # a bound on what is kept of any pasted text
 
 
 @dataclass(frozen=True)
@@ -113,13 +115,51 @@ class PitchReport:
 def make_pitch(who: str, interests: str, experiences: str | Sequence[str], ask: str) -> Pitch:
     """Clean user input: control characters out, one line per experience, bounded length."""
     lines = experiences.splitlines() if isinstance(experiences, str) else list(experiences)
-    items = tuple(e for e in (clean_text(x)[:MAX_PART] for x in lines) if e)
+    items = tuple(e for e in (clean_text(x)[:MAX_KEPT] for x in lines) if e)
     return Pitch(
-        clean_text(who)[:MAX_PART],
-        clean_text(interests)[:MAX_PART],
+        clean_text(who)[:MAX_KEPT],
+        clean_text(interests)[:MAX_KEPT],
         items,
-        clean_text(ask)[:MAX_PART],
+        clean_text(ask)[:MAX_KEPT],
     )
+
+
+MAX_VERSION_NAME = 60
+
+
+def clean_version_name(text: str) -> str:
+    """A version's name as typed; ``ValueError`` with one readable line when unusable."""
+    name = clean_text(text)
+    if len(name) > MAX_VERSION_NAME:
+        raise ValueError(f"Name: at most {MAX_VERSION_NAME} characters (this has {len(name)})")
+    return name
+
+
+def too_long(settings: PitchSettings, pitch: Pitch) -> list[Check]:
+    """A check for every part (or experience) over :data:`MAX_PART` characters."""
+    out = []
+    for part in settings.parts:
+        texts = pitch.experiences if part.id == "experiences" else (pitch.text_of(part.id),)
+        longest = max((len(t) for t in texts), default=0)
+        if longest > MAX_PART:
+            out.append(
+                Check(
+                    part.id,
+                    f"{part.label}: {longest} characters; keep it to {MAX_PART} or fewer",
+                )
+            )
+    return out
+
+
+def draft_words(settings: PitchSettings) -> int:
+    """Words a saved pitch needs before it counts as written: half of the shortest
+    pitch the pack allows, spoken at the pack's typical rate."""
+    return math.ceil(settings.min_seconds * settings.rate_wpm / 60 / 2)
+
+
+def is_stub(settings: PitchSettings, result: PitchReport) -> bool:
+    """A pitch too short to count as written (a few words typed to try the builder)."""
+    return result.words < draft_words(settings)
 
 
 def words(text: str) -> list[str]:
@@ -214,6 +254,7 @@ def checks(settings: PitchSettings, pitch: Pitch, wpm: float, name: str = "") ->
         if not pitch.text_of(part.id).strip():
             missing = True
             out.append(Check(part.id, f"{part.label}: missing — {part.prompt.lower()}"))
+    out += too_long(settings, pitch)
     if len(pitch.experiences) > settings.max_experiences:
         out.append(
             Check(
@@ -312,10 +353,15 @@ def _fill(template: str, values: Mapping[str, str]) -> str:
 
 
 def current_rate(
-    settings: PitchSettings, practices: Sequence[Practice], default: float | None = None
+    settings: PitchSettings,
+    practices: Sequence[Practice],
+    default: float | None = None,
+    since: int = 0,
 ) -> tuple[float, bool]:
-    """Words a minute to estimate with: the latest plausible practice, else the setting."""
-    for practice in reversed(practices):
+    """Words a minute to estimate with: the latest plausible practice among those made
+    after the user last set a rate (``since`` practices existed then), else that setting,
+    else the pack's typical rate. Whichever the user did last wins."""
+    for practice in reversed(practices[max(since, 0) :]):
         if practice.plausible:
             return practice.wpm, True
     return (default or settings.rate_wpm), False
@@ -327,8 +373,9 @@ def report(
     name: str = "",
     practices: Sequence[Practice] = (),
     default_wpm: float | None = None,
+    since: int = 0,
 ) -> PitchReport:
-    wpm, measured = current_rate(settings, practices, default_wpm)
+    wpm, measured = current_rate(settings, practices, default_wpm, since)
     text = assemble(settings, pitch)
     count = count_words(text)
     return PitchReport(

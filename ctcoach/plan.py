@@ -27,7 +27,7 @@ from ctcoach.model import (
     event_live,
     plural,
 )
-from ctcoach.pitch import Pitch, PitchReport, Practice, report
+from ctcoach.pitch import Pitch, PitchReport, Practice, draft_words, is_stub, report
 from ctcoach.pitfalls import Attempt, PitfallScore, at_least, score
 from ctcoach.profile import format_answer
 from ctcoach.quiz import (
@@ -57,6 +57,7 @@ class Progress:
     pitch: Pitch | None = None
     practices: tuple[Practice, ...] = ()  # oldest first
     wpm: float | None = None  # the user's rate setting, when they changed it
+    wpm_since: int = 0  # how many practices existed when they set it
     quiz_attempts: tuple[QuizAttempt, ...] = ()  # oldest first
     logged: int = 0  # interactions in the networking log
     due: tuple[Due, ...] = ()  # follow-ups, promises and reconnects, soonest first
@@ -85,6 +86,7 @@ class PlanItem:
     overdue: bool = False
     priority: int = 2
     order: int = 0
+    waiting: bool = False  # held back until an active item is done (the weekly-hours cap)
 
 
 @dataclass(frozen=True)
@@ -101,7 +103,7 @@ class Plan:
     team: TeamCheck | None = None
     pitch: PitchReport | None = None
     quizzes: tuple[QuizStanding, ...] = ()
-    due: tuple[Due, ...] = ()  # the networking log's follow-ups, soonest first
+    follow_ups: tuple[Due, ...] = ()  # the networking log's due items, soonest first
 
     def by_horizon(self) -> list[tuple[Horizon, list[PlanItem]]]:
         groups: list[tuple[Horizon, list[PlanItem]]] = []
@@ -115,8 +117,18 @@ class Plan:
         return [i for i in self.items if not i.done]
 
     def next_actions(self, count: int = 3) -> list[PlanItem]:
-        """The first ``count`` open items, soonest first."""
-        return self.open_items()[:count]
+        """The first ``count`` open items that are not waiting: overdue first, then soonest."""
+        active = [i for i in self.open_items() if not i.waiting]
+        return sorted(active, key=lambda i: not i.overdue)[:count]
+
+    def due(self, item: PlanItem) -> str:
+        """When ``item`` is due, briefly: "3 days overdue", "today", "in 5 days", "this month"."""
+        if item.date is None:
+            return item.when
+        days = (item.date - self.today).days
+        if days < 0:
+            return f"{plural(-days, 'day')} overdue"
+        return "today" if days == 0 else f"in {plural(days, 'day')}"
 
     @property
     def overdue(self) -> list[PlanItem]:
@@ -191,9 +203,33 @@ class _Builder:
             if check is not None and not yes:
                 self.not_yet.setdefault(check.action, []).append(check.prompt)
         self.pitch = (
-            report(pack.pitch, progress.pitch, profile.name, progress.practices, progress.wpm)
+            report(
+                pack.pitch,
+                progress.pitch,
+                profile.name,
+                progress.practices,
+                progress.wpm,
+                progress.wpm_since,
+            )
             if pack.pitch is not None and progress.pitch is not None
             else None
+        )
+
+    @property
+    def stub(self) -> bool:
+        """The saved pitch is too short to count as written."""
+        return (
+            self.pitch is not None
+            and self.pack.pitch is not None
+            and is_stub(self.pack.pitch, self.pitch)
+        )
+
+    def missing_pitch_reason(self) -> str:
+        if self.pitch is None or self.pack.pitch is None:
+            return "You have not written your pitch yet."
+        return (
+            f"Your saved pitch has {plural(self.pitch.words, 'word')}; it counts as written "
+            f"from {draft_words(self.pack.pitch)}."
         )
 
     def reasons(self, action: Action) -> list[str] | None:
@@ -230,11 +266,11 @@ class _Builder:
                 return None
             why.append(f"Your mentor team has no {cover.role.title.lower()} yet.")
         if action.pitch == "missing":
-            if self.pitch is not None:
+            if self.pitch is not None and not self.stub:
                 return None
-            why.append("You have not written your pitch yet.")
+            why.append(self.missing_pitch_reason())
         if action.pitch == "failing":
-            if self.pitch is None or self.pitch.ok:
+            if self.pitch is None or self.stub or self.pitch.ok:
                 return None
             why += [f"Your current pitch: {c.message}." for c in self.pitch.checks]
         if action.unpractised_days is not None:
@@ -396,7 +432,7 @@ class _Builder:
             team=self.team,
             pitch=self.pitch,
             quizzes=tuple(standings(self.pack, self.profile.stage, self.progress.quiz_attempts)),
-            due=self.progress.due,
+            follow_ups=self.progress.due,
         )
 
     def apply_capacity(self, items: list[PlanItem], cap: int) -> list[PlanItem]:
@@ -418,7 +454,11 @@ class _Builder:
         )
         return [
             replace(
-                i, horizon="this_stage", when=self.when_text("this_stage", None), why=(*i.why, note)
+                i,
+                horizon="this_stage",
+                when=self.when_text("this_stage", None),
+                why=(*i.why, note),
+                waiting=True,
             )
             if i.id in waiting
             else i

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import Any
 
 from ctcoach import dates
@@ -15,7 +15,40 @@ _ESCAPE_SEQ = re.compile(r"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)?
 
 
 class AnswerError(ValueError):
-    """An answer does not fit its question. The message is one readable line."""
+    """An answer does not fit its question. The message is one readable line; ``part``
+    names the piece of a compound answer at fault (a conference's "name", "start", "end")."""
+
+    def __init__(self, message: str, part: str = "") -> None:
+        super().__init__(message)
+        self.part = part
+
+
+NO_ANSWER = "Skip this question"  # the extra option of an optional question without a default
+
+
+def options(question: Question) -> list[tuple[Any, str]]:
+    """(value, label) of every option a front end offers for a pick-one question."""
+    if question.kind == "bool":
+        return [(True, "Yes"), (False, "No")]
+    if question.kind == "scale":
+        assert question.min is not None and question.max is not None
+        ends = {question.min: question.min_labels, question.max: question.max_labels}
+        return [
+            (n, f"{n}" + (f" — {ends[n]}" if ends.get(n) else ""))
+            for n in range(question.min, question.max + 1)
+        ]
+    out: list[tuple[Any, str]] = [(c.id, c.label) for c in question.choices]
+    if not question.required and question.default is None:
+        out.append((None, NO_ANSWER))
+    return out
+
+
+def exclusive_problem(question: Question, chosen: Collection[str]) -> str | None:
+    """Why ``chosen`` mixes an answer that stands alone with others, if it does."""
+    alone = [c for c in question.choices if c.exclusive and c.id in chosen]
+    if alone and len(chosen) > 1:
+        return f"“{alone[0].label}” stands alone: untick it or the others"
+    return None
 
 
 def clean_text(value: str, *, single_line: bool = True) -> str:
@@ -61,9 +94,10 @@ def _int(question: Question, raw: Any) -> int:
     return raw
 
 
-def parse_answer(question: Question, raw: Any) -> Any:
+def parse_answer(question: Question, raw: Any, today: dt.date | None = None) -> Any:
     """Turn a raw answer (from TOML, JSON or a prompt) into its clean value.
-    Returns ``None`` for an empty optional answer; raises :class:`AnswerError`."""
+    Returns ``None`` for an empty optional answer; raises :class:`AnswerError`.
+    With ``today``, an event that has already ended is refused (it is not coming up)."""
     kind = question.kind
     if raw is None or (isinstance(raw, str) and not raw.strip() and kind != "bool"):
         if question.required:
@@ -97,6 +131,9 @@ def parse_answer(question: Question, raw: Any) -> Any:
         chosen = set(raw)
         if question.required and not chosen:
             raise AnswerError("pick at least one")
+        problem = exclusive_problem(question, chosen)
+        if problem:
+            raise AnswerError(problem)
         return [c for c in question.choice_ids if c in chosen]
     if kind == "bool":
         if isinstance(raw, str) and raw.strip().lower() in ("yes", "y", "true"):
@@ -109,13 +146,20 @@ def parse_answer(question: Question, raw: Any) -> Any:
     if kind in ("int", "scale"):
         return _int(question, raw)
     if kind == "event":
-        return parse_event(raw)
+        return parse_event(raw, today)
     raise AnswerError(f"unknown question kind {kind!r}")  # pragma: no cover
 
 
-def parse_event(raw: Any) -> Event | None:
-    if isinstance(raw, Event):
-        return raw
+def parse_event(raw: Any, today: dt.date | None = None) -> Event | None:
+    event = raw if isinstance(raw, Event) else _event_fields(raw)
+    if today is not None and event.end < today:
+        raise AnswerError(
+            f"ended on {event.end.isoformat()}; give the next one that is coming up", "end"
+        )
+    return event
+
+
+def _event_fields(raw: Any) -> Event:
     if not isinstance(raw, Mapping):
         raise AnswerError("must be a table with name, start and end")
     unknown = set(raw) - {"name", "start", "end"}
@@ -123,20 +167,30 @@ def parse_event(raw: Any) -> Event | None:
         raise AnswerError(f"unknown key(s) {', '.join(sorted(unknown))} (use name, start, end)")
     name = clean_text(str(raw.get("name") or ""))
     if not name:
-        raise AnswerError("needs a name")
+        raise AnswerError("needs a name", "name")
     if len(name) > 120:
-        raise AnswerError("name must be at most 120 characters")
-    if "start" not in raw:
-        raise AnswerError("needs a start date")
-    start = parse_date(raw["start"])
-    end = parse_date(raw.get("end") or start)
+        raise AnswerError("name must be at most 120 characters", "name")
+    if "start" not in raw or raw["start"] in (None, ""):
+        raise AnswerError("needs a first day", "start")
+    start = _part_date(raw["start"], "first day", "start")
+    end = _part_date(raw.get("end") or start, "last day", "end")
     if end < start:
-        raise AnswerError(f"ends ({end}) before it starts ({start})")
+        raise AnswerError(f"ends ({end}) before it starts ({start})", "end")
     return Event(name, start, end)
 
 
-def validate_answers(pack: Pack, raw: Mapping[str, Any]) -> tuple[Profile | None, list[str]]:
-    """Check every answer; return the profile, or ``None`` and one line per problem."""
+def _part_date(value: Any, label: str, part: str) -> dt.date:
+    try:
+        return dates.parse_date(value)
+    except dates.DateError as exc:
+        raise AnswerError(f"{label}: {exc}", part) from None
+
+
+def validate_answers(
+    pack: Pack, raw: Mapping[str, Any], today: dt.date | None = None
+) -> tuple[Profile | None, list[str]]:
+    """Check every answer; return the profile, or ``None`` and one line per problem.
+    Pass ``today`` when the user is giving these answers now (see :func:`parse_answer`)."""
     errors: list[str] = []
     known = {q.id for q in pack.questions}
     for key in raw:
@@ -145,7 +199,7 @@ def validate_answers(pack: Pack, raw: Mapping[str, Any]) -> tuple[Profile | None
     answers: dict[str, Any] = {}
     for question in pack.questions:
         try:
-            value = parse_answer(question, raw.get(question.id))
+            value = parse_answer(question, raw.get(question.id), today)
         except AnswerError as exc:
             errors.append(f"{question.id}: {exc}")
             continue

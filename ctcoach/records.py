@@ -47,6 +47,7 @@ class PitchVersion:
     id: int
     saved: dt.date
     pitch: Pitch
+    name: str = ""  # the user's own name for it; empty until they rename it
 
 
 @dataclass(frozen=True)
@@ -91,12 +92,13 @@ def decode_pitch_version(doc_id: int, doc: Doc) -> PitchVersion:
         texts(doc, "experiences"),
         text(doc, "ask", ""),
     )
-    return PitchVersion(doc_id, date(doc, "saved"), pitch)
+    return PitchVersion(doc_id, date(doc, "saved"), pitch, text(doc, "name", ""))
 
 
-def encode_pitch(saved: dt.date, pitch: Pitch) -> dict[str, Any]:
+def encode_pitch(saved: dt.date, pitch: Pitch, name: str = "") -> dict[str, Any]:
     return {
         "saved": saved.isoformat(),
+        "name": name,
         "who": pitch.who,
         "interests": pitch.interests,
         "experiences": list(pitch.experiences),

@@ -20,6 +20,7 @@ from ctcoach.pitch import Pitch, Practice
 from ctcoach.pitfalls import Attempt
 from ctcoach.quiz import QuizAttempt
 from ctcoach.records import (
+    PitchVersion,
     Snapshot,
     encode_mentor,
     encode_pitch,
@@ -83,6 +84,12 @@ class RecordWrites:
 
     def add_pitch_version(self, saved: dt.date, pitch: Pitch) -> int:
         return self._append("pitches", encode_pitch(saved, pitch))
+
+    def rename_pitch_version(self, version: PitchVersion, name: str) -> None:
+        self._put("pitches", version.id, encode_pitch(version.saved, version.pitch, name))
+
+    def delete_pitch_version(self, version_id: int) -> None:
+        self._remove("pitches", version_id)
 
     def add_practice(self, practice: Practice) -> None:
         self._append("practices", encode_practice(practice))
@@ -160,11 +167,15 @@ class RecordWrites:
                 self._append("due_done", {"uid": uid})
 
     def set_setting(self, key: str, value: Any) -> None:
+        self.set_settings({key: value})
+
+    def set_settings(self, values: Mapping[str, Any]) -> None:
+        """Change several settings in one save (settings are one record)."""
         with self.transaction():
             settings = dict(self.snapshot().settings)
-            if settings.get(key) == value and key in settings:
+            if all(key in settings and settings[key] == v for key, v in values.items()):
                 return
-            settings[key] = value
+            settings.update(values)
             self._put("settings", 1, settings)
 
 

@@ -21,3 +21,9 @@ def for_terminal(text: str) -> str:
         ),
         text,
     )
+
+
+def matches(query: str, *texts: str) -> bool:
+    """True when every word of ``query`` appears in one of ``texts`` (any case)."""
+    haystack = " ".join(texts).casefold()
+    return all(word in haystack for word in query.casefold().split())

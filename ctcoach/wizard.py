@@ -14,7 +14,15 @@ import questionary
 from questionary import Choice
 
 from ctcoach.model import Event, Pack, Profile, Question
-from ctcoach.profile import AnswerError, parse_answer, parse_date, summary, validate_answers
+from ctcoach.profile import (
+    AnswerError,
+    exclusive_problem,
+    options,
+    parse_answer,
+    parse_date,
+    summary,
+    validate_answers,
+)
 
 SKIP = "__skip__"
 
@@ -34,7 +42,7 @@ def _as_text(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def ask_question(question: Question, current: Any) -> Any:
+def ask_question(question: Question, current: Any, today: dt.date | None = None) -> Any:
     """Ask one question; ``current`` is the saved answer or the content's default."""
     if question.help:
         questionary.print(f"  {question.help}", style="italic fg:ansibrightblack")
@@ -47,41 +55,32 @@ def ask_question(question: Question, current: Any) -> Any:
         ).unsafe_ask()
         return parse_answer(question, raw)
     if kind in ("choice", "scale"):
-        choices = _choices(question)
-        if not question.required:
-            choices.append(Choice("(skip)", value=SKIP))
+        choices = [Choice(label, value=SKIP if v is None else v) for v, label in options(question)]
         default = next((c for c in choices if c.value == current), None)
         value = questionary.select(question.prompt, choices=choices, default=default).unsafe_ask()
         return None if value == SKIP else value
     if kind == "multi":
         chosen = set(current or [])
+
+        def check(selected: list[str]) -> bool | str:
+            if not selected and question.required:
+                return "pick at least one (space to tick)"
+            return exclusive_problem(question, selected) or True
+
         picked = questionary.checkbox(
             question.prompt,
             choices=[Choice(c.label, value=c.id, checked=c.id in chosen) for c in question.choices],
-            validate=lambda sel: (
-                True if sel or not question.required else "pick at least one (space to tick)"
-            ),
+            validate=check,
         ).unsafe_ask()
         return parse_answer(question, list(picked))
     if kind == "bool":
         return bool(questionary.confirm(question.prompt, default=bool(current)).unsafe_ask())
     if kind == "event":
-        return _ask_event(question, current if isinstance(current, Event) else None)
+        return _ask_event(question, current if isinstance(current, Event) else None, today)
     raise AnswerError(f"cannot ask a {kind} question")  # pragma: no cover
 
 
-def _choices(question: Question) -> list[Choice]:
-    if question.kind == "scale":
-        assert question.min is not None and question.max is not None
-        out = []
-        for n in range(question.min, question.max + 1):
-            end = {question.min: question.min_labels, question.max: question.max_labels}.get(n, "")
-            out.append(Choice(f"{n}" + (f" — {end}" if end else ""), value=n))
-        return out
-    return [Choice(c.label, value=c.id) for c in question.choices]
-
-
-def _ask_event(question: Question, current: Event | None) -> Event | None:
+def _ask_event(question: Question, current: Event | None, today: dt.date | None) -> Event | None:
     if not questionary.confirm(question.prompt, default=current is not None).unsafe_ask():
         return None
     name = questionary.text(
@@ -100,6 +99,8 @@ def _ask_event(question: Question, current: Event | None) -> Event | None:
         end = parse_date(text)
         if end < start:
             raise AnswerError(f"ends before it starts ({start.isoformat()})")
+        if today is not None and end < today:
+            raise AnswerError(f"ended on {end.isoformat()}; give the next one that is coming up")
         return end
 
     default_end = current.end if current and current.end >= start else start
@@ -112,7 +113,9 @@ def _ask_event(question: Question, current: Event | None) -> Event | None:
     return result if isinstance(result, Event) else None
 
 
-def run_wizard(pack: Pack, existing: Profile | None) -> Profile | None:
+def run_wizard(
+    pack: Pack, existing: Profile | None, today: dt.date | None = None
+) -> Profile | None:
     """Ask every question, show a summary and confirm. Returns the new profile, or
     ``None`` when the user declines to save. Ctrl-C / Ctrl-D propagate."""
     questionary.print(
@@ -124,7 +127,7 @@ def run_wizard(pack: Pack, existing: Profile | None) -> Profile | None:
     answers: dict[str, Any] = {}
     for question in pack.questions:
         current = existing.get(question.id) if existing else question.default
-        value = ask_question(question, current)
+        value = ask_question(question, current, today)
         if value is not None:
             answers[question.id] = value
     profile, errors = validate_answers(pack, answers)

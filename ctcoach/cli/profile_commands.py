@@ -120,7 +120,7 @@ def cmd_onboard(args: argparse.Namespace, ctx: Context) -> int:
     pack = ctx.pack()
     if args.answers:
         raw = _read_answers_file(args.answers)
-        profile, errors = validate_answers(pack, raw)
+        profile, errors = validate_answers(pack, raw, today=ctx.today())
         if profile is None:
             for error in errors:
                 ctx.say(f"{args.answers}: {error}")
@@ -135,7 +135,7 @@ def cmd_onboard(args: argparse.Namespace, ctx: Context) -> int:
         from ctcoach.wizard import run_wizard
 
         coach = ctx.coach()
-        new = run_wizard(pack, coach.profile_or_none())
+        new = run_wizard(pack, coach.profile_or_none(), ctx.today())
         if new is None:
             ctx.out(f"Not saved; {NO_CHANGES}.\n")
             return OK

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import tomllib
 from pathlib import Path
 
@@ -169,7 +170,15 @@ class _Loader:
         if not isinstance(node.value, dict):
             node.error("must be a table")
             return
-        node.check_keys({"active_per_weekly_hour", "min_active", "max_active", "event_stale_days"})
+        node.check_keys(
+            {
+                "active_per_weekly_hour",
+                "min_active",
+                "max_active",
+                "event_stale_days",
+                "year_starts",
+            }
+        )
         base = PlanSettings()
         rate = node.get("active_per_weekly_hour", float, base.active_per_weekly_hour, False)
         low = node.get("min_active", int, base.min_active, False)
@@ -179,7 +188,7 @@ class _Loader:
             node.error("must be above 0", "active_per_weekly_hour")
         if low < 1 or high < low:
             node.error("need 1 <= min_active <= max_active", "min_active")
-        self.ctx.plan = PlanSettings(rate, low, high, max(stale, 0))
+        self.ctx.plan = PlanSettings(rate, low, high, max(stale, 0), read_year_start(node))
 
     def read_body(self, doc: Node) -> None:
         """Everything else in one file; sections that depend on others are read later."""
@@ -202,3 +211,16 @@ class _Loader:
             read_mentor_role(ctx, node)
         for node in doc.tables("mentor_signs"):
             read_mentor_sign(ctx, node)
+
+
+def read_year_start(node: Node) -> tuple[int, int] | None:
+    """``year_starts = "07-01"``: the month and day each training year begins."""
+    text = node.get("year_starts", str, required=False)
+    if text is None:
+        return None
+    try:
+        day = dt.date.fromisoformat(f"2000-{text}")  # a leap year, so 02-29 is allowed
+    except ValueError:
+        node.error(f"'{text}' is not a month and day like 07-01", "year_starts")
+        return None
+    return day.month, day.day

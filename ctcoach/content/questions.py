@@ -49,7 +49,7 @@ def read_question(ctx: LoadContext, node: Node) -> None:
     kind = node.text("kind")
     if kind and kind not in QUESTION_KINDS:
         node.error(f"'{kind}' is not one of {', '.join(QUESTION_KINDS)}", "kind")
-    choices = _read_choices(node)
+    choices = _read_choices(node, kind)
     if kind in ("choice", "multi") and not choices:
         node.error(f"a {kind} question needs [[choices]]", "choices")
     low = node.get("min", int, required=False)
@@ -81,14 +81,17 @@ def read_question(ctx: LoadContext, node: Node) -> None:
     ctx.questions.append(question)
 
 
-def _read_choices(node: Node) -> tuple[Choice, ...]:
+def _read_choices(node: Node, kind: str) -> tuple[Choice, ...]:
     choices: list[Choice] = []
     for c in node.tables("choices"):
-        c.check_keys({"id", "label"})
+        c.check_keys({"id", "label", "exclusive"})
         choice_id = c.ident()
         if any(existing.id == choice_id for existing in choices):
             c.error(f"duplicate choice '{choice_id}'", "id")
-        choices.append(Choice(choice_id, c.text("label")))
+        exclusive = c.get("exclusive", bool, False, required=False)
+        if exclusive and kind != "multi":
+            c.error("only a multi question's choices can be exclusive", "exclusive")
+        choices.append(Choice(choice_id, c.text("label"), exclusive))
     return tuple(choices)
 
 

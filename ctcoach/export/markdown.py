@@ -82,7 +82,7 @@ FOLLOW_UP_DAYS = 30  # the export lists what is due this long ahead
 
 def _follow_ups(plan: Plan, notes: Mapping[int, tuple[str, str]]) -> list[str]:
     out = ["", "## Follow-ups", ""]
-    soon = [d for d in plan.due if (d.date - plan.today).days <= FOLLOW_UP_DAYS]
+    soon = [d for d in plan.follow_ups if (d.date - plan.today).days <= FOLLOW_UP_DAYS]
     if not soon:
         return [*out, "Nothing due in the next 30 days. Log each conversation to keep this going."]
     for due in soon:

@@ -16,24 +16,30 @@ from ctcoach.coach import Coach, ProfileMismatch
 from ctcoach.model import Profile
 from ctcoach.plan import Plan
 from ctcoach.store import StoreError
-from ctcoach.tui.base import CoachScreen, saving
+from ctcoach.tui.base import CoachScreen, Leaving, saving
+from ctcoach.tui.confirm import ConfirmScreen
 from ctcoach.tui.screens.dashboard import DashboardScreen
 from ctcoach.tui.screens.dialogs import ExportScreen, HelpScreen
 from ctcoach.tui.screens.onboarding import OnboardingScreen
 from ctcoach.tui.sections import SECTIONS, section
 
 WATCH_SECONDS = 1.0  # how often the app looks for changes other processes saved
+QUIT_UNSAVED = "Quit without saving your changes; what was saved before is kept."
+
+
+class QuitScreen(ConfirmScreen):
+    """Asks before quitting with unsaved work."""
 
 
 class CoachApp(App[int]):
     TITLE = "ctcoach"
     CSS_PATH = "app.tcss"
     BINDINGS = [
-        Binding("q", "quit", "Quit"),
-        Binding("ctrl+q", "quit", "Quit", show=False),
         Binding("l", "quick_log", "Log"),
         Binding("question_mark", "help", "Keys"),
         Binding("f1", "help", "Keys", show=False),
+        Binding("q", "quit", "Quit"),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
     ]
 
     def __init__(
@@ -54,6 +60,28 @@ class CoachApp(App[int]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return False if self.leaving else super().check_action(action, parameters)
 
+    async def action_quit(self) -> None:
+        """q and ctrl+q: quit, asking first when a screen holds unsaved or half-done work
+        (a second q on that question quits)."""
+        lost = self.unsaved()
+        if lost is None:
+            self.exit(0)
+            return
+        if isinstance(self.screen, QuitScreen):
+            self.exit(0, message=QUIT_UNSAVED)
+            return
+        self.push_screen(
+            QuitScreen(f"Quit ctcoach? {lost}", yes="Quit", no="Keep going"),
+            lambda ok: self.exit(0, message=QUIT_UNSAVED) if ok else None,
+        )
+
+    def unsaved(self) -> str | None:
+        """What quitting now would lose, from the top screen down."""
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, Leaving) and (lost := screen.unsaved()):
+                return lost
+        return None
+
     def on_mount(self) -> None:
         saved_theme = self.coach.snapshot().setting("theme")
         if isinstance(saved_theme, str) and saved_theme in self.available_themes:
@@ -72,7 +100,37 @@ class CoachApp(App[int]):
             self.push_screen(OnboardingScreen(self.coach.pack, None, notice), self.onboarded)
         else:
             self.push_screen(DashboardScreen())
+            self.call_after_refresh(self.offer_next_stage)
         self.set_interval(WATCH_SECONDS, self.check_store)
+
+    def offer_next_stage(self) -> None:
+        """Once a new training year has begun, ask whether to move to the next stage."""
+        coach = self.coach
+        if coach.stage_confirmed() is None:  # from before the coach kept track: start now
+            with saving(self.screen):
+                coach.confirm_stage()
+            return
+        stage, profile = coach.stage_offer(), coach.profile_or_none()
+        if stage is None or profile is None:
+            return
+        label = coach.pack.question("stage").choice_label
+        question = (
+            f"A new training year has begun. Move your plan from {label(profile.stage)} "
+            f"to {label(stage)}? (You can change it any time in your profile.)"
+        )
+
+        def answered(move: bool | None) -> None:
+            with saving(self.screen):
+                coach.confirm_stage(stage if move else None)
+                if move:
+                    self.notify(f"Your plan now follows {label(stage)}.", markup=False)
+            if isinstance(self.screen, CoachScreen):
+                self.screen.refresh_data()
+
+        self.push_screen(
+            ConfirmScreen(question, yes=f"Move to {label(stage)}", no="Not now", yes_no=True),
+            answered,
+        )
 
     def save_theme(self, theme: object) -> None:
         with saving(self.screen):

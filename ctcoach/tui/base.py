@@ -11,6 +11,8 @@ from textual.screen import ModalScreen, Screen
 
 from ctcoach.coach import Coach
 from ctcoach.store import StoreError
+from ctcoach.tui.confirm import ask
+from ctcoach.tui.keys import MODAL_KEYS
 
 if TYPE_CHECKING:
     from ctcoach.tui.app import CoachApp
@@ -37,11 +39,33 @@ def still_open(node: DOMNode, action: str) -> bool:
     return not getattr(node.app, "leaving", False)
 
 
-class CoachScreen(Screen[T]):
+class Leaving:
+    """Escape goes back; where work would be lost, it asks first (so does q, in the app)."""
+
+    def unsaved(self) -> str | None:
+        """What leaving now would lose, in a sentence; ``None`` when nothing would be."""
+        return None
+
+    def go_back(self) -> None:
+        raise NotImplementedError
+
+    def action_leave(self) -> None:
+        lost = self.unsaved()
+        if lost is None:
+            self.go_back()
+        else:
+            assert isinstance(self, DOMNode)
+            ask(self, f"Leave? {lost}", "Leave", self.go_back)
+
+
+class CoachScreen(Leaving, Screen[T]):
     """A full screen of the coach."""
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return still_open(self, action) and super().check_action(action, parameters)
+
+    def go_back(self) -> None:
+        coach_app(self).action_go_back()
 
     @property
     def coach(self) -> Coach:
@@ -54,8 +78,10 @@ class CoachScreen(Screen[T]):
         """Show the store's newest data; screens that show stored data override this."""
 
 
-class CoachModal(ModalScreen[T]):
+class CoachModal(Leaving, ModalScreen[T]):
     """A dialog of the coach."""
+
+    BINDINGS = MODAL_KEYS
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return still_open(self, action) and super().check_action(action, parameters)

@@ -115,7 +115,7 @@ def test_a_conference_in_year_9999_is_refused(cli, tmp_path, data_dir):
     bad = tmp_path / "bad.toml"
     bad.write_text(GOOD.replace("end = 2027-01-31", "end = 9999-12-31"), encoding="utf-8")
     r = cli("onboard", "--answers", str(bad))
-    assert r.code == 2 and "next_conference: 9999-12-31 is outside" in r.err
+    assert r.code == 2 and "next_conference: last day: 9999-12-31 is outside" in r.err
     assert not data_dir.exists()
 
 

@@ -20,7 +20,7 @@ async def test_a_small_terminal_does_not_crash(make_app):
 async def test_pitfall_and_mentor_screens_at_small_size(make_app):
     app = make_app({**BASIC, "stage": "pgy1"})
     async with app.run_test(size=(60, 20)) as pilot:
-        await pilot.press("c", "t", "3", "backspace", "escape", "y", "escape", "m", "a", "escape")
+        await pilot.press("c", "t", "3", "backspace", "escape", "l", "escape", "m", "a", "escape")
         await pilot.press("escape")
         assert isinstance(app.screen, DashboardScreen)
 
@@ -28,7 +28,7 @@ async def test_pitfall_and_mentor_screens_at_small_size(make_app):
 async def test_quiz_at_small_size(make_app):
     app = make_app({**BASIC, "stage": "ms4"})
     async with app.run_test(size=(60, 20)) as pilot:
-        await pilot.press("k", "enter", "2", "ctrl+n", "3", "escape", "y", "escape")
+        await pilot.press("k", "enter", "2", "enter", "3", "escape", "l", "escape")
         assert isinstance(app.screen, DashboardScreen)
 
 

@@ -4,13 +4,14 @@ fixture pack (two pitfalls of five statements each)."""
 from __future__ import annotations
 
 import pytest
-from textual.widgets import Checkbox, Input, ListView, RadioSet
+from textual.widgets import Input, ListView
 
 from ctcoach.tui.screens.dashboard import DashboardScreen
 from ctcoach.tui.screens.dialogs import ConfirmScreen
 from ctcoach.tui.screens.mentors import MentorDialog, MentorScreen
 from ctcoach.tui.screens.pitfalls import PitfallCheckScreen, PitfallScreen
 from ctcoach.tui.widgets.card import Card
+from ctcoach.tui.widgets.choices import ChoiceList
 
 from .helpers import screen_text
 
@@ -66,8 +67,7 @@ async def test_back_changes_an_answer(make_app):
         assert "Statement 3 of" in screen_text(app)
         await pilot.press("backspace")
         assert "Statement 2 of" in screen_text(app)
-        radio = app.screen.query_one(RadioSet)
-        assert radio.pressed_index == 4  # the earlier answer is shown
+        assert app.screen.query_one(ChoiceList).index == 4  # the earlier answer is shown
         await pilot.press("1")
         assert app.screen.answers[app.coach.pack.assessment.statements[1].id] == 1
 
@@ -77,9 +77,9 @@ async def test_leaving_half_way_asks_and_saves_nothing(make_app):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("c", "t", "3", "3", "escape")
         assert isinstance(app.screen, ConfirmScreen)
-        await pilot.press("n")  # keep going
+        await pilot.press("escape")  # keep going
         assert isinstance(app.screen, PitfallCheckScreen)
-        await pilot.press("q", "y")  # q asks before leaving, like Escape
+        await pilot.press("escape", "l")  # leave
         await pilot.pause()
         assert isinstance(app.screen, PitfallScreen)
     assert app.coach.pitfall_attempts() == []
@@ -111,9 +111,7 @@ async def test_mentor_team_add_edit_remove(make_app):
         await pilot.press("ctrl+s")
         assert "is required" in screen_text(app)
         app.screen.query_one(Input).value = "Dr [red]Kay[/]"
-        for box in app.screen.query(Checkbox):
-            if box.name in ("role:backer", "role:guide", "sign:cancels"):
-                box.value = True
+        await pilot.press("tab", "1", "3", "tab", "tab", "1")  # guide, backer; cancels
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, MentorScreen)
@@ -122,17 +120,14 @@ async def test_mentor_team_add_edit_remove(make_app):
         assert "⚠ Dr [red]Kay[/]: cancels again and again" in text
         assert any(i.id == "team-widen" for i in app.plan().items)
         # Change: untick the warning sign.
-        await pilot.press("enter")
-        for box in app.screen.query(Checkbox):
-            if box.name == "sign:cancels":
-                box.value = False
+        await pilot.press("enter", "tab", "tab", "tab", "space")  # untick the warning sign
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert "⚠" not in screen_text(app)
         # Remove, after confirming.
         await pilot.press("d")
         assert isinstance(app.screen, ConfirmScreen)
-        await pilot.press("y")
+        await pilot.press("r")
         await pilot.pause()
         assert app.coach.mentors() == []
         assert len(app.screen.query_one(ListView).children) == 0

@@ -65,7 +65,7 @@ async def test_full_attempt_with_feedback_and_summary(make_app):
         keys = right_keys(screen.quiz, "alpha:0")[2:]
         await pilot.press(*keys)
         assert "Self-check (not scored)" in screen_text(app)
-        await pilot.press("y", "n")
+        await pilot.press("y", "enter", "n", "enter")  # pick, then continue
         await pilot.pause()
         text = screen_text(app)
         assert "Done — saved" in text
@@ -86,11 +86,11 @@ async def test_abandon_asks_and_stores_nothing(make_app):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("k", "enter", "1", "ctrl+n", "escape")
         assert isinstance(app.screen, ConfirmScreen)
-        await pilot.press("n")
+        await pilot.press("escape")  # keep going
         assert isinstance(app.screen, QuizScreen)
-        await pilot.press("q")  # q asks too, rather than quitting the app
+        await pilot.press("q")  # q asks too, rather than quitting at once
         assert isinstance(app.screen, ConfirmScreen) and app.is_running
-        await pilot.press("y")
+        await pilot.press("escape", "escape", "l")  # keep going; then leave the quiz
         await pilot.pause()
         assert isinstance(app.screen, QuizListScreen)
     assert app.coach.quiz_attempts() == []
@@ -105,7 +105,7 @@ async def test_retake_reshuffles_and_history_shows_progress(make_app):
         second = app.screen
         assert isinstance(second, QuizScreen) and second.seed == "alpha:1"  # reshuffled
         quiz = second.quiz
-        await pilot.press(*right_keys(quiz, "alpha:1"), *["y"] * len(quiz.self_checks))
+        await pilot.press(*right_keys(quiz, "alpha:1"), *["y", "enter"] * len(quiz.self_checks))
         await pilot.pause()
         assert "Score: 4 of 4 (100%)" in screen_text(app)
         await pilot.press("r")

@@ -6,11 +6,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Header, Label, ListItem, ListView, Static
+from textual.widgets import Header, Input, Label, ListItem, Static
 
 from ctcoach.model import Pack
+from ctcoach.text import matches
 from ctcoach.tui.base import CoachScreen
 from ctcoach.tui.text import join, plain
+from ctcoach.tui.widgets.footer import KeyFooter
+from ctcoach.tui.widgets.navlist import NavList
+from ctcoach.tui.widgets.search import SearchBar
 
 
 def bullets(points: tuple[str, ...]) -> list[Content | str]:
@@ -59,38 +63,63 @@ def entries(pack: Pack) -> list[tuple[str, str, Content]]:
 
 
 class TopicRow(ListItem):
-    def __init__(self, title: str, body: Content) -> None:
+    def __init__(self, group: str, title: str, body: Content) -> None:
         super().__init__(Label(plain(title)))
+        self.group = group
+        self.title = title
         self.body = body
 
 
 class GuideScreen(CoachScreen[None]):
-    BINDINGS = [Binding("escape", "app.go_back", "Back")]
+    BINDINGS = [
+        Binding("escape", "app.go_back", "Back"),
+        Binding("slash", "search", "Search"),
+    ]
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="guide"):
-            yield ListView(id="topics")
+            yield SearchBar("Search the guide (Enter: go to the list, Escape: clear)", "#topics")
+            yield NavList(id="topics")
             with VerticalScroll(id="topic-pane"):
                 yield Static(id="topic")
-        yield Footer()
+        yield KeyFooter()
 
     async def on_mount(self) -> None:
         self.title = "Guide"
+        self.entries = entries(self.coach.pack)
+        await self.show_topics("")
+        self.query_one("#topics", NavList).focus()
+
+    async def show_topics(self, query: str) -> None:
         rows: list[ListItem] = []
         last = ""
-        for group, title, body in entries(self.coach.pack):
+        for group, title, body in self.entries:
+            if not matches(query, group, title, body.plain):
+                continue
             if group != last:
                 rows.append(ListItem(Label(plain(group, "bold underline")), disabled=True))
                 last = group
-            rows.append(TopicRow(title, body))
-        view = self.query_one("#topics", ListView)
+            rows.append(TopicRow(group, title, body))
+        if not rows:
+            rows.append(ListItem(Label(plain("Nothing matches.", "dim")), disabled=True))
+        view = self.query_one("#topics", NavList)
+        await view.clear()
         await view.extend(rows)
-        view.index = 1
-        view.focus()
+        first = next((n for n, row in enumerate(rows) if isinstance(row, TopicRow)), None)
+        view.index = first
+        if first is None:
+            self.query_one("#topic", Static).update("")
 
-    def on_list_view_highlighted(self, event: ListView.Highlighted) -> None:
+    def on_list_view_highlighted(self, event: NavList.Highlighted) -> None:
         row = event.item
         if isinstance(row, TopicRow):
             self.query_one("#topic", Static).update(row.body)
             self.query_one("#topic-pane", VerticalScroll).scroll_home(animate=False)
+
+    def action_search(self) -> None:
+        self.query_one(SearchBar).open()
+
+    async def on_input_changed(self, event: Input.Changed) -> None:
+        if isinstance(event.input, SearchBar):
+            await self.show_topics(event.value.strip())

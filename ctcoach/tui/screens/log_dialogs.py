@@ -112,10 +112,6 @@ class ContactDialog(FormDialog[int | None]):
                 return
             self.dismiss(contact.id)
 
-    def show_error(self, message: str) -> None:
-        super().show_error(message)
-        self.query_one(VerticalScroll).scroll_home(animate=False)
-
 
 class PersonPicker(FormDialog[T]):
     """A dialog with a "Who" field (id ``contact``) that finds a contact, or adds a new

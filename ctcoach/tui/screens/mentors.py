@@ -6,23 +6,18 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import (
-    Button,
-    Checkbox,
-    Footer,
-    Header,
-    Input,
-    Label,
-    ListItem,
-    ListView,
-    Static,
-)
+from textual.widgets import Button, Header, Input, Label, ListItem, Static
 
 from ctcoach.mentors import Mentor, TeamCheck
 from ctcoach.model import Pack
 from ctcoach.tui.base import CoachScreen
-from ctcoach.tui.screens.dialogs import ConfirmScreen, FormDialog
+from ctcoach.tui.confirm import ask
+from ctcoach.tui.screens.dialogs import FormDialog
 from ctcoach.tui.text import join, plain
+from ctcoach.tui.widgets.choices import MultiChoice
+from ctcoach.tui.widgets.footer import KeyFooter
+from ctcoach.tui.widgets.navlist import NavList
+from ctcoach.tui.widgets.question import with_subject
 
 
 def team_content(team: TeamCheck) -> Content:
@@ -61,8 +56,13 @@ class MentorRow(ListItem):
         self.mentor = mentor
 
 
+SIGN_GROUPS = (("working", "Signs it is working"), ("diversify", "Reasons to widen your team"))
+FIELDS = {"name": "Name", "roles": "Roles", "signs": "Signs"}
+
+
 class MentorDialog(FormDialog[bool]):
-    """Add or change one mentor; dismisses True when saved."""
+    """Add or change one mentor; dismisses True when saved. Each list moves with ↑ ↓ and
+    ticks with Space; an error shows under its field, scrolled into view."""
 
     def __init__(self, mentor: Mentor | None = None) -> None:
         super().__init__()
@@ -71,57 +71,60 @@ class MentorDialog(FormDialog[bool]):
     def compose(self) -> ComposeResult:
         pack: Pack = self.coach.pack
         mentor = self.mentor
-        with VerticalScroll(classes="dialog question"):
+        with VerticalScroll(classes="dialog question", id="mentor-form"):
             yield Static(plain("Change mentor" if mentor else "Add a mentor", "bold"))
             yield Input(mentor.name if mentor else "", placeholder="Name", id="name")
-            yield Static(plain("Roles they fill for you", "bold"), classes="prompt")
-            for role in pack.mentor_roles:
-                yield Checkbox(
-                    plain(role.title),
-                    bool(mentor and role.id in mentor.roles),
-                    name=f"role:{role.id}",
-                )
-            for kind, title in (
-                ("working", "Signs it is working"),
-                ("diversify", "Reasons to widen your team"),
-            ):
+            yield Static("", classes="error", id="error-name")
+            yield Static(plain("Roles they fill for you (Space ticks)", "bold"), classes="prompt")
+            roles = [(r.id, r.title) for r in pack.mentor_roles]
+            yield MultiChoice(roles, mentor.roles if mentor else (), id="roles")
+            yield Static("", classes="error", id="error-roles")
+            for kind, title in SIGN_GROUPS:
                 yield Static(plain(title, "bold"), classes="prompt")
-                for sign in (s for s in pack.mentor_signs if s.kind == kind):
-                    yield Checkbox(
-                        plain(sign.text),
-                        bool(mentor and sign.id in mentor.signs),
-                        name=f"sign:{sign.id}",
-                    )
-            yield Static("", classes="error")
+                signs = [(s.id, s.text) for s in pack.mentor_signs if s.kind == kind]
+                yield MultiChoice(signs, mentor.signs if mentor else (), id=f"signs-{kind}")
+            yield Static("", classes="error", id="error-signs")
             with Horizontal(classes="buttons"):
                 yield Button("Cancel", id="cancel")
                 yield Button("Save", id="save", variant="primary")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
+        super().on_mount()
         self.query_one("#name", Input).focus()
 
-    def picked(self, prefix: str) -> list[str]:
+    def values(self) -> object:
+        return (self.query_one("#name", Input).value, self.roles(), self.signs())
+
+    def roles(self) -> list[str]:
+        return list(self.query_one("#roles", MultiChoice).selected)
+
+    def signs(self) -> list[str]:
         return [
-            str(box.name).split(":", 1)[1]
-            for box in self.query(Checkbox)
-            if box.value and str(box.name).startswith(prefix)
+            s
+            for kind, _ in SIGN_GROUPS
+            for s in self.query_one(f"#signs-{kind}", MultiChoice).selected
         ]
 
     def cancel_value(self) -> bool:
         return False
 
     def action_save(self) -> None:
+        for error in self.query(".error"):
+            error.display = False
         with self.saving():
             problems = self.coach.save_mentor(
                 self.query_one("#name", Input).value,
-                self.picked("role:"),
-                self.picked("sign:"),
+                self.roles(),
+                self.signs(),
                 self.mentor.id if self.mentor else None,
             )
             if problems:
-                labels = {"name": "Name", "roles": "Roles", "signs": "Signs"}
-                self.show_error("; ".join(f"{labels[p.field]}: {p.message}" for p in problems))
+                for problem in reversed(problems):  # the first one ends up in view
+                    message = with_subject(FIELDS[problem.field], problem.message)
+                    self.show_error(message, f"#error-{problem.field}")
+                target = "#name" if problems[0].field == "name" else "#roles"
+                self.query_one(target).focus()
                 return
             self.dismiss(True)
 
@@ -135,26 +138,36 @@ class MentorScreen(CoachScreen[None]):
         Binding("a", "add", "Add mentor"),
         Binding("enter", "edit", "Change", priority=True),
         Binding("d", "delete", "Remove"),
+        Binding("u", "undo", "Undo remove"),
         Binding("escape", "app.go_back", "Back"),
     ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.removed: Mentor | None = None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "undo":
+            return self.removed is not None
+        return super().check_action(action, parameters)
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="mentors"):
             yield Static(id="team")
             yield Static(plain("Your mentors", "bold"), classes="section")
-            yield ListView(id="mentor-list")
+            yield NavList(id="mentor-list")
             yield Static(
-                plain("a adds a mentor; Enter changes one; d removes one."),
+                plain("a adds a mentor; Enter changes one; d removes one (u undoes it)."),
                 classes="hint",
                 id="mentor-hint",
             )
-        yield Footer()
+        yield KeyFooter()
 
     async def on_mount(self) -> None:
         self.title = "Mentor team"
         await self.reload()
-        self.query_one("#mentor-list", ListView).focus()
+        self.query_one("#mentor-list", NavList).focus()
 
     def refresh_data(self) -> None:
         self.call_later(self.reload)
@@ -165,7 +178,7 @@ class MentorScreen(CoachScreen[None]):
         if plan is None or plan.team is None:
             return
         self.query_one("#team", Static).update(team_content(plan.team))
-        view = self.query_one("#mentor-list", ListView)
+        view = self.query_one("#mentor-list", NavList)
         index = view.index
         await view.clear()
         await view.extend(MentorRow(m, coach.pack) for m in plan.team.mentors)
@@ -173,7 +186,7 @@ class MentorScreen(CoachScreen[None]):
         view.index = min(index or 0, count - 1) if count else None
 
     def selected(self) -> Mentor | None:
-        row = self.query_one("#mentor-list", ListView).highlighted_child
+        row = self.query_one("#mentor-list", NavList).highlighted_child
         return row.mentor if isinstance(row, MentorRow) else None
 
     def action_add(self) -> None:
@@ -191,7 +204,7 @@ class MentorScreen(CoachScreen[None]):
             await self.reload()
             self.notify("Mentor team saved; your plan is updated.")
 
-    def on_list_view_selected(self, event: ListView.Selected) -> None:
+    def on_list_view_selected(self, event: NavList.Selected) -> None:
         event.stop()
         self.action_edit()
 
@@ -200,12 +213,23 @@ class MentorScreen(CoachScreen[None]):
         if mentor is None:
             return
 
-        async def answered(yes: bool | None) -> None:
-            if yes:
-                with self.saving():
-                    self.coach.delete_mentor(mentor.id)
-                await self.reload()
+        async def remove() -> None:
+            with self.saving():
+                self.coach.delete_mentor(mentor.id)
+                self.removed = mentor
+                self.refresh_bindings()
+                self.notify(f"Removed {mentor.name}. Press u to undo.", markup=False)
+            await self.reload()
 
-        self.app.push_screen(
-            ConfirmScreen(f"Remove {mentor.name} from your mentor team?", yes="Remove"), answered
-        )
+        ask(self, f"Remove {mentor.name} from your mentor team?", "Remove", remove, no="Cancel")
+
+    async def action_undo(self) -> None:
+        mentor = self.removed
+        if mentor is None:
+            return
+        with self.saving():
+            self.coach.save_mentor(mentor.name, mentor.roles, mentor.signs)
+            self.removed = None
+            self.refresh_bindings()
+            self.notify(f"{mentor.name} is back on your team.", markup=False)
+        await self.reload()

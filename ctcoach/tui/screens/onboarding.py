@@ -7,22 +7,24 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, ProgressBar, Static
+from textual.widgets import Button, Header, Input, ProgressBar, Static
 
 from ctcoach.model import Pack, Profile
 from ctcoach.profile import summary, validate_answers
+from ctcoach.tui.base import CoachScreen
 from ctcoach.tui.text import join, plain
+from ctcoach.tui.widgets.footer import KeyFooter
 from ctcoach.tui.widgets.question import QuestionField
 
 
-class OnboardingScreen(Screen[Profile | None]):
+class OnboardingScreen(CoachScreen[Profile | None]):
     """Asks every question; dismisses with the confirmed profile (nothing is saved here)."""
 
     BINDINGS = [
-        Binding("ctrl+n", "next", "Next"),
+        Binding("enter", "next", "Next"),
+        Binding("enter", "save", "Save"),
         Binding("escape", "back", "Back"),
-        Binding("ctrl+q", "app.quit", "Quit, saving nothing"),
+        Binding("ctrl+n", "next", "Next", show=False),
     ]
 
     def __init__(self, pack: Pack, existing: Profile | None = None, notice: str = "") -> None:
@@ -30,6 +32,7 @@ class OnboardingScreen(Screen[Profile | None]):
         self.pack = pack
         self.questions = pack.questions
         self.answers: dict[str, Any] = dict(existing.answers) if existing else {}
+        self.started = bool(existing)  # an existing profile's answers are on the table
         self.notice = notice
         self.step = 0
 
@@ -37,18 +40,30 @@ class OnboardingScreen(Screen[Profile | None]):
     def total(self) -> int:
         return len(self.questions)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "save":
+            return self.step >= self.total
+        if action == "next":
+            return self.step < self.total
+        return super().check_action(action, parameters)
+
+    def unsaved(self) -> str | None:
+        if self.step == 0 and not self.started:
+            return None
+        return "Your answers so far will not be saved."
+
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="wizard"):
             yield Static(id="progress-label")
-            yield ProgressBar(total=self.total + 1, show_eta=False, id="progress")
+            yield ProgressBar(total=self.total, show_eta=False, id="progress")
             if self.notice:
                 yield Static(plain(self.notice), classes="notice")
             yield VerticalScroll(id="step")
             with Horizontal(classes="buttons"):
                 yield Button("Back", id="back")
                 yield Button("Next", id="next", variant="primary")
-        yield Footer()
+        yield KeyFooter()
 
     async def on_mount(self) -> None:
         self.title = "Set up your profile"
@@ -62,47 +77,53 @@ class OnboardingScreen(Screen[Profile | None]):
         holder = self.query_one("#step", VerticalScroll)
         await holder.remove_children()
         self.query_one("#back", Button).disabled = self.step == 0
-        self.query_one("#progress", ProgressBar).update(progress=self.step)
+        self.query_one("#progress", ProgressBar).update(progress=min(self.step, self.total))
         next_button = self.query_one("#next", Button)
+        self.refresh_bindings()
         if self.step < self.total:
-            question = self.questions[self.step]
             self.query_one("#progress-label", Static).update(
                 f"Question {self.step + 1} of {self.total}"
             )
             next_button.label = "Next"
-            field = QuestionField(question, self.current_value(self.step), id="field")
+            field = QuestionField(self.questions[self.step], self.current_value(self.step))
+            field.id = "field"
             await holder.mount(field)
             field.focus_answer()
-        else:
-            self.query_one("#progress-label", Static).update("Check your answers")
-            next_button.label = "Save"
-            profile = self.confirmed_profile()
-            lines = [plain("Your answers", "bold")]
-            if profile is not None:
-                for label, answer in summary(self.pack, profile):
-                    lines.append(join(plain(f"{label}: ", "bold"), answer))
-            await holder.mount(Static(plain("\n").join(lines), id="summary"))
-            next_button.focus()
+            return
+        self.query_one("#progress-label", Static).update("Check your answers, then save")
+        next_button.label = "Save"
+        profile = self.confirmed_profile()
+        lines = [plain("Your answers", "bold")]
+        if profile is not None:
+            for label, answer in summary(self.pack, profile):
+                lines.append(join(plain(f"{label}: ", "bold"), answer))
+        await holder.mount(Static(plain("\n").join(lines), id="summary"))
+        next_button.focus()
 
     def confirmed_profile(self) -> Profile | None:
         profile, _ = validate_answers(self.pack, self.answers)
         return profile
 
     async def action_next(self) -> None:
-        if self.step < self.total:
-            field = self.query_one("#field", QuestionField)
-            ok, value = field.answer()
-            if not ok:
-                field.focus_answer()
-                return
-            question = self.questions[self.step]
-            if value is None:
-                self.answers.pop(question.id, None)
-            else:
-                self.answers[question.id] = value
-            self.step += 1
-            await self.show_step()
+        if self.step >= self.total:
+            self.action_save()
             return
+        field = self.query_one("#field", QuestionField)
+        if field.advance_within():
+            return
+        ok, value = field.answer(self.coach.today())
+        if not ok:
+            return
+        question = self.questions[self.step]
+        if value is None:
+            self.answers.pop(question.id, None)
+        else:
+            self.answers[question.id] = value
+        self.step += 1
+        self.started = True
+        await self.show_step()
+
+    def action_save(self) -> None:
         profile = self.confirmed_profile()
         if profile is not None:
             self.dismiss(profile)

@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 from ctcoach.followup import Due, Glance, glance, latest_by_contact
 from ctcoach.network import Contact, Interaction, filter_contacts
 from ctcoach.tui.base import CoachModal, CoachScreen
-from ctcoach.tui.screens.dialogs import ConfirmScreen
+from ctcoach.tui.confirm import ConfirmScreen
 from ctcoach.tui.screens.log_dialogs import ContactDialog, QuickLogDialog
 from ctcoach.tui.text import join, plain
 

@@ -6,14 +6,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Footer, Header, ProgressBar, RadioSet, Static
+from textual.widgets import Button, Header, ProgressBar, Static
 
 from ctcoach.model import Assessment, Statement
 from ctcoach.pitfalls import Attempt, PitfallScore, score
 from ctcoach.tui.base import CoachScreen
-from ctcoach.tui.screens.dialogs import ConfirmScreen
 from ctcoach.tui.text import join, plain
-from ctcoach.tui.widgets.choice import WrapRadioButton
+from ctcoach.tui.widgets.choices import ChoiceList
+from ctcoach.tui.widgets.footer import KeyFooter
 
 BAR_WIDTH = 20
 LEVEL_STYLE = {"low": "$success", "moderate": "$warning", "high": "bold $error"}
@@ -80,15 +80,10 @@ class PitfallCheckScreen(CoachScreen[dict[str, int] | None]):
     """Rate each statement; dismisses with every rating, or ``None`` when left half way."""
 
     BINDINGS = [
-        Binding("1", "rate(1)", "Never", show=False),
-        Binding("2", "rate(2)", "Rarely", show=False),
-        Binding("3", "rate(3)", "Sometimes", show=False),
-        Binding("4", "rate(4)", "Often", show=False),
-        Binding("5", "rate(5)", "Always", show=False),
-        Binding("ctrl+n", "next", "Next"),
-        Binding("backspace", "back", "Back"),
-        Binding("escape", "leave", "Leave"),
-        Binding("q", "leave", "Leave", show=False),  # never quit mid-check unasked
+        Binding("enter", "continue", "Next"),
+        Binding("ctrl+n", "continue", "Next", show=False),
+        Binding("backspace", "back", "Previous"),
+        Binding("escape", "leave", "Back"),
     ]
 
     def __init__(self, assessment: Assessment, titles: dict[str, str]) -> None:
@@ -99,6 +94,12 @@ class PitfallCheckScreen(CoachScreen[dict[str, int] | None]):
         self.answers: dict[str, int] = {}
         self.step = 0
 
+    def unsaved(self) -> str | None:
+        return "Your answers so far will not be saved." if self.answers else None
+
+    def go_back(self) -> None:
+        self.dismiss(None)
+
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="check"):
@@ -107,11 +108,15 @@ class PitfallCheckScreen(CoachScreen[dict[str, int] | None]):
             yield ProgressBar(total=len(self.statements), show_eta=False, id="progress")
             yield Static(id="statement")
             yield VerticalScroll(id="scale-holder")
-            yield Static(plain("Keys 1–5 answer at once; Backspace goes back."), classes="hint")
+            scale = len(self.assessment.scale)
+            yield Static(
+                plain(f"Keys 1–{scale} answer at once; Backspace goes to the previous one."),
+                classes="hint",
+            )
             with Horizontal(classes="buttons"):
-                yield Button("Back", id="back")
+                yield Button("Previous", id="back")
                 yield Button("Next", id="next", variant="primary")
-        yield Footer()
+        yield KeyFooter()
 
     async def on_mount(self) -> None:
         self.title = self.assessment.title
@@ -128,29 +133,32 @@ class PitfallCheckScreen(CoachScreen[dict[str, int] | None]):
         holder = self.query_one("#scale-holder", VerticalScroll)
         await holder.remove_children()
         current = self.answers.get(statement.id)
-        radio = RadioSet(
-            *(
-                WrapRadioButton(plain(f"{n}  {label}"), value=current == n)
-                for n, label in enumerate(self.assessment.scale, start=1)
-            ),
+        scale = ChoiceList(
+            list(self.assessment.scale),
+            None if current is None else current - 1,
+            numbered=True,
             id="scale",
         )
-        await holder.mount(radio)
-        radio.focus()
+        await holder.mount(scale)
+        scale.focus()
         self.query_one("#back", Button).disabled = self.step == 0
         self.query_one("#next", Button).label = "Finish" if self.step == total - 1 else "Next"
 
-    async def action_rate(self, rating: int) -> None:
+    async def on_choice_list_picked(self, event: ChoiceList.Picked) -> None:
+        event.stop()
+        await self.rate(event.index + 1)
+
+    async def rate(self, rating: int) -> None:
         self.answers[self.statements[self.step].id] = rating
         await self.advance()
 
-    async def action_next(self) -> None:
-        index = self.query_one("#scale", RadioSet).pressed_index
-        if index < 0:
-            self.notify("Pick how often this is true (keys 1–5).", severity="warning")
+    async def action_continue(self) -> None:
+        index = self.query_one("#scale", ChoiceList).index
+        if index is None:
+            count = len(self.assessment.scale)
+            self.notify(f"Pick how often this is true (keys 1–{count}).", severity="warning")
             return
-        self.answers[self.statements[self.step].id] = index + 1
-        await self.advance()
+        await self.rate(index + 1)
 
     async def advance(self) -> None:
         if self.step + 1 < len(self.statements):
@@ -164,28 +172,10 @@ class PitfallCheckScreen(CoachScreen[dict[str, int] | None]):
             self.step -= 1
             await self.show_step()
 
-    def action_leave(self) -> None:
-        if not self.answers:
-            self.dismiss(None)
-            return
-
-        def answered(discard: bool | None) -> None:
-            if discard:
-                self.dismiss(None)
-
-        self.app.push_screen(
-            ConfirmScreen(
-                "Leave the pitfall check? Your answers so far will not be saved.",
-                yes="Leave",
-                no="Keep going",
-            ),
-            answered,
-        )
-
     async def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         if event.button.id == "next":
-            await self.action_next()
+            await self.action_continue()
         else:
             await self.action_back()
 
@@ -203,11 +193,12 @@ class PitfallScreen(CoachScreen[None]):
         with VerticalScroll(id="pitfalls"):
             yield Static(id="results")
             yield Static(id="history", classes="section")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = "Pitfall check"
         self.refresh_results()
+        self.query_one("#pitfalls").focus()  # Page Down and End scroll the results
 
     def refresh_data(self) -> None:
         self.refresh_results()

@@ -1,4 +1,4 @@
-"""The action plan by horizon: toggle items done, read why, export to Markdown."""
+"""The action plan by horizon: toggle items done, read why, search, filter, export."""
 
 from __future__ import annotations
 
@@ -6,24 +6,51 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Header, Label, ListItem, ListView, Static
+from textual.widgets import Header, Input, Label, ListItem, Static
 
 from ctcoach.plan import HORIZON_TITLES, Plan, PlanItem
+from ctcoach.text import matches
 from ctcoach.tui.base import CoachScreen
 from ctcoach.tui.text import join, plain
+from ctcoach.tui.widgets.footer import KeyFooter
+from ctcoach.tui.widgets.navlist import NavList
+from ctcoach.tui.widgets.search import SearchBar
+
+# (id, what a count of them is called, what the filter shows)
+FILTERS: tuple[tuple[str, str, str], ...] = (
+    ("all", "items", "every item"),
+    ("open", "open items", "open items; done ones hidden"),
+    ("active", "active items", "active items; done and waiting ones hidden"),
+)
+
+
+def shown(item: PlanItem, filter_id: str, query: str) -> bool:
+    if filter_id in ("open", "active") and item.done:
+        return False
+    if filter_id == "active" and item.waiting:
+        return False
+    return matches(query, item.title, item.how, item.when, *item.why)
 
 
 class ItemRow(ListItem):
     def __init__(self, item: PlanItem) -> None:
         super().__init__(Label(self.render_label(item)), id=None)
         self.item = item
+        if item.waiting:
+            self.add_class("waiting")
 
     @staticmethod
     def render_label(item: PlanItem) -> Content:
-        box = "[x] " if item.done else "[ ] "
-        style = "dim strike" if item.done else ("bold $error" if item.overdue else "")
-        when = plain(f" — {item.when}", "dim" if not item.overdue else "$error")
-        return join(plain(box), plain(item.title, style), when)
+        box = "[x] " if item.done else ("[·] " if item.waiting else "[ ] ")
+        if item.done:
+            style = "dim strike"
+        elif item.overdue:
+            style = "bold $error"
+        else:
+            style = "dim italic" if item.waiting else ""
+        when = "waiting for room in your week" if item.waiting else item.when
+        when_text = plain(f" — {when}", "$error" if item.overdue else "dim")
+        return join(plain(box), plain(item.title, style), when_text)
 
 
 def detail(item: PlanItem) -> Content:
@@ -42,74 +69,86 @@ def detail(item: PlanItem) -> Content:
 class PlanScreen(CoachScreen[None]):
     BINDINGS = [
         Binding("space", "toggle_done", "Done / not done"),
-        Binding("e", "app.export", "Export"),
         Binding("escape", "app.go_back", "Back"),
+        Binding("slash", "search", "Search"),
+        Binding("f", "filter", "Filter"),
+        Binding("e", "app.export", "Export"),
     ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.filter = 0
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="plan"):
             yield Static(id="plan-summary")
-            yield ListView(id="items")
+            yield SearchBar("Search the plan (Enter: go to the list, Escape: clear)", "#items")
+            yield NavList(id="items")
             with VerticalScroll(id="detail-pane"):
                 yield Static(id="detail")
-        yield Footer()
+        yield KeyFooter()
 
     async def on_mount(self) -> None:
         self.title = "Action plan"
         await self.reload()
-        self.query_one("#items", ListView).focus()
+        self.query_one("#items", NavList).focus()
 
     def refresh_data(self) -> None:
         item = self.selected()
         self.call_later(self.reload, item.id if item else None)
 
+    def summary(self, plan: Plan, count: int) -> Content:
+        open_count = len(plan.open_items())
+        waiting = sum(1 for i in plan.items if i.waiting and not i.done)
+        text = (
+            f"{open_count} open ({waiting} waiting), {len(plan.items) - open_count} done · "
+            f"at most {plan.capacity} active at once for {plan.profile.weekly_hours} h a week"
+        )
+        filter_id, noun, _ = FILTERS[self.filter]
+        query = self.query_one(SearchBar).query_text
+        if filter_id != "all" or query:
+            found = f" matching “{query}”" if query else ""
+            text += f"\nShowing {count} {noun}{found} · f changes the filter"
+        summary = plain(text)
+        for note in plan.notes:
+            summary = join(summary, "\n", plain(note, "italic"))
+        return summary
+
     async def reload(self, keep: str | None = None) -> None:
         plan: Plan | None = self.coach.plan_or_none()
         if plan is None:
             return
-        open_count = len(plan.open_items())
-        summary = plain(
-            f"{open_count} open, {len(plan.items) - open_count} done · at most {plan.capacity} "
-            f"active at once for {plan.profile.weekly_hours} h a week"
-        )
-        for note in plan.notes:
-            summary = join(summary, "\n", plain(note, "italic"))
-        self.query_one("#plan-summary", Static).update(summary)
-        view = self.query_one("#items", ListView)
-        old_index = view.index
+        view = self.query_one("#items", NavList)
+        if keep is None and (current := self.selected()) is not None:
+            keep = current.id
         await view.clear()
+        filter_id, query = FILTERS[self.filter][0], self.query_one(SearchBar).query_text
         rows: list[ListItem] = []
-        for horizon, items in plan.by_horizon():
-            rows.append(
-                ListItem(
-                    Label(plain(HORIZON_TITLES[horizon], "bold underline")),
-                    disabled=True,
-                    classes="horizon",
-                )
-            )
-            rows.extend(ItemRow(item) for item in items)
+        for horizon, group in plan.by_horizon():
+            visible = [i for i in group if shown(i, filter_id, query)]
+            if visible:
+                title = plain(HORIZON_TITLES[horizon], "bold underline")
+                rows.append(ListItem(Label(title), disabled=True, classes="horizon"))
+                rows.extend(ItemRow(item) for item in visible)
+        if not rows:
+            rows.append(ListItem(Label(plain("Nothing matches.", "dim")), disabled=True))
         await view.extend(rows)
-        target = next(
-            (n for n, row in enumerate(rows) if isinstance(row, ItemRow) and row.item.id == keep),
-            None,
-        )
-        if target is None:
-            target = old_index if old_index is not None and old_index < len(rows) else None
-        if target is None or rows[target].disabled:
-            target = next((n for n, row in enumerate(rows) if isinstance(row, ItemRow)), None)
-        view.index = target
+        ids = {n: row.item.id for n, row in enumerate(rows) if isinstance(row, ItemRow)}
+        kept = [n for n, item_id in ids.items() if item_id == keep]
+        view.index = kept[0] if kept else next(iter(ids), None)
+        self.query_one("#plan-summary", Static).update(self.summary(plan, len(ids)))
         self.show_detail()
 
     def selected(self) -> PlanItem | None:
-        row = self.query_one("#items", ListView).highlighted_child
+        row = self.query_one("#items", NavList).highlighted_child
         return row.item if isinstance(row, ItemRow) else None
 
     def show_detail(self) -> None:
         item = self.selected()
         self.query_one("#detail", Static).update(detail(item) if item else "")
 
-    def on_list_view_highlighted(self, _: ListView.Highlighted) -> None:
+    def on_list_view_highlighted(self, _: NavList.Highlighted) -> None:
         self.show_detail()
 
     async def action_toggle_done(self) -> None:
@@ -119,3 +158,15 @@ class PlanScreen(CoachScreen[None]):
         with self.saving():
             self.coach.set_done(item.id, not item.done)
             await self.reload(keep=item.id)
+
+    def action_search(self) -> None:
+        self.query_one(SearchBar).open()
+
+    async def action_filter(self) -> None:
+        self.filter = (self.filter + 1) % len(FILTERS)
+        await self.reload()
+        self.notify(f"Showing {FILTERS[self.filter][2]}.", timeout=2)
+
+    async def on_input_changed(self, event: Input.Changed) -> None:
+        if isinstance(event.input, SearchBar):
+            await self.reload()

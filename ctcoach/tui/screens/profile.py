@@ -6,14 +6,16 @@ from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Footer, Header, Label, ListItem, ListView, Static
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Button, Header, Label, ListItem, Static
 
 from ctcoach.model import Profile, Question
 from ctcoach.profile import format_answer, validate_answers
 from ctcoach.tui.base import CoachScreen
 from ctcoach.tui.screens.dialogs import FormDialog
 from ctcoach.tui.text import join, plain
+from ctcoach.tui.widgets.footer import KeyFooter
+from ctcoach.tui.widgets.navlist import NavList
 from ctcoach.tui.widgets.question import QuestionField
 
 
@@ -34,21 +36,28 @@ class EditAnswer(FormDialog[tuple[bool, Any]]):
         self.value = value
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
+        with VerticalScroll(classes="dialog"):
             yield QuestionField(self.question, self.value, id="field")
             with Horizontal(classes="buttons"):
                 yield Button("Cancel", id="cancel")
                 yield Button("Save", id="save", variant="primary")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
+        super().on_mount()
         self.query_one(QuestionField).focus_answer()
+
+    def values(self) -> object:
+        return self.query_one(QuestionField).raw()
 
     def cancel_value(self) -> tuple[bool, Any]:
         return (False, None)
 
     def action_save(self) -> None:
-        ok, value = self.query_one(QuestionField).answer()
+        field = self.query_one(QuestionField)
+        if field.advance_within():
+            return
+        ok, value = field.answer(self.coach.today())
         if ok:
             self.dismiss((True, value))
 
@@ -66,13 +75,13 @@ class ProfileScreen(CoachScreen[None]):
                 plain("Enter or a click changes an answer; your plan follows at once."),
                 classes="hint",
             )
-            yield ListView(id="answers")
-        yield Footer()
+            yield NavList(id="answers")
+        yield KeyFooter()
 
     async def on_mount(self) -> None:
         self.title = "Profile"
         await self.reload()
-        self.query_one("#answers", ListView).focus()
+        self.query_one("#answers", NavList).focus()
 
     def profile(self) -> Profile | None:
         return self.coach.profile_or_none()
@@ -84,19 +93,19 @@ class ProfileScreen(CoachScreen[None]):
         profile = self.profile()
         if profile is None:
             return
-        view = self.query_one("#answers", ListView)
+        view = self.query_one("#answers", NavList)
         index = view.index
         await view.clear()
         pack = self.coach.pack
         await view.extend(AnswerRow(q, profile.get(q.id)) for q in pack.questions)
         view.index = index if index is not None else 0
 
-    def on_list_view_selected(self, event: ListView.Selected) -> None:
+    def on_list_view_selected(self, event: NavList.Selected) -> None:
         event.stop()
         self.action_edit()
 
     def action_edit(self) -> None:
-        row = self.query_one("#answers", ListView).highlighted_child
+        row = self.query_one("#answers", NavList).highlighted_child
         profile = self.profile()
         if not isinstance(row, AnswerRow) or profile is None:
             return
@@ -112,7 +121,9 @@ class ProfileScreen(CoachScreen[None]):
                 answers[question.id] = result[1]
             new, errors = validate_answers(self.coach.pack, answers)
             if new is None:
-                self.notify("; ".join(errors), severity="error")
+                labels = {q.id: q.label for q in self.coach.pack.questions}
+                named = [labels.get(e.split(":")[0], "") + e[e.index(":") :] for e in errors]
+                self.notify("; ".join(named), severity="error", markup=False)
                 return
             with self.saving():
                 self.coach.save_profile(new)

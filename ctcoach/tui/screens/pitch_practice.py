@@ -1,0 +1,178 @@
+"""Timing the pitch: the 20–30 second band, the practice timer that measures the user's
+speaking rate, and the dialog that sets that rate by hand."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.dom import DOMNode
+from textual.timer import Timer
+from textual.widgets import Header, Input, Static
+
+from ctcoach.model import PitchSettings
+from ctcoach.pitch import Practice, parse_wpm, timing
+from ctcoach.tui.base import CoachScreen, coach_app
+from ctcoach.tui.screens.dialogs import FormDialog
+from ctcoach.tui.text import join, plain
+from ctcoach.tui.widgets.footer import KeyFooter
+
+BAND_WIDTH = 40  # cells for 0–40 seconds in the band and timer bars
+BAND_SPAN = 40.0
+
+
+def settings_of(node: DOMNode) -> PitchSettings:
+    """The pack's pitch settings; the app opens pitch screens only when there are some."""
+    settings = coach_app(node).coach.pack.pitch
+    assert settings is not None, "the app checks for a pitch section before opening"
+    return settings
+
+
+def band(settings: PitchSettings, seconds: float) -> Content:
+    """A 0–40 s ruler with the 20 s and 30 s marks and where ``seconds`` falls."""
+    cells = []
+    position = min(int(seconds / BAND_SPAN * BAND_WIDTH), BAND_WIDTH - 1)
+    low = int(settings.min_seconds / BAND_SPAN * BAND_WIDTH)
+    high = int(settings.max_seconds / BAND_SPAN * BAND_WIDTH)
+    inside = timing(settings, seconds) == "inside"
+    for n in range(BAND_WIDTH):
+        if n == position:
+            cells.append(plain("●", "bold $success" if inside else "bold $error"))
+        elif n in (low, high):
+            cells.append(plain("┃", "bold"))
+        elif low < n < high:
+            cells.append(plain("━", "$success 60%"))
+        else:
+            cells.append(plain("─", "dim"))
+    label = plain(f"  {settings.min_seconds}–{settings.max_seconds} s", "dim")
+    return join(*cells, label)
+
+
+class RateScreen(FormDialog[bool]):
+    """Set the words-a-minute rate; it counts until a later practice measures a new one."""
+
+    def compose(self) -> ComposeResult:
+        coach = self.coach
+        current = coach.wpm_setting() or settings_of(self).rate_wpm
+        with Vertical(classes="dialog"):
+            yield Static(plain("Speaking rate, in words a minute (60–300)", "bold"))
+            yield Static(
+                plain(
+                    "Most people speak 125–150. Estimates use this rate until your next timed "
+                    "practice measures your real one."
+                ),
+                classes="help",
+            )
+            yield Input(f"{current:.0f}", id="wpm")
+            yield Static("", classes="error")
+        yield KeyFooter()
+
+    def values(self) -> object:
+        return self.query_one("#wpm", Input).value
+
+    def cancel_value(self) -> bool:
+        return False
+
+    def action_save(self) -> None:
+        try:
+            wpm = parse_wpm(self.query_one("#wpm", Input).value)
+        except ValueError as exc:
+            self.show_error(str(exc))
+            return
+        with self.saving():
+            self.coach.set_wpm(wpm)
+            self.dismiss(True)
+
+
+class PracticeScreen(CoachScreen[None]):
+    """The pitch as it is on screen, large, with a timer: Space starts and stops it."""
+
+    BINDINGS = [
+        Binding("space", "toggle_timer", "Start / stop"),
+        Binding("escape", "app.go_back", "Back"),
+    ]
+
+    def __init__(
+        self, text: str, words: int, note: str = "", clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        super().__init__()
+        self.text, self.words, self.note = text, words, note
+        self.clock = clock
+        self.started: float | None = None
+        self.ticker: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="practice"):
+            if self.note:
+                yield Static(plain(self.note), classes="notice")
+            yield Static(plain(self.text), id="practice-text")
+            yield Static(id="practice-time")
+            yield Static(id="practice-band")
+            yield Static(id="practice-result")
+        yield KeyFooter()
+
+    def on_mount(self) -> None:
+        self.title = "Practice your pitch"
+        self.query_one("#practice-result", Static).update(
+            plain("Press Space and start speaking; press Space again when you finish.", "dim")
+        )
+        self.show_time(0.0)
+
+    def show_time(self, seconds: float) -> None:
+        settings = settings_of(self)
+        self.query_one("#practice-time", Static).update(plain(f"{seconds:5.1f} s", "bold"))
+        self.query_one("#practice-band", Static).update(band(settings, seconds))
+
+    def tick(self) -> None:
+        if self.started is not None:
+            self.show_time(self.clock() - self.started)
+
+    def action_toggle_timer(self) -> None:
+        if self.started is None:
+            self.started = self.clock()
+            self.ticker = self.set_interval(0.1, self.tick)
+            self.query_one("#practice-result", Static).update(plain("Speaking… Space to stop."))
+            return
+        seconds = self.clock() - self.started
+        self.started = None
+        if self.ticker is not None:
+            self.ticker.stop()
+        self.show_time(seconds)
+        self.finish(seconds)
+
+    def finish(self, seconds: float) -> None:
+        result = self.query_one("#practice-result", Static)
+        if seconds < 2 or self.words == 0:
+            result.update(plain("Too short to measure; nothing was saved. Try again.", "$warning"))
+            return
+        with self.saving():
+            self.show_practice(self.coach.record_practice(seconds, self.words))
+
+    def show_practice(self, practice: Practice) -> None:
+        settings = settings_of(self)
+        result = self.query_one("#practice-result", Static)
+        where = timing(settings, practice.seconds)
+        if where == "over":
+            verdict = plain(f"over {settings.max_seconds} s — trim it", "bold $error")
+        elif where == "under":
+            verdict = plain(
+                f"under {settings.min_seconds} s — slow down or add detail", "bold $warning"
+            )
+        else:
+            verdict = plain("inside the band", "bold $success")
+        if practice.plausible:
+            rate = (
+                f". Your speaking rate is {practice.wpm:.0f} words a minute; "
+                "estimates now use it. Space to try again."
+            )
+        else:
+            rate = (
+                f". That is {practice.wpm:.0f} words a minute, which is not a full "
+                "run-through, so estimates keep their rate. Space to try again."
+            )
+        result.update(join(f"{practice.seconds:.1f} s: ", verdict, rate))
