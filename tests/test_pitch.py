@@ -206,19 +206,22 @@ CONF = {"name": "STS", "start": dt.date(2027, 1, 28), "end": dt.date(2027, 1, 31
 
 
 def item(plan, prefix):
-    return next((i for i in plan.items if i.id.split("@")[0] == prefix), None)
+    return next((i for i in plan.all_items() if i.id.split("@")[0] == prefix), None)
 
 
 def test_no_pitch_means_write_it_before_the_conference(pack):
     plan = build_plan(pack, make_profile(pack, next_conference=CONF), today=TODAY)
     write = item(plan, "pitch-write")
     assert write.date == dt.date(2026, 12, 31)
-    assert write.date < min(i.date for i in plan.items if i.id.startswith("conf-"))
+    assert write.date < min(i.date for i in plan.all_items() if i.id.startswith("conf-"))
     assert "You have not written your pitch yet." in write.why
+    # Without a meeting there is no rush: a draft, last in priority, with no date.
     plain = build_plan(pack, make_profile(pack), today=TODAY)
-    assert item(plain, "pitch-write").date is None
+    assert item(plain, "pitch-write") is None
+    draft = item(plain, "pitch-draft")
+    assert draft.date is None and draft.priority == 3
     written = build_plan(pack, make_profile(pack), Progress(pitch=GOOD), today=TODAY)
-    assert item(written, "pitch-write") is None and item(written, "pitch-fix") is None
+    assert item(written, "pitch-draft") is None and item(written, "pitch-fix") is None
 
 
 def test_failing_pitch_brings_an_item_naming_the_check(pack):

@@ -85,15 +85,15 @@ def test_incomplete_answers_are_reported(pack):
 def test_high_follow_up_risk_brings_its_fixes(pack):
     profile = make_profile(pack)
     none = build_plan(pack, profile, today=TODAY)
-    ids_none = {i.id for i in none.items}
+    ids_none = {i.id for i in none.all_items()}
     assert "check-pitfalls" in ids_none and "habit-log" in ids_none
     attempt = Attempt(TODAY, with_pitfall(pack, "follow-up", False))
     plan = build_plan(pack, profile, Progress(pitfall_attempts=(attempt,)), today=TODAY)
-    ids = {i.id for i in plan.items}
+    ids = {i.id for i in plan.all_items()}
     assert {"fix-follow-up-log", "fix-follow-up-72h"} <= ids
     assert "habit-log" not in ids  # replaced by the sharper fix
     assert "check-pitfalls" not in ids
-    fix = next(i for i in plan.items if i.id == "fix-follow-up-log")
+    fix = next(i for i in plan.all_items() if i.id == "fix-follow-up-log")
     assert "“Neglecting follow-up” at 100% (high risk)" in fix.why[0]
     assert not ids & {"fix-transactional-give-first", "fix-overcommitting-trim"}
 
@@ -103,7 +103,7 @@ def test_fixing_the_score_removes_the_items(pack):
     bad = Attempt(EARLIER, with_pitfall(pack, "overcommitting", False))
     good = Attempt(TODAY, healthy(pack))
     plan = build_plan(pack, profile, Progress(pitfall_attempts=(bad, good)), today=TODAY)
-    assert not any(i.id.startswith("fix-") for i in plan.items)
+    assert not any(i.id.startswith("fix-") for i in plan.all_items())
 
 
 def test_min_risk_high_needs_a_high_score(pack):
@@ -111,7 +111,7 @@ def test_min_risk_high_needs_a_high_score(pack):
     plan = build_plan(
         pack, make_profile(pack), Progress(pitfall_attempts=(Attempt(TODAY, answers),)), today=TODAY
     )
-    ids = {i.id for i in plan.items}
+    ids = {i.id for i in plan.all_items()}
     assert "fix-overcommitting-trim" in ids and "fix-overcommitting-scope" not in ids
 
 
@@ -119,20 +119,20 @@ def test_mentor_gaps_and_warnings(pack):
     profile = make_profile(pack, stage="pgy2")
     lee = Mentor(1, "Dr Lee", ("career", "research", "skills", "peer"), ("responds",))
     plan = build_plan(pack, profile, Progress(mentors=(lee,)), today=TODAY)
-    ids = {i.id for i in plan.items}
+    ids = {i.id for i in plan.all_items()}
     assert "team-sponsor" in ids and "team-peer" not in ids and "team-diversify" not in ids
-    sponsor = next(i for i in plan.items if i.id == "team-sponsor")
+    sponsor = next(i for i in plan.all_items() if i.id == "team-sponsor")
     assert "Your mentor team has no sponsor yet." in sponsor.why
     pushy = Mentor(2, "Dr Roe", ("sponsor",), ("pressure", "cancels"))
     plan = build_plan(pack, profile, Progress(mentors=(lee, pushy)), today=TODAY)
-    diversify = next(i for i in plan.items if i.id == "team-diversify")
+    diversify = next(i for i in plan.all_items() if i.id == "team-diversify")
     assert any("Warning signs with Dr Roe: is repeatedly unavailable" in w for w in diversify.why)
-    assert "team-sponsor" not in {i.id for i in plan.items}
+    assert "team-sponsor" not in {i.id for i in plan.all_items()}
 
 
 def test_sponsor_gap_is_for_residents_only(pack):
     plan = build_plan(pack, make_profile(pack, stage="ms1"), today=TODAY)
-    ids = {i.id for i in plan.items}
+    ids = {i.id for i in plan.all_items()}
     assert "team-sponsor" not in ids and "team-career" in ids
 
 

@@ -91,7 +91,7 @@ def test_weak_topic_brings_a_review_item_and_a_better_score_removes_it(pack):
     quiz = pack.quiz("conference")
     weak = QuizAttempt("conference", EARLIER, wrong_on(quiz, "co-during"), {})
     plan = build_plan(pack, make_profile(pack), Progress(quiz_attempts=(weak,)), today=TODAY)
-    review = next(i for i in plan.items if i.id == "review-conference-co-during")
+    review = next(i for i in plan.all_items() if i.id == "review-conference-co-during")
     assert review.why[0] == (
         "Your latest “Conference networking” quiz (2026-11-01) scored At the meeting at 0% "
         "(0 of 3)."
@@ -99,7 +99,7 @@ def test_weak_topic_brings_a_review_item_and_a_better_score_removes_it(pack):
     assert "retake the “Conference networking” quiz" in review.how
     fixed = QuizAttempt("conference", TODAY, all_right(quiz), {})
     plan = build_plan(pack, make_profile(pack), Progress(quiz_attempts=(weak, fixed)), today=TODAY)
-    assert not any(i.id.startswith("review-") for i in plan.items)
+    assert not any(i.id.startswith("review-") for i in plan.all_items())
 
 
 def test_seventy_percent_is_the_pass_mark(pack):
@@ -115,15 +115,22 @@ def test_seventy_percent_is_the_pass_mark(pack):
 
 
 def test_not_yet_self_checks_become_actions(pack):
-    profile = make_profile(pack, stage="pgy1")  # the MS1–MS2 roadmap is not theirs
     attempt = QuizAttempt("early-med", TODAY, {}, {"em-sc-surgeons": False, "em-sc-shadow": True})
-    plan = build_plan(pack, profile, Progress(quiz_attempts=(attempt,)), today=TODAY)
-    item = next(i for i in plan.items if i.id == "ms-identify-surgeons")
-    assert "You answered “not yet” to “Have you identified 3–5 CT surgeons at your school?”" in (
-        item.why
-    )
-    assert item.horizon in ("this_week", "this_month", "this_stage")
-    assert not any(i.id == "ms-shadow" for i in plan.items)
+    progress = Progress(quiz_attempts=(attempt,))
+    said = "In a quiz self-check you answered “not yet” to: Have you identified 3–5 CT surgeons"
+    # An MS3 whose roadmap no longer lists it still gets it, in the form that fits them.
+    plan = build_plan(pack, make_profile(pack, stage="ms3"), progress, today=TODAY)
+    item = next(i for i in plan.all_items() if i.id == "ms-identify-surgeons")
+    assert any(w.startswith(said) for w in item.why)
+    assert not any(i.id == "ms-shadow" for i in plan.all_items())
+    away = make_profile(pack, stage="ms3", home_ct_program=False)
+    plan = build_plan(pack, away, progress, today=TODAY)
+    assert not any(i.id == "ms-identify-surgeons" for i in plan.all_items())
+    nearby = next(i for i in plan.all_items() if i.id == "no-program-nearby")
+    assert any(w.startswith(said) for w in nearby.why)
+    # A resident is not asked about their medical school and gets no advice about it.
+    plan = build_plan(pack, make_profile(pack, stage="pgy1"), progress, today=TODAY)
+    assert "find-ct-surgeons" not in {i.intent for i in plan.all_items()}
 
 
 def test_a_later_yes_replaces_not_yet(pack):

@@ -44,7 +44,7 @@ async def test_full_assessment_with_keys_alone(data_dir, tmp_path):
         assert "4 high risk" in card
     attempts = app.coach.pitfall_attempts()
     assert len(attempts) == 1 and len(attempts[0].answers) == 21
-    assert any(i.id == "fix-follow-up-72h" for i in app.plan().items)
+    assert any(i.id == "fix-follow-up-72h" for i in app.plan().all_items())
 
 
 async def test_back_changes_an_answer(data_dir, tmp_path):
@@ -83,7 +83,7 @@ async def test_retake_shows_the_change(data_dir, tmp_path):
         text = screen_text(app)
         assert "0% low risk  (▼ -100 since last time)" in text
         assert "History" in text and "100% → 0%" in text
-    assert not any(i.id.startswith("fix-") for i in app.plan().items)
+    assert not any(i.id.startswith("fix-") for i in app.plan().all_items())
 
 
 async def test_mentor_team_add_edit_remove(data_dir, tmp_path):
@@ -106,7 +106,7 @@ async def test_mentor_team_add_edit_remove(data_dir, tmp_path):
         text = screen_text(app)
         assert "✓ Sponsor — Dr [red]Kay[/]" in text
         assert "⚠ Dr [red]Kay[/]: is repeatedly unavailable" in text
-        assert any(i.id == "team-diversify" for i in app.plan().items)
+        assert any(i.id == "team-diversify" for i in app.plan().all_items())
         # Change: untick the warning sign.
         await pilot.press("enter")
         for box in app.screen.query(Checkbox):

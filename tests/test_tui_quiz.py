@@ -68,7 +68,7 @@ async def test_full_attempt_with_feedback_and_summary(data_dir, tmp_path):
     assert (stored["score"], stored["total"], stored["date"]) == (7, 8, "2026-11-24")
     attempt = app.coach.quiz_attempts()[0]
     assert attempt.checks == {"cl-sc-chiefs": True, "cl-sc-subi": False, "cl-sc-letters": True}
-    ids = {i.id for i in app.plan().items}
+    ids = {i.id for i in app.plan().all_items()}
     assert "ms3-early-subi" in ids
     assert any(i.startswith("review-clinical-") for i in ids)
 

@@ -12,14 +12,20 @@ from ctcoach.content.log import LogSection
 from ctcoach.content.network import read_mentor_role, read_mentor_sign, read_tier
 from ctcoach.content.node import ContentError, Node
 from ctcoach.content.pitch import PitchSection
-from ctcoach.content.questions import check_required_questions, read_question
+from ctcoach.content.questions import (
+    check_required_questions,
+    read_question,
+    read_stage_group,
+)
 from ctcoach.content.quizzes import QuizSection
-from ctcoach.model import Pack, PlanSettings, Source
+from ctcoach.model import CheckSettings, Pack, PlanSettings, Source
 
 SECTIONS = (
     "pack",
     "sources",
     "plan",
+    "content_check",
+    "stage_groups",
     "questions",
     "phases",
     "tiers",
@@ -66,6 +72,7 @@ class _Loader:
         self.pitch = PitchSection(self.ctx)
         self.quizzes = QuizSection(self.ctx)
         self.log = LogSection(self.ctx)
+        self.checks = CheckSettings()
 
     def load(self) -> Pack:
         ctx = self.ctx
@@ -106,6 +113,9 @@ class _Loader:
             quiz_topics=topics,
             quiz_pass_percent=pass_percent,
             log=log,
+            stage_groups=tuple(ctx.stage_groups),
+            quiz_checks=self.quizzes.checks,
+            checks=self.checks,
         )
 
     def parse_all(self) -> list[Node]:
@@ -152,26 +162,57 @@ class _Loader:
             ctx.sources[ident] = Source(ident, node.text("title"))
         if "plan" in doc.value:
             self.read_plan(doc.child("plan", doc.value["plan"]))
+        if "content_check" in doc.value:
+            self.read_checks(doc.child("content_check", doc.value["content_check"]))
 
     def read_plan(self, node: Node) -> None:
         if not isinstance(node.value, dict):
             node.error("must be a table")
             return
-        node.check_keys({"active_per_weekly_hour", "min_active", "max_active", "event_stale_days"})
+        node.check_keys(
+            {
+                "active_per_weekly_hour",
+                "min_active",
+                "max_active",
+                "event_stale_days",
+                "week_max",
+                "preview_max",
+            }
+        )
         base = PlanSettings()
         rate = node.get("active_per_weekly_hour", float, base.active_per_weekly_hour, False)
         low = node.get("min_active", int, base.min_active, False)
         high = node.get("max_active", int, base.max_active, False)
         stale = node.get("event_stale_days", int, base.event_stale_days, False)
+        week = node.get("week_max", int, base.week_max, False)
+        preview = node.get("preview_max", int, base.preview_max, False)
         if rate <= 0:
             node.error("must be above 0", "active_per_weekly_hour")
         if low < 1 or high < low:
             node.error("need 1 <= min_active <= max_active", "min_active")
-        self.ctx.plan = PlanSettings(rate, low, high, max(stale, 0))
+        if week < 1:
+            node.error("must be at least 1", "week_max")
+        self.ctx.plan = PlanSettings(rate, low, high, max(stale, 0), week, max(preview, 0))
+
+    def read_checks(self, node: Node) -> None:
+        """[content_check]: how alike two actions may be before `content check` warns."""
+        if not isinstance(node.value, dict):
+            node.error("must be a table")
+            return
+        node.check_keys({"title_similarity", "how_similarity"})
+        base = CheckSettings()
+        title = node.get("title_similarity", int, base.title_similarity, False)
+        how = node.get("how_similarity", int, base.how_similarity, False)
+        for key, value in (("title_similarity", title), ("how_similarity", how)):
+            if not 1 <= value <= 100:
+                node.error("must be 1–100", key)
+        self.checks = CheckSettings(title, how)
 
     def read_body(self, doc: Node) -> None:
         """Everything else in one file; sections that depend on others are read later."""
         ctx = self.ctx
+        for node in doc.tables("stage_groups"):
+            read_stage_group(ctx, node)
         for node in doc.tables("questions"):
             read_question(ctx, node)
         for node in doc.tables("phases"):
