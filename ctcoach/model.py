@@ -157,7 +157,7 @@ class Action:
     needs_assessment: bool = False
     pitch: str | None = None  # "missing" or "failing"
     before_event: int | None = None
-    unpractised_days: int | None = None
+    unpracticed_days: int | None = None
     done_when_logged: bool = False  # done as soon as the networking log has an entry
     intent: str = ""  # what it is for; a plan shows one item per intent (default: the id)
     replaces: tuple[str, ...] = ()  # intents this more specific action stands in for

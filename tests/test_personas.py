@@ -11,7 +11,7 @@ import datetime as dt
 import re
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pytest
 from markdown_it import MarkdownIt
@@ -49,11 +49,18 @@ def text_of(item: PlanItem) -> str:
     return f"{item.title} {item.how}"
 
 
+class Persona(NamedTuple):
+    raw: dict[str, Any]
+    profile: Profile
+    plan: Plan
+    today: dt.date
+
+
 @pytest.fixture(params=PERSONAS, ids=[p.stem for p in PERSONAS])
-def persona(request, pack) -> tuple[dict[str, Any], Profile, Plan]:
+def persona(request, pack) -> Persona:
     raw, today = load(request.param)
     profile = profile_of(pack, dict(raw))
-    return raw, profile, build_plan(pack, profile, today=today)
+    return Persona(raw, profile, build_plan(pack, profile, today=today), today)
 
 
 def test_the_gallery_covers_the_situations():
@@ -63,13 +70,13 @@ def test_the_gallery_covers_the_situations():
 
 
 def test_no_two_items_serve_the_same_intent(persona):
-    _, _, plan = persona
+    plan = persona.plan
     intents = [i.intent for i in everything(plan)]
     assert len(intents) == len(set(intents)), sorted(intents)
 
 
 def test_nothing_is_overdue_on_any_day_around_the_meeting(pack, persona):
-    _, profile, plan = persona
+    profile, plan = persona.profile, persona.plan
     event = profile.event
     assert not plan.overdue
     if event is None:
@@ -81,7 +88,7 @@ def test_nothing_is_overdue_on_any_day_around_the_meeting(pack, persona):
 
 
 def test_no_advice_about_your_school_without_a_home_program(persona):
-    raw, _, plan = persona
+    raw, plan = persona.raw, persona.plan
     if raw.get("home_ct_program", True):
         return
     for item in everything(plan):
@@ -89,7 +96,7 @@ def test_no_advice_about_your_school_without_a_home_program(persona):
 
 
 def test_residents_and_fellows_get_no_medical_school_questions_or_advice(pack, persona):
-    raw, profile, plan = persona
+    raw, profile, plan = persona.raw, persona.profile, persona.plan
     if pack.group_of(profile.stage) not in ("resident", "fellow"):
         return
     for question in questions_to_ask(pack, raw):
@@ -101,25 +108,17 @@ def test_residents_and_fellows_get_no_medical_school_questions_or_advice(pack, p
 
 
 def test_each_interest_changes_at_least_two_items(pack, persona):
-    raw, profile, _ = persona
-    today = load_today(raw, profile)
-
     def titles(interests: list[str]) -> set[str]:
-        plan = build_plan(pack, profile_of(pack, {**raw, "interests": interests}), today=today)
-        return {i.title for i in plan.all_items()}
+        profile = profile_of(pack, {**persona.raw, "interests": interests})
+        return {i.title for i in build_plan(pack, profile, today=persona.today).all_items()}
 
     baseline = titles(["undecided"])
     for interest in ("adult_cardiac", "thoracic", "congenital", "transplant_mcs"):
         assert len(titles([interest]) - baseline) >= 2, interest
 
 
-def load_today(raw: dict[str, Any], profile: Profile) -> dt.date:
-    path = next(p for p in PERSONAS if load(p)[0] == raw)
-    return load(path)[1]
-
-
 def test_the_stages_core_steps_come_in_the_first_five(pack, persona):
-    _, _, plan = persona
+    plan = persona.plan
     first = plan.next_actions(5)
     keys = [i for i in [*plan.open_items(), *plan.waiting] if i.key]
     assert keys, "every stage has key steps"
@@ -130,7 +129,7 @@ def test_the_stages_core_steps_come_in_the_first_five(pack, persona):
 
 
 def test_open_items_stay_within_the_cap_and_the_rest_is_one_line(pack, persona):
-    _, _, plan = persona
+    plan = persona.plan
     assert len(plan.open_items()) <= plan.capacity
     if any(not i.date for i in plan.waiting):
         assert sum("more action" in n for n in plan.notes) == 1
@@ -139,7 +138,7 @@ def test_open_items_stay_within_the_cap_and_the_rest_is_one_line(pack, persona):
 
 
 def test_why_lines_read_as_reasons(persona):
-    _, _, plan = persona
+    plan = persona.plan
     for item in everything(plan):
         assert item.why and item.when and item.source.title, item.id
         for line in item.why:
@@ -148,7 +147,7 @@ def test_why_lines_read_as_reasons(persona):
 
 
 def test_the_export_reads_as_plain_text_and_parses_as_the_plan(pack, persona):
-    _, _, plan = persona
+    plan = persona.plan
     text = render(pack, plan)
     assert "\\" not in text  # nothing of ours needs escaping
     tokens = MarkdownIt("commonmark").parse(text)

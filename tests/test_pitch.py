@@ -231,13 +231,13 @@ def test_failing_pitch_brings_an_item_naming_the_check(pack):
     assert any("name a concrete ask" in w for w in fix.why)
 
 
-def test_practise_before_a_conference_unless_recent(pack):
+def test_practice_before_a_conference_unless_recent(pack):
     profile = make_profile(pack, next_conference=CONF)
     plan = build_plan(pack, profile, Progress(pitch=GOOD), today=TODAY)
     assert item(plan, "conf-pitch").date == dt.date(2027, 1, 21)
     recent = Practice(TODAY - dt.timedelta(days=3), 25.0, 60)
-    practised = build_plan(pack, profile, Progress(pitch=GOOD, practices=(recent,)), today=TODAY)
-    assert item(practised, "conf-pitch") is None
+    practiced = build_plan(pack, profile, Progress(pitch=GOOD, practices=(recent,)), today=TODAY)
+    assert item(practiced, "conf-pitch") is None
     old = Practice(TODAY - dt.timedelta(days=20), 25.0, 60)
     stale = build_plan(pack, profile, Progress(pitch=GOOD, practices=(old,)), today=TODAY)
     assert item(stale, "conf-pitch") is not None

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from ctcoach.content import load_pack
+from ctcoach.followup import Due
 from ctcoach.model import Pack
 from ctcoach.plan import Plan, Progress, build_plan
 from ctcoach.profile import questions_to_ask, summary, validate_answers
@@ -174,3 +175,33 @@ def test_a_not_yet_brings_the_action_with_that_intent_that_fits(rules):
     away = plan_for(rules, home=False, progress=Progress(quiz_attempts=(attempt,)))
     item = find(away, "find-away")
     assert any("“not yet”" in w and "found people at home" in w for w in item.why)
+
+
+def test_what_the_log_says_is_due_comes_first_and_counts_against_the_cap(rules):
+    source = rules.sources["g"]
+    due = tuple(
+        Due(
+            f"follow-up-{n}",
+            "follow_up",
+            TODAY + dt.timedelta(days=n - 1),
+            f"Write to {n}",
+            "met at a talk",
+            "Thank them.",
+            source,
+        )
+        for n in range(3)
+    )
+    plan = plan_for(rules, weekly_hours=3, progress=Progress(due=due))
+    assert [i.id for i in plan.open_items()] == ["follow-up-0", "follow-up-1", "follow-up-2"]
+    assert plan.open_items()[0].overdue  # a follow-up you logged can be late, and says so
+    assert all(i.horizon == "this_week" for i in plan.open_items())
+    later = Due(
+        "promise-9",
+        "promise",
+        TODAY + dt.timedelta(days=20),
+        "Send the draft",
+        "promised",
+        "Deliver it.",
+        source,
+    )
+    assert "promise-9" not in {i.id for i in plan_for(rules, progress=Progress(due=(later,))).items}

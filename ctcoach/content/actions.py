@@ -30,7 +30,7 @@ ACTION_RESULT_KEYS = (
     "needs_assessment",
     "pitch",
     "before_event",
-    "unpractised_days",
+    "unpracticed_days",
     "done_when_logged",
 )
 ACTION_KEYS = {
@@ -128,7 +128,7 @@ def read_action(ctx: LoadContext, node: Node) -> None:
             needs_assessment=node.get("needs_assessment", bool, False, required=False),
             pitch=node.get("pitch", str, required=False),
             before_event=node.get("before_event", int, required=False),
-            unpractised_days=node.get("unpractised_days", int, required=False),
+            unpracticed_days=node.get("unpracticed_days", int, required=False),
             done_when_logged=node.get("done_when_logged", bool, False, required=False),
             intent=node.get("intent", str, ident, required=False) or ident,
             replaces=node.strings("replaces", required=False),
@@ -225,8 +225,8 @@ def check_action_links(
                 node.error("must be 'missing' or 'failing'", "pitch")
             if pitch is None:
                 node.error("a pitch action needs a [pitch] table", "pitch")
-        if action.unpractised_days is not None and pitch is None:
-            node.error("needs a [pitch] table", "unpractised_days")
+        if action.unpracticed_days is not None and pitch is None:
+            node.error("needs a [pitch] table", "unpracticed_days")
         _check_wording(ctx, node, action)
     intents = {a.intent for a in ctx.actions}
     for node, action in zip(nodes, ctx.actions, strict=True):

@@ -3,9 +3,10 @@
 The weekly hours set a cap on open actions, dated ones included. Follow-ups and
 promises from the networking log are always active (they are promises to people);
 then come event steps due now, the phase's core actions and everything else by
-priority. When the cap allows three or more, one place is kept for the phase's top
-core action. "This week" holds the dated steps of the next seven days and the first
-few undated actions; the rest wait, summarized in a note instead of listed.
+priority (the stage's roadmap first, then the more specific). When the cap allows
+three or more, one place is kept for the phase's top core action. "This week" holds
+the dated steps of the next seven days and the first few undated actions; the rest
+wait, summarized in a note instead of listed.
 """
 
 from __future__ import annotations

@@ -47,6 +47,7 @@ class Candidate:
             self.planned or dt.date.max,
             self.core if self.core is not None else 0,
             item.priority,
+            self.phase is None,  # the stage's own roadmap before general advice
             -self.specificity,
             item.order,
         )

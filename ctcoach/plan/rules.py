@@ -50,10 +50,16 @@ def specificity(action: Action) -> int:
         action.pitfall,
         action.mentor_gap,
         action.pitch,
-        action.unpractised_days,
+        action.unpracticed_days,
         action.event or action.before_event,
     )
-    flags = (action.mentor_warning, action.needs_assessment, action.groups, action.phase)
+    flags = (
+        action.mentor_warning,
+        action.needs_assessment,
+        action.groups,
+        action.phase,
+        action.pitfall is not None and action.min_risk == "high",  # the stricter bar counts too
+    )
     return len(action.when) + sum(r is not None for r in results) + sum(bool(f) for f in flags)
 
 
@@ -191,12 +197,12 @@ class Rules:
             if self.pitch is None or self.pitch.ok:
                 return None
             why += [f"Your current pitch: {c.message}." for c in self.pitch.checks]
-        if action.unpractised_days is not None:
-            since = self.today - dt.timedelta(days=action.unpractised_days)
+        if action.unpracticed_days is not None:
+            since = self.today - dt.timedelta(days=action.unpracticed_days)
             if any(p.date >= since for p in self.progress.practices):
                 return None
             why.append(
-                f"No timed practice of your pitch in the last {action.unpractised_days} days."
+                f"No timed practice of your pitch in the last {action.unpracticed_days} days."
             )
         if action.mentor_warning:
             if not self.team.warnings:
