@@ -110,11 +110,12 @@ def _later(plan: Plan) -> list[str]:
             "",
             "## Waiting",
             "",
-            "These start as you finish the actions above, first first:",
+            "In the order they start as you finish the ones above:",
             "",
         ]
         out += [
-            f"- {escape_line(i.title)}" + (f" (from {i.date.isoformat()})" if i.date else "")
+            f"- {escape_line(i.title)}"
+            + (f" (from {i.date.isoformat()})" if i.date and i.date > plan.today else "")
             for i in plan.waiting
         ]
     if plan.missed:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ctcoach.model import EventAnchor, Horizon, Pack, Profile
+from ctcoach.model import Event, EventAnchor, Horizon, Pack, Profile
 from ctcoach.plan.capacity import capacity, choose_active, horizon_for_date, select
 from ctcoach.plan.events import Timing, anchor_for, date_text, event_steps
 from ctcoach.plan.intents import (
@@ -46,9 +46,11 @@ class _Builder:
             return f"when you reach {rules.next_phase.title}"
         return HORIZON_TITLES[horizon].lower()
 
-    def candidate(self, match: Match, order: int, timing: Timing | None = None) -> Candidate:
+    def candidate(
+        self, match: Match, order: int, timing: Timing | None = None, event: Event | None = None
+    ) -> Candidate:
+        """The item for an action that applies; a dated step comes with its event's timing."""
         action, text = match.action, match.text
-        event = self.rules.event
         item_id = action.id
         if action.event is not None and event is not None:
             item_id = f"{action.id}@{event.start.isoformat()}"
@@ -62,6 +64,8 @@ class _Builder:
         done = item_id in self.progress.done or (
             action.done_when_logged and self.progress.logged > 0
         )
+        if done and timing is not None:
+            when = f"planned for {timing.planned.isoformat()} ({timing.planned.strftime('%a')})"
         item = PlanItem(
             id=item_id,
             title=text.title,
@@ -106,9 +110,10 @@ class _Builder:
                 dated.append(((match, order), anchor))
             else:
                 out.append(self.candidate(match, order))
-        if self.rules.event is not None:
-            steps = event_steps(dated, self.rules.event, self.today)
-            out += [self.candidate(m, order, timing) for (m, order), timing in steps]
+        event = self.rules.event
+        if event is not None:  # one event today; a list of them would repeat this per event
+            steps = event_steps(dated, event, self.today)
+            out += [self.candidate(m, order, timing, event) for (m, order), timing in steps]
         return out
 
     def review_candidates(self, first_order: int) -> list[Candidate]:

@@ -100,7 +100,13 @@ def select(
         (c for c in candidates if not c.item.done and id(c) not in chosen),
         key=lambda c: (c.state != "now", c.planned or dt.date.min, *c.rank()),
     )
-    done = [replace(c.item, horizon="this_stage") for c in candidates if c.item.done]
+    done = [
+        replace(
+            c.item, horizon="this_stage", when=c.item.when if c.item.date else when("this_stage")
+        )
+        for c in candidates
+        if c.item.done
+    ]
     return Selection(
         tuple([*place(active, settings, today, when), *done]),
         tuple(replace(c.item, horizon="this_stage") for c in waiting),
