@@ -65,7 +65,8 @@ def time_step(anchor: EventAnchor, event: Event, today: dt.date) -> Timing:
     planned = event.start + dt.timedelta(days=anchor.offset_days)
     reason = f"Before {event.name}, which starts {event.start.isoformat()}."
     if today > event.start or (anchor.offset_days < 0 and today == event.start):
-        return Timing(planned, planned, "missed", f"missed: {event.name} has begun", reason)
+        missed = f"missed: {event.name} began {event.start.isoformat()}"
+        return Timing(planned, planned, "missed", missed, reason)
     if planned < today:
         away = plural((event.start - today).days, "day")
         when = f"start today ({today.isoformat()}): {event.name} is {away} away"
@@ -81,7 +82,8 @@ def _during(event: Event, today: dt.date) -> Timing:
     )
     reason = f"During {event.name}, {span}."
     if today > event.end:
-        return Timing(event.start, event.start, "missed", f"missed: {event.name} is over", reason)
+        missed = f"missed: {event.name} ended {event.end.isoformat()}"
+        return Timing(event.start, event.start, "missed", missed, reason)
     if today >= event.start:
         day = (today - event.start).days + 1
         length = (event.end - event.start).days + 1
