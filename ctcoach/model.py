@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
@@ -49,6 +49,24 @@ class Choice:
 
 
 @dataclass(frozen=True)
+class StageGroup:
+    """Stages that share wording and advice: students, applicants, residents, fellows."""
+
+    id: str
+    title: str
+    stages: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class QuestionText:
+    """A stage group's own wording of a question; empty fields keep the default."""
+
+    prompt: str = ""
+    label: str = ""
+    help: str = ""
+
+
+@dataclass(frozen=True)
 class Question:
     id: str
     kind: str
@@ -64,6 +82,20 @@ class Question:
     default: Any = None
     min_labels: str = ""
     max_labels: str = ""
+    groups: tuple[str, ...] = ()  # asked only of these stage groups; empty: of everyone
+    variants: Mapping[str, QuestionText] = field(default_factory=dict)
+
+    def for_group(self, group: str | None) -> Question:
+        """This question in the words of ``group`` (itself when the group has none)."""
+        text = self.variants.get(group or "")
+        if text is None:
+            return self
+        return replace(
+            self,
+            prompt=text.prompt or self.prompt,
+            label=text.label or self.label,
+            help=text.help or self.help,
+        )
 
     def choice_label(self, choice_id: str) -> str:
         for choice in self.choices:
@@ -95,8 +127,21 @@ class Matcher:
 
 @dataclass(frozen=True)
 class EventAnchor:
-    anchor: Literal["start", "end"]
+    """A step dated from an event: days from its start or end, or ``during`` it."""
+
+    anchor: Literal["start", "end", "during"]
     offset_days: int
+
+
+@dataclass(frozen=True)
+class ActionText:
+    """A stage group's own wording of an action; empty fields keep the default."""
+
+    title: str = ""
+    how: str = ""
+    cadence: str = ""
+    why: str = ""
+    source: Source | None = None
 
 
 @dataclass(frozen=True)
@@ -116,11 +161,26 @@ class Action:
     mentor_gap: str | None = None
     mentor_warning: bool = False
     needs_assessment: bool = False
-    replaced_by: tuple[str, ...] = ()
     pitch: str | None = None  # "missing" or "failing"
     before_event: int | None = None
-    unpractised_days: int | None = None
+    unpracticed_days: int | None = None
     done_when_logged: bool = False  # done as soon as the networking log has an entry
+    intent: str = ""  # what it is for; a plan shows one item per intent (default: the id)
+    replaces: tuple[str, ...] = ()  # intents this more specific action stands in for
+    groups: tuple[str, ...] = ()  # only for these stage groups; empty: for everyone
+    why: str = ""  # the reason its conditions stand for, in words
+    variants: Mapping[str, ActionText] = field(default_factory=dict)
+
+    def for_group(self, group: str | None) -> ActionText:
+        """Title, how, cadence, why and source in the words of ``group``."""
+        text = self.variants.get(group or "", ActionText())
+        return ActionText(
+            text.title or self.title,
+            text.how or self.how,
+            text.cadence or self.cadence,
+            text.why or self.why,
+            text.source or self.source,
+        )
 
 
 @dataclass(frozen=True)
@@ -131,6 +191,7 @@ class Phase:
     goal: str
     mindset: str
     source: Source
+    core: tuple[str, ...] = ()  # the intents that matter most in this phase, first first
 
 
 @dataclass(frozen=True)
@@ -287,7 +348,25 @@ class PlanSettings:
     min_active: int = 2
     max_active: int = 10
     event_stale_days: int = 14
+    week_max: int = 3  # "This week" holds at most this many undated actions
+    preview_max: int = 3  # next-stage actions shown as a preview
     year_starts: tuple[int, int] | None = None  # (month, day) the training year turns
+
+
+@dataclass(frozen=True)
+class QuizChecks:
+    """What ``content check`` holds quizzes to."""
+
+    longest_right_max_percent: int = 35  # right answer is the longest option
+    short_option_percent: int = 33  # an option under this share of the right answer's length
+
+
+@dataclass(frozen=True)
+class CheckSettings:
+    """How alike two actions one person could see may be before ``content check`` warns."""
+
+    title_similarity: int = 85
+    how_similarity: int = 85
 
 
 @dataclass(frozen=True)
@@ -313,6 +392,13 @@ class Pack:
     log: LogSettings | None = None
     topic_kinds: Mapping[str, str] = field(default_factory=dict)  # kind -> the Guide's heading
     events: EventSettings | None = None
+    stage_groups: tuple[StageGroup, ...] = ()
+    quiz_checks: QuizChecks = field(default_factory=QuizChecks)
+    checks: CheckSettings = field(default_factory=CheckSettings)
+
+    def group_of(self, stage: str | None) -> str | None:
+        """The id of the stage group ``stage`` belongs to, if any."""
+        return next((g.id for g in self.stage_groups if stage in g.stages), None)
 
     def quiz(self, quiz_id: str) -> Quiz:
         return next(q for q in self.quizzes if q.id == quiz_id)

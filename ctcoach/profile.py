@@ -186,18 +186,42 @@ def _part_date(value: Any, label: str, part: str) -> dt.date:
         raise AnswerError(f"{label}: {exc}", part) from None
 
 
+def asked(pack: Pack, question: Question, stage: Any) -> bool:
+    """Whether ``question`` is asked of someone at ``stage`` (``None``: not chosen yet)."""
+    if not question.groups:
+        return True
+    return stage is not None and pack.group_of(str(stage)) in question.groups
+
+
+def questions_to_ask(pack: Pack, answers: Mapping[str, Any]) -> tuple[Question, ...]:
+    """The questions to ask, in order, worded for the stage in ``answers``.
+
+    Questions that depend on the stage are left out until it is answered, and then
+    kept only when they matter for it. Front ends call this again after each answer.
+    """
+    stage = answers.get("stage")
+    group = pack.group_of(str(stage)) if stage is not None else None
+    return tuple(q.for_group(group) for q in pack.questions if asked(pack, q, stage))
+
+
 def validate_answers(
     pack: Pack, raw: Mapping[str, Any], today: dt.date | None = None
 ) -> tuple[Profile | None, list[str]]:
     """Check every answer; return the profile, or ``None`` and one line per problem.
-    Pass ``today`` when the user is giving these answers now (see :func:`parse_answer`)."""
+
+    Answers to questions that do not matter for the stage are left out of the profile.
+    Pass ``today`` when the user is giving these answers now (see :func:`parse_answer`).
+    """
     errors: list[str] = []
     known = {q.id for q in pack.questions}
     for key in raw:
         if key not in known:
             errors.append(f"{key}: unknown key (known: {', '.join(q.id for q in pack.questions)})")
     answers: dict[str, Any] = {}
+    stage = _stage(pack, raw)
     for question in pack.questions:
+        if not asked(pack, question, stage):
+            continue
         try:
             value = parse_answer(question, raw.get(question.id), today)
         except AnswerError as exc:
@@ -208,6 +232,14 @@ def validate_answers(
     if errors:
         return None, errors
     return Profile(answers), []
+
+
+def _stage(pack: Pack, raw: Mapping[str, Any]) -> Any:
+    """The stage in ``raw`` when it is a valid one, else ``None``."""
+    try:
+        return parse_answer(pack.question("stage"), raw.get("stage"))
+    except (AnswerError, KeyError):
+        return None
 
 
 def to_json(profile: Profile) -> dict[str, Any]:
@@ -246,5 +278,8 @@ def format_answer(question: Question, value: Any, empty: str = "—") -> str:
 
 
 def summary(pack: Pack, profile: Profile) -> list[tuple[str, str]]:
-    """(label, answer in words) for every question, in content order."""
-    return [(q.label, format_answer(q, profile.get(q.id))) for q in pack.questions]
+    """(label, answer in words) for every question asked at this stage, in content order."""
+    return [
+        (q.label, format_answer(q, profile.get(q.id)))
+        for q in questions_to_ask(pack, profile.answers)
+    ]

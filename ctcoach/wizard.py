@@ -20,6 +20,7 @@ from ctcoach.profile import (
     options,
     parse_answer,
     parse_date,
+    questions_to_ask,
     summary,
     validate_answers,
 )
@@ -125,9 +126,12 @@ def run_wizard(
     if existing is not None:
         questionary.print("Your saved answers are the defaults; Enter keeps them.")
     answers: dict[str, Any] = {}
-    for question in pack.questions:
+    done: set[str] = set()
+    while question := next((q for q in questions_to_ask(pack, answers) if q.id not in done), None):
+        # Asked in order; the stage decides which later questions matter and how they read.
         current = existing.get(question.id) if existing else question.default
-        value = ask_question(question, current, today)
+        value = ask_question(question, current if current is not None else question.default, today)
+        done.add(question.id)
         if value is not None:
             answers[question.id] = value
     profile, errors = validate_answers(pack, answers)

@@ -81,3 +81,22 @@ end = 2027-01-31
 class Result:
     def __init__(self, code: int, out: str, err: str) -> None:
         self.code, self.out, self.err = code, out, err
+
+
+# Keys for the wizard's pipe input.
+DOWN = "\x1b[B"
+ENTER = "\r"
+CTRL_C = "\x03"
+UP = "\x1b[A"
+CLEAR = "\x15"  # Ctrl-U: clear the line
+
+
+def problems(folder: Path) -> list[str]:
+    """Every problem loading the pack in ``folder`` reports (it must fail)."""
+    import pytest
+
+    from ctcoach.content import ContentError, load_pack
+
+    with pytest.raises(ContentError) as info:
+        load_pack(folder)
+    return info.value.problems

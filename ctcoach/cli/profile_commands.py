@@ -77,6 +77,7 @@ def _mode(text: str) -> int:
 
 def cmd_content_check(args: argparse.Namespace, ctx: Context) -> int:
     from ctcoach.content import ContentError, load_pack
+    from ctcoach.content.review import review_pack
     from ctcoach.model import plural
 
     folder = Path(args.dir) if args.dir else ctx.content_dir
@@ -87,13 +88,25 @@ def cmd_content_check(args: argparse.Namespace, ctx: Context) -> int:
             ctx.say(problem)
         ctx.say(f"{plural(len(exc.problems), 'problem')} in {folder}")
         return USAGE
+    review = review_pack(pack)
+    for lengths in review.quizzes:
+        mark = "FAIL" if lengths.failed else "ok"
+        ctx.out(
+            f"quiz {lengths.quiz.id}: right answer longest in {lengths.longest_right} of "
+            f"{lengths.total} ({lengths.percent}%) {mark}\n"
+        )
+    for warning in review.warnings:
+        ctx.out(f"warning: {warning}\n")
+    for failure in review.failures:
+        ctx.say(failure)
+    verdict = "ok" if review.ok else f"{plural(len(review.failures), 'failure')}"
     ctx.out(
-        f"{folder}: ok — {len(pack.questions)} questions, {len(pack.phases)} phases, "
+        f"{folder}: {verdict} — {len(pack.questions)} questions, {len(pack.phases)} phases, "
         f"{len(pack.actions)} actions, {len(pack.topics)} topics, {len(pack.quizzes)} quizzes "
         f"({sum(len(q.questions) for q in pack.quizzes)} questions), "
-        f"{len(pack.sources)} sources\n"
+        f"{len(pack.sources)} sources, {plural(len(review.warnings), 'warning')}\n"
     )
-    return OK
+    return OK if review.ok else USAGE
 
 
 def _read_answers_file(path: str) -> dict[str, Any]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from ctcoach.content.context import LoadContext
 from ctcoach.content.node import Node
 from ctcoach.content.questions import read_matcher
@@ -10,6 +12,7 @@ from ctcoach.model import (
     HORIZONS,
     RISK_LEVELS,
     Action,
+    ActionText,
     Assessment,
     EventAnchor,
     Horizon,
@@ -25,10 +28,9 @@ ACTION_RESULT_KEYS = (
     "mentor_gap",
     "mentor_warning",
     "needs_assessment",
-    "replaced_by",
     "pitch",
     "before_event",
-    "unpractised_days",
+    "unpracticed_days",
     "done_when_logged",
 )
 ACTION_KEYS = {
@@ -42,13 +44,21 @@ ACTION_KEYS = {
     "priority",
     "when",
     "event",
+    "intent",
+    "replaces",
+    "groups",
+    "why",
+    "variants",
     *ACTION_RESULT_KEYS,
 }
+ACTION_TEXT_KEYS = ("title", "how", "cadence", "why")
 
 
 def read_phase(ctx: LoadContext, node: Node) -> None:
     """Read one [[phases]] table."""
-    ident = ctx.register("phase", node, {"id", "title", "stages", "goal", "mindset", "source"})
+    ident = ctx.register(
+        "phase", node, {"id", "title", "stages", "goal", "mindset", "source", "core"}
+    )
     ctx.phases.append(
         Phase(
             ident,
@@ -57,6 +67,7 @@ def read_phase(ctx: LoadContext, node: Node) -> None:
             node.text("goal"),
             node.text("mindset", required=False),
             ctx.source(node),
+            node.strings("core", required=False),
         )
     )
 
@@ -119,13 +130,28 @@ def read_action(ctx: LoadContext, node: Node) -> None:
             mentor_gap=node.get("mentor_gap", str, required=False),
             mentor_warning=node.get("mentor_warning", bool, False, required=False),
             needs_assessment=node.get("needs_assessment", bool, False, required=False),
-            replaced_by=node.strings("replaced_by", required=False),
             pitch=node.get("pitch", str, required=False),
             before_event=node.get("before_event", int, required=False),
-            unpractised_days=node.get("unpractised_days", int, required=False),
+            unpracticed_days=node.get("unpracticed_days", int, required=False),
             done_when_logged=node.get("done_when_logged", bool, False, required=False),
+            intent=node.get("intent", str, ident, required=False) or ident,
+            replaces=node.strings("replaces", required=False),
+            groups=node.strings("groups", required=False),
+            why=node.text("why", required=False),
+            variants=_read_variants(ctx, node),
         )
     )
+
+
+def _read_variants(ctx: LoadContext, node: Node) -> dict[str, ActionText]:
+    """``variants.<group> = { title, how, cadence, why, source }``: a group's own wording."""
+    out: dict[str, ActionText] = {}
+    for group, vnode in node.subtables("variants"):
+        vnode.check_keys({*ACTION_TEXT_KEYS, "source"})
+        title, how, cadence, why = (vnode.text(k, required=False) for k in ACTION_TEXT_KEYS)
+        source = ctx.source(vnode) if "source" in vnode.value else None
+        out[group] = ActionText(title, how, cadence, why, source)
+    return out
 
 
 def _read_horizon(node: Node) -> Horizon:
@@ -159,10 +185,19 @@ def read_event_anchor(ctx: LoadContext, node: Node) -> EventAnchor | None:
     if ctx.question(EVENT_QUESTION) is None:
         node.error(f"needs an event question with id '{EVENT_QUESTION}'")
     anchor = node.text("anchor")
-    if anchor not in ("start", "end"):
-        node.error("must be 'start' or 'end'", "anchor")
+    if anchor not in ("start", "end", "during"):
+        node.error("must be 'start', 'end' or 'during'", "anchor")
     offset = node.get("offset_days", int, 0, required=False)
-    return EventAnchor("end" if anchor == "end" else "start", offset)
+    if anchor == "during" and offset:
+        node.error("a step during the event takes no offset", "offset_days")
+    if anchor == "start" and offset > 0:
+        node.error("use anchor 'during' or 'end' for a step after the start", "offset_days")
+    if anchor == "end" and offset < 0:
+        node.error("use anchor 'start' or 'during' for a step before the end", "offset_days")
+    kind: Literal["start", "end", "during"] = (
+        "during" if anchor == "during" else "end" if anchor == "end" else "start"
+    )
+    return EventAnchor(kind, offset)
 
 
 def check_action_links(
@@ -177,7 +212,6 @@ def check_action_links(
     """
     pitfalls = ctx.pitfall_ids()
     roles = {r.id for r in ctx.mentor_roles}
-    actions = {a.id for a in ctx.actions}
     for node, action in zip(nodes, ctx.actions, strict=True):
         if action.pitfall is not None:
             if action.pitfall not in pitfalls:
@@ -195,8 +229,40 @@ def check_action_links(
                 node.error("must be 'missing' or 'failing'", "pitch")
             if pitch is None:
                 node.error("a pitch action needs a [pitch] table", "pitch")
-        if action.unpractised_days is not None and pitch is None:
-            node.error("needs a [pitch] table", "unpractised_days")
-        for i, other in enumerate(action.replaced_by):
-            if other not in actions:
-                node.error(f"no action '{other}'", f"replaced_by[{i}]")
+        if action.unpracticed_days is not None and pitch is None:
+            node.error("needs a [pitch] table", "unpracticed_days")
+        _check_wording(ctx, node, action)
+    intents = {a.intent for a in ctx.actions}
+    for node, action in zip(nodes, ctx.actions, strict=True):
+        for i, other in enumerate(action.replaces):
+            if other not in intents:
+                node.error(f"no action has intent '{other}'", f"replaces[{i}]")
+            elif other == action.intent:
+                node.error("an action cannot replace its own intent", f"replaces[{i}]")
+    _check_core(ctx)
+
+
+def _check_wording(ctx: LoadContext, node: Node, action: Action) -> None:
+    """Stage groups must exist, variants must be reachable, conditions need a reason in words."""
+    groups = {g.id for g in ctx.stage_groups}
+    for i, group in enumerate(action.groups):
+        if group not in groups:
+            node.error(f"unknown stage group '{group}'", f"groups[{i}]")
+    for group in action.variants:
+        if group not in groups:
+            node.error(f"unknown stage group '{group}'", f"variants.{group}")
+        elif action.groups and group not in action.groups:
+            node.error(f"the action is not for stage group '{group}'", f"variants.{group}")
+    if action.when and not action.why:
+        node.error("an action with conditions needs a `why` that says the reason in words", "why")
+
+
+def _check_core(ctx: LoadContext) -> None:
+    """A phase's core intents must be served by an action open to that phase."""
+    for phase in ctx.phases:
+        for intent in phase.core:
+            if not any(a.intent == intent and a.phase in (None, phase.id) for a in ctx.actions):
+                ctx.errors.append(
+                    f"{ctx.root}: phases '{phase.id}': core intent '{intent}' has no action "
+                    "in this phase or without a phase"
+                )

@@ -14,6 +14,7 @@ from ctcoach.model import (
     PlanSettings,
     Question,
     Source,
+    StageGroup,
     Tier,
     Topic,
 )
@@ -32,6 +33,7 @@ class LoadContext:
     plan: PlanSettings = field(default_factory=PlanSettings)
     sources: dict[str, Source] = field(default_factory=dict)
     questions: list[Question] = field(default_factory=list)
+    stage_groups: list[StageGroup] = field(default_factory=list)
     phases: list[Phase] = field(default_factory=list)
     tiers: list[Tier] = field(default_factory=list)
     topics: list[Topic] = field(default_factory=list)

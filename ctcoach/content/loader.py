@@ -14,14 +14,20 @@ from ctcoach.content.log import LogSection
 from ctcoach.content.network import read_mentor_role, read_mentor_sign, read_tier
 from ctcoach.content.node import ContentError, Node
 from ctcoach.content.pitch import PitchSection
-from ctcoach.content.questions import check_required_questions, read_question
+from ctcoach.content.questions import (
+    check_required_questions,
+    read_question,
+    read_stage_group,
+)
 from ctcoach.content.quizzes import QuizSection
-from ctcoach.model import Pack, PlanSettings, Source
+from ctcoach.model import CheckSettings, Pack, PlanSettings, Source
 
 SECTIONS = (
     "pack",
     "sources",
     "plan",
+    "content_check",
+    "stage_groups",
     "questions",
     "phases",
     "tiers",
@@ -72,6 +78,7 @@ class _Loader:
         self.quizzes = QuizSection(self.ctx)
         self.log = LogSection(self.ctx)
         self.events = EventSection(self.ctx)
+        self.checks = CheckSettings()
 
     def load(self) -> Pack:
         ctx = self.ctx
@@ -115,6 +122,9 @@ class _Loader:
             log=log,
             topic_kinds=dict(ctx.topic_kinds),
             events=events,
+            stage_groups=tuple(ctx.stage_groups),
+            quiz_checks=self.quizzes.checks,
+            checks=self.checks,
         )
 
     def parse_all(self) -> list[Node]:
@@ -165,6 +175,8 @@ class _Loader:
             kinds = doc.child("topic_kinds", doc.value["topic_kinds"])
             if kinds.is_table():
                 ctx.topic_kinds.update({key: kinds.text(key) for key in kinds.value})
+        if "content_check" in doc.value:
+            self.read_checks(doc.child("content_check", doc.value["content_check"]))
 
     def read_plan(self, node: Node) -> None:
         if not isinstance(node.value, dict):
@@ -177,6 +189,8 @@ class _Loader:
                 "max_active",
                 "event_stale_days",
                 "year_starts",
+                "week_max",
+                "preview_max",
             }
         )
         base = PlanSettings()
@@ -184,15 +198,43 @@ class _Loader:
         low = node.get("min_active", int, base.min_active, False)
         high = node.get("max_active", int, base.max_active, False)
         stale = node.get("event_stale_days", int, base.event_stale_days, False)
+        week = node.get("week_max", int, base.week_max, False)
+        preview = node.get("preview_max", int, base.preview_max, False)
         if rate <= 0:
             node.error("must be above 0", "active_per_weekly_hour")
         if low < 1 or high < low:
             node.error("need 1 <= min_active <= max_active", "min_active")
-        self.ctx.plan = PlanSettings(rate, low, high, max(stale, 0), read_year_start(node))
+        if week < 1:
+            node.error("must be at least 1", "week_max")
+        self.ctx.plan = PlanSettings(
+            rate,
+            low,
+            high,
+            max(stale, 0),
+            week,
+            max(preview, 0),
+            year_starts=read_year_start(node),
+        )
+
+    def read_checks(self, node: Node) -> None:
+        """[content_check]: how alike two actions may be before `content check` warns."""
+        if not isinstance(node.value, dict):
+            node.error("must be a table")
+            return
+        node.check_keys({"title_similarity", "how_similarity"})
+        base = CheckSettings()
+        title = node.get("title_similarity", int, base.title_similarity, False)
+        how = node.get("how_similarity", int, base.how_similarity, False)
+        for key, value in (("title_similarity", title), ("how_similarity", how)):
+            if not 1 <= value <= 100:
+                node.error("must be 1–100", key)
+        self.checks = CheckSettings(title, how)
 
     def read_body(self, doc: Node) -> None:
         """Everything else in one file; sections that depend on others are read later."""
         ctx = self.ctx
+        for node in doc.tables("stage_groups"):
+            read_stage_group(ctx, node)
         for node in doc.tables("questions"):
             read_question(ctx, node)
         for node in doc.tables("phases"):

@@ -88,6 +88,17 @@ class Node:
                 out.append(item)
         return tuple(out)
 
+    def subtables(self, key: str) -> Iterator[tuple[str, Node]]:
+        """``key = { name = { ... }, ... }``: each (name, table), reporting what is not a table."""
+        value = self.get(key, dict, default={}, required=False) or {}
+        holder = self.child(key, value)
+        for name, item in value.items():
+            node = holder.child(name, item)
+            if not isinstance(item, dict):
+                node.error("must be a table")
+                continue
+            yield name, node
+
     def tables(self, key: str) -> Iterator[Node]:
         items = self.get(key, list, default=[], required=False) or []
         for i, item in enumerate(items):

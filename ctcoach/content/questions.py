@@ -13,6 +13,8 @@ from ctcoach.model import (
     Choice,
     Matcher,
     Question,
+    QuestionText,
+    StageGroup,
 )
 from ctcoach.profile import AnswerError, parse_answer
 
@@ -31,7 +33,10 @@ QUESTION_KEYS = {
     "default",
     "min_label",
     "max_label",
+    "groups",
+    "variants",
 }
+QUESTION_TEXT_KEYS = {"prompt", "label", "help"}
 MATCHER_KEYS: dict[str, set[str]] = {
     "text": {"one_of"},
     "choice": {"one_of"},
@@ -72,6 +77,8 @@ def read_question(ctx: LoadContext, node: Node) -> None:
         default=default,
         min_labels=node.text("min_label", required=False),
         max_labels=node.text("max_label", required=False),
+        groups=node.strings("groups", required=False),
+        variants=_read_question_variants(node),
     )
     if default is not None and kind in QUESTION_KINDS:
         try:
@@ -79,6 +86,23 @@ def read_question(ctx: LoadContext, node: Node) -> None:
         except AnswerError as exc:
             node.error(f"default does not fit the question: {exc}", "default")
     ctx.questions.append(question)
+
+
+def _read_question_variants(node: Node) -> dict[str, QuestionText]:
+    """``variants.<group> = { prompt, label, help }``: a stage group's own wording."""
+    out: dict[str, QuestionText] = {}
+    for group, vnode in node.subtables("variants"):
+        vnode.check_keys(QUESTION_TEXT_KEYS)
+        out[group] = QuestionText(
+            vnode.text("prompt", False), vnode.text("label", False), vnode.text("help", False)
+        )
+    return out
+
+
+def read_stage_group(ctx: LoadContext, node: Node) -> None:
+    """Read one [[stage_groups]] table."""
+    ident = ctx.register("stage group", node, {"id", "title", "stages"})
+    ctx.stage_groups.append(StageGroup(ident, node.text("title"), node.strings("stages")))
 
 
 def _read_choices(node: Node, kind: str) -> tuple[Choice, ...]:
@@ -106,6 +130,7 @@ def check_required_questions(ctx: LoadContext) -> None:
     if EVENT_QUESTION in kinds and kinds[EVENT_QUESTION] != "event":
         ctx.errors.append(f"{ctx.root}: questions: '{EVENT_QUESTION}' must be an event question")
     stage = ctx.question("stage")
+    _check_stage_groups(ctx, stage)
     if stage is not None:
         stages = set(stage.choice_ids)
         covered: set[str] = set()
@@ -122,6 +147,43 @@ def check_required_questions(ctx: LoadContext) -> None:
         if missing and ctx.phases:
             ctx.errors.append(
                 f"{ctx.root}: phases: no phase covers stage(s) {', '.join(sorted(missing))}"
+            )
+
+
+def _check_stage_groups(ctx: LoadContext, stage: Question | None) -> None:
+    """Each stage sits in one group; questions name known groups and come after the stage."""
+    where = f"{ctx.root}: stage_groups"
+    seen: dict[str, str] = {}
+    for group in ctx.stage_groups:
+        for one in group.stages:
+            if stage is not None and one not in stage.choice_ids:
+                ctx.errors.append(f"{where} '{group.id}': unknown stage '{one}'")
+            if one in seen:
+                ctx.errors.append(
+                    f"{where} '{group.id}': stage '{one}' is already in group '{seen[one]}'"
+                )
+            seen[one] = group.id
+    if ctx.stage_groups and stage is not None:
+        missing = [s for s in stage.choice_ids if s not in seen]
+        if missing:
+            ctx.errors.append(f"{where}: no group holds stage(s) {', '.join(missing)}")
+    known = {g.id for g in ctx.stage_groups}
+    order = [q.id for q in ctx.questions]
+    for question in ctx.questions:
+        named = set(question.groups) | set(question.variants)
+        for name in sorted(named - known):
+            ctx.errors.append(
+                f"{ctx.root}: questions '{question.id}': unknown stage group '{name}'"
+                f" (known: {', '.join(sorted(known)) or 'none'})"
+            )
+        if (
+            question.groups
+            and "stage" in order
+            and order.index(question.id) <= order.index("stage")
+        ):
+            ctx.errors.append(
+                f"{ctx.root}: questions '{question.id}': asked by stage group, so it must come "
+                "after the stage question"
             )
 
 

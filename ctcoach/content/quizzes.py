@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ctcoach.content.context import LoadContext
 from ctcoach.content.node import Node
-from ctcoach.model import Quiz, QuizOption, QuizQuestion, QuizTopic, SelfCheck
+from ctcoach.model import Quiz, QuizChecks, QuizOption, QuizQuestion, QuizTopic, SelfCheck
 
 MIN_QUIZ_QUESTIONS = 8
 QUIZ_QUESTION_KEYS = {"id", "quiz", "topic", "prompt", "options", "answer", "source", "actions"}
@@ -20,6 +20,7 @@ class QuizSection:
         self.topic_nodes: list[Node] = []
         self.question_nodes: list[Node] = []
         self.self_check_nodes: list[Node] = []
+        self.checks = QuizChecks()
 
     def collect(self, doc: Node) -> None:
         """Take the quiz tables of one file."""
@@ -76,11 +77,25 @@ class QuizSection:
         minimum = MIN_QUIZ_QUESTIONS
         if self.settings is not None and isinstance(self.settings.value, dict):
             node = self.settings
-            node.check_keys({"pass_percent", "min_questions"})
+            node.check_keys(
+                {
+                    "pass_percent",
+                    "min_questions",
+                    "longest_right_max_percent",
+                    "short_option_percent",
+                }
+            )
             pass_percent = node.get("pass_percent", int, 70, required=False)
             minimum = node.get("min_questions", int, MIN_QUIZ_QUESTIONS, required=False)
-            if not 1 <= pass_percent <= 100:
-                node.error("must be 1–100", "pass_percent")
+            base = QuizChecks()
+            self.checks = QuizChecks(
+                node.get("longest_right_max_percent", int, base.longest_right_max_percent, False),
+                node.get("short_option_percent", int, base.short_option_percent, False),
+            )
+            for key in ("pass_percent", "longest_right_max_percent", "short_option_percent"):
+                value = node.value.get(key)
+                if isinstance(value, int) and not 1 <= value <= 100:
+                    node.error("must be 1–100", key)
         return pass_percent, minimum
 
     def _read_topics(self) -> dict[str, QuizTopic]:

@@ -1,4 +1,8 @@
-"""Render a :class:`~ctcoach.plan.Plan` as GitHub-flavoured Markdown."""
+"""Render a :class:`~ctcoach.plan.Plan` as GitHub-flavoured Markdown.
+
+The export is meant to read well as plain text too, so only what would change the
+Markdown's structure is escaped: "M&M" stays "M&M", "[one sentence]" stays as it is.
+"""
 
 from __future__ import annotations
 
@@ -10,20 +14,53 @@ from ctcoach.model import Pack, plural
 from ctcoach.plan import HORIZON_TITLES, Plan, PlanItem
 from ctcoach.profile import summary
 
-# Characters that can start inline structure (emphasis, links, code, HTML,
-# entities, headings' closing sequence, tables, strikethrough).
-_SPECIAL = re.compile(r"([\\`*_\[\]<>#!|~&])")
+# Inline structure, and only where it would take effect: emphasis (``*``, ``~``, and
+# ``_`` unless inside a word), code spans, a backslash before punctuation or at the
+# end, HTML and autolinks (``<`` before a letter, ``/``, ``!`` or ``?``), entities, and
+# the ``]`` that would close a link (before ``(``, ``[`` or ``:``).
+_INLINE = re.compile(
+    r"[*`~]"
+    r"|(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])"
+    r"|\\(?=[!-/:-@\[-`{-~]|$)"
+    r"|<(?=[A-Za-z/!?])"
+    r"|&(?=#[0-9]{1,7};|#[xX][0-9A-Fa-f]{1,6};|[A-Za-z][A-Za-z0-9]{0,31};)"
+    r"|\](?=[(\[:])"
+)
+# What starts a block when it begins a line: a heading, a quote, a list item, a rule
+# or a setext underline (fences, HTML and ``*``/``_`` rules are escaped inline).
+_BLOCK_START = re.compile(
+    r"^(?:#{1,6}(?=[ \t]|$)|>|[-+](?=[ \t]|$)|[-=]+[ \t]*$|\d{1,9}(?=[.)](?:[ \t]|$)))"
+)
+# A heading's closing sequence: trailing ``#`` marks after a space are not shown.
+_HEADING_END = re.compile(r"(?:(?<= )|^)#+$")
 
 
 def escape(text: str) -> str:
-    """Make ``text`` literal inside a Markdown line: one line, specials escaped."""
-    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    """``text`` on one line, literal where it sits inside a line of Markdown."""
+    return _INLINE.sub(lambda m: "\\" + m.group(), " ".join(text.split()))
+
+
+def escape_line(text: str) -> str:
+    """``text`` literal at the start of a line (after ``> `` or an indent)."""
+    text = escape(text)
+    match = _BLOCK_START.match(text)
+    if match is None:
+        return text
+    if match.group()[0].isdigit():  # "1. one": escape the period, not the number
+        end = match.end()
+        return f"{text[:end]}\\{text[end:]}"
+    return "\\" + text
+
+
+def escape_heading(text: str) -> str:
+    """``text`` literal at the end of a heading, where closing ``#`` marks would vanish."""
+    return _HEADING_END.sub(lambda m: "\\" + m.group(), escape(text))
 
 
 def _item(item: PlanItem) -> list[str]:
     box = "x" if item.done else " "
     flag = " — **overdue**" if item.overdue else ""
-    lines = [f"- [{box}] **{escape(item.title)}**{flag}", f"  {escape(item.how)}"]
+    lines = [f"- [{box}] **{escape(item.title)}**{flag}", f"  {escape_line(item.how)}"]
     lines.append(f"  - When: {escape(item.when)}")
     if item.cadence:
         lines.append(f"  - How often: {escape(item.cadence)}")
@@ -45,7 +82,7 @@ def render(
     their notes about people in the export."""
     profile = plan.profile
     out = [
-        f"# Networking action plan for {escape(profile.name)}",
+        f"# Networking action plan for {escape_heading(profile.name)}",
         "",
         f"Made by ctcoach on {plan.today.isoformat()} from “{escape(pack.guide)}”.",
         "",
@@ -57,17 +94,17 @@ def render(
     open_count = len(plan.open_items())
     out.append(
         f"{plural(open_count, 'open action')}; at most {plan.capacity} "
-        f"active at once for {plural(profile.weekly_hours, 'hour')} "
-        "a week."
+        f"open at once for {plural(profile.weekly_hours, 'hour')} a week."
     )
     if plan.phase is not None:
         out += ["", f"**Your phase, {escape(plan.phase.title)}:** {escape(plan.phase.goal)}"]
     for note in plan.notes:
-        out += ["", f"> {escape(note)}"]
+        out += ["", f"> {escape_line(note)}"]
     for horizon, items in plan.by_horizon():
         out += ["", f"## {HORIZON_TITLES[horizon]}", ""]
         for item in items:
             out += _item(item)
+    out += _later(plan)
     out += _follow_ups(plan, notes or {})
     out += _events(events)
     out += _quizzes(plan)
@@ -116,6 +153,31 @@ def _events(events: Sequence[EventSummary]) -> list[str]:
     return out
 
 
+def _later(plan: Plan) -> list[str]:
+    """What waits, what an event overtook and the next stage: one line each."""
+    out: list[str] = []
+    if plan.waiting:
+        out += [
+            "",
+            "## Waiting",
+            "",
+            "In the order they start as you finish the ones above:",
+            "",
+        ]
+        out += [
+            f"- {escape_line(i.title)}"
+            + (f" (from {i.date.isoformat()})" if i.date and i.date > plan.today else "")
+            for i in plan.waiting
+        ]
+    if plan.missed:
+        out += ["", "## Missed", "", "Steps the meeting overtook, kept for the record:", ""]
+        out += [f"- {escape_line(i.title)} ({escape(i.when)})" for i in plan.missed]
+    if plan.upcoming and plan.next_phase is not None:
+        out += ["", "## Next stage", "", f"What {escape(plan.next_phase.title)} brings first:", ""]
+        out += [f"- **{escape(i.title)}:** {escape(i.how)}" for i in plan.upcoming]
+    return out
+
+
 def _quizzes(plan: Plan) -> list[str]:
     out = ["", "## Quizzes", ""]
     taken = [s for s in plan.quizzes if s.last is not None]
@@ -146,14 +208,14 @@ def _pitch(plan: Plan, labels: Mapping[str, str]) -> list[str]:
         return [*out, "Not written yet: use the pitch builder in the ctcoach app."]
     rate = "your measured rate" if result.measured else "the default rate"
     out += [
-        f"> {escape(result.text)}",
+        f"> {escape_line(result.text)}",
         "",
         f"{result.words} words, about {result.seconds:.0f} seconds at {result.wpm:.0f} words "
         f"a minute ({rate}).",
     ]
     if result.checks:
         out += ["", "To fix:", ""]
-        out += [f"- {escape(c.message)}" for c in result.checks]
+        out += [f"- {escape_line(c.message)}" for c in result.checks]
     for key, text in result.variants.items():
         if key != "spoken":
             out += ["", f"**{escape(labels.get(key, key.capitalize()))}:** {escape(text)}"]
@@ -175,7 +237,7 @@ def _pitfalls(plan: Plan) -> list[str]:
         out.append(
             f"- **{escape(result.pitfall.title)}:** {result.percent}% — {result.level} risk{change}"
         )
-        out.append(f"  {escape(result.reading)}")
+        out.append(f"  {escape_line(result.reading)}")
     return out
 
 
@@ -186,7 +248,7 @@ def _mentor_team(plan: Plan) -> list[str]:
     out = ["", "## Mentor team", ""]
     for cover in team.roles:
         who = ", ".join(escape(m.name) for m in cover.mentors) if cover.mentors else "**gap**"
-        out.append(f"- {escape(cover.role.title)}: {who}")
+        out.append(f"- {escape_line(cover.role.title)}: {who}")
     for warning in team.warnings:
         signs = "; ".join(escape(s.text.lower()) for s in warning.signs)
         out.append(f"- Warning signs with {escape(warning.mentor.name)}: {signs}")

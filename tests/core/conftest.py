@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import io
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from prompt_toolkit.application import create_app_session
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.output import DummyOutput
 
 from ctcoach.cli import run
 
@@ -36,3 +39,10 @@ def onboarded_cli(data_dir: Path, tmp_path: Path) -> Callable[..., Result]:
 
     assert call("onboard", "--answers", str(answers_file)).code == 0
     return call
+
+
+@pytest.fixture
+def keys() -> Iterator[object]:
+    """Keys typed into the questionary wizard."""
+    with create_pipe_input() as inp, create_app_session(input=inp, output=DummyOutput()):
+        yield inp

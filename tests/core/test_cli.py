@@ -51,7 +51,10 @@ def test_onboard_from_answers_then_plan(cli, answers_file, data_dir):
     r = cli("plan", "--today", "2026-11-24")
     assert r.code == 0
     assert r.out.startswith("# Networking action plan for Alex Rivera")
-    assert "2027-02-03" in r.out  # follow-up 72 h after the meeting
+    # The meeting is two months out: its steps are summarized, the first (the pitch) 4 weeks ahead.
+    assert "come up from 2026-12-31" in r.out
+    r = cli("plan", "--today", "2027-02-01")
+    assert "2027-02-03" in r.out  # follow-up 72 h after the meeting, now the headline
 
 
 def test_answers_file_reports_every_problem_and_saves_nothing(cli, tmp_path, data_dir):

@@ -4,14 +4,11 @@ fixture pack for the validation rules."""
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
-import pytest
-
-from ctcoach.content import ContentError, load_pack
+from ctcoach.content import load_pack
 from ctcoach.plan import build_plan
 
-from ..helpers import CONTENT, TODAY, edit, make_profile
+from ..helpers import CONTENT, TODAY, edit, make_profile, problems
 
 # -- the shipped pack ---------------------------------------------------------------
 
@@ -65,12 +62,6 @@ def test_every_shipped_stage_gets_a_plan_that_explains_itself(pack):
 
 
 # -- validation rules, on broken copies of the fixture pack -------------------------
-
-
-def problems(folder: Path) -> list[str]:
-    with pytest.raises(ContentError) as info:
-        load_pack(folder)
-    return info.value.problems
 
 
 def test_the_fixture_pack_itself_is_valid(fixture_pack):

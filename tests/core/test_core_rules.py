@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from ctcoach.coach import Coach
+from ctcoach.followup import Due
 from ctcoach.mentors import validate_mentor
 from ctcoach.pitch import (
     MAX_PART,
@@ -24,9 +25,8 @@ from ctcoach.profile import NO_ANSWER, AnswerError, options, parse_answer, valid
 from ctcoach.stages import next_stage, stage_to_offer, year_start
 from ctcoach.store import Store
 
-from ..helpers import CONTENT, TODAY, make_profile
+from ..helpers import CONTENT, TODAY, edit, make_profile, problems
 from ..helpers import answers as answers_for
-from .test_content import problems
 
 FULL = make_pitch(
     "a second-year medical student at State University",
@@ -69,10 +69,10 @@ def test_a_stub_pitch_keeps_write_your_pitch(pack):
     profile = make_profile(pack)
     stub = build_plan(pack, profile, Progress(pitch=STUB), today=TODAY)
     written = build_plan(pack, profile, Progress(pitch=FULL), today=TODAY)
-    item = next(i for i in stub.items if i.id == "pitch-write")
+    item = next(i for i in stub.all_items() if i.intent == "write-pitch")
     assert f"counts as written from {draft_words(pack.pitch)}" in " ".join(item.why)
-    assert "pitch-fix" not in {i.id for i in stub.items}
-    assert "pitch-write" not in {i.id for i in written.items}
+    assert "pitch-fix" not in {i.id for i in stub.all_items()}
+    assert "write-pitch" not in {i.intent for i in written.all_items()}
     assert draft_words(pack.pitch) == 24  # half of 20 s at 140 words a minute
 
 
@@ -136,13 +136,6 @@ def shipped(tmp_path: Path) -> Path:
     return target
 
 
-def edit(folder: Path, name: str, old: str, new: str) -> None:
-    path = folder / name
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
 def test_exclusive_belongs_to_multi_questions(shipped):
     edit(
         shipped,
@@ -199,16 +192,16 @@ def test_a_mentor_name_is_used_once(pack):
 
 def test_waiting_items_are_marked_and_left_out_of_next_actions(pack):
     plan = build_plan(pack, make_profile(pack, weekly_hours=1), today=TODAY)
-    waiting = [i for i in plan.items if i.waiting]
-    assert waiting and all(i.horizon == "this_stage" for i in waiting)
+    assert plan.waiting and all(i.waiting and i.horizon == "this_stage" for i in plan.waiting)
     assert not any(i.waiting for i in plan.next_actions(3))
 
 
-def test_next_actions_put_overdue_items_first(pack):
-    conference = {"name": "STS", "start": dt.date(2026, 12, 1), "end": dt.date(2026, 12, 3)}
-    plan = build_plan(pack, make_profile(pack, next_conference=conference), today=TODAY)
+def test_next_actions_put_an_overdue_follow_up_first(pack):
+    late = Due("follow-up-1", "follow_up", TODAY - dt.timedelta(days=2), "Write to Ann", "why",
+               "how", pack.sources["why"], (1,), 1)  # fmt: skip
+    plan = build_plan(pack, make_profile(pack), Progress(due=(late,)), today=TODAY)
     first = plan.next_actions(3)
-    assert first[0].overdue
+    assert first[0].id == "follow-up-1" and first[0].overdue
 
 
 def test_pitch_versions_can_be_renamed_and_deleted(pack, tmp_path):

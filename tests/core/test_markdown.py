@@ -39,7 +39,7 @@ def test_structure_title_profile_and_horizons(pack):
     assert [h for h in heads if h[0] == "h2"][1:] == [
         ("h2", "This week"),
         ("h2", "This month"),
-        ("h2", "This stage"),
+        ("h2", "Waiting"),
         ("h2", "Next stage"),
         ("h2", "Follow-ups"),
         ("h2", "Events"),
@@ -51,8 +51,12 @@ def test_structure_title_profile_and_horizons(pack):
     assert "2026-11-24" in text
     items = [line for line in text.splitlines() if line.startswith("- [")]
     assert len(items) == len(plan.items)
+    # What waits is listed once by title, with no checkbox and no repeated Why.
+    waiting = text[text.index("## Waiting") : text.index("## Next stage")]
+    assert all(f"- {i.title}" in waiting for i in plan.waiting)
+    assert "Why:" not in waiting
     assert all(line.startswith("- [ ] **") for line in items)
-    assert "  - Why: " in text and "  - Source: " in text and "  - When: 2026-" in text
+    assert "  - Why: " in text and "  - Source: " in text and "  - When: start today (2026-" in text
 
 
 def test_done_items_are_checked(pack):

@@ -87,15 +87,15 @@ def test_incomplete_answers_are_reported(pack):
 def test_high_risk_brings_its_fixes_in_place_of_the_general_habit(pack):
     profile = make_profile(pack)
     none = build_plan(pack, profile, today=TODAY)
-    ids_none = {i.id for i in none.items}
+    ids_none = {i.id for i in none.all_items()}
     assert "check-habits" in ids_none and "habit-log" in ids_none
     attempt = Attempt(TODAY, with_pitfall(pack, "drift"))
     plan = build_plan(pack, profile, Progress(pitfall_attempts=(attempt,)), today=TODAY)
-    ids = {i.id for i in plan.items}
+    ids = {i.id for i in plan.all_items()}
     assert {"fix-drift-log", "fix-drift-call"} <= ids
     assert "habit-log" not in ids  # replaced by the sharper fix
     assert "check-habits" not in ids
-    fix = next(i for i in plan.items if i.id == "fix-drift-log")
+    fix = next(i for i in plan.all_items() if i.id == "fix-drift-log")
     assert fix.why[0] == "Your pitfall check on 2026-11-24 put “Drifting” at 100% (high risk)."
     assert not ids & {"fix-rush-trim", "fix-rush-scope"}
 
@@ -105,7 +105,7 @@ def test_fixing_the_score_removes_the_items(pack):
     bad = Attempt(EARLIER, with_pitfall(pack, "rush"))
     good = Attempt(TODAY, healthy(pack))
     plan = build_plan(pack, profile, Progress(pitfall_attempts=(bad, good)), today=TODAY)
-    assert not any(i.id.startswith("fix-") for i in plan.items)
+    assert not any(i.id.startswith("fix-") for i in plan.all_items())
 
 
 def test_min_risk_high_needs_a_high_score(pack):
@@ -113,7 +113,7 @@ def test_min_risk_high_needs_a_high_score(pack):
     plan = build_plan(
         pack, make_profile(pack), Progress(pitfall_attempts=(Attempt(TODAY, answers),)), today=TODAY
     )
-    ids = {i.id for i in plan.items}
+    ids = {i.id for i in plan.all_items()}
     assert "fix-rush-trim" in ids and "fix-rush-scope" not in ids
 
 
@@ -121,23 +121,23 @@ def test_mentor_gaps_and_warnings(pack):
     profile = make_profile(pack, stage="late")
     lee = Mentor(1, "Dr Lee", ("guide", "peer"), ("replies",))
     plan = build_plan(pack, profile, Progress(mentors=(lee,)), today=TODAY)
-    ids = {i.id for i in plan.items}
+    ids = {i.id for i in plan.all_items()}
     assert "team-backer" in ids and "team-peer" not in ids and "team-widen" not in ids
-    backer = next(i for i in plan.items if i.id == "team-backer")
+    backer = next(i for i in plan.all_items() if i.id == "team-backer")
     assert "Your mentor team has no backer yet." in backer.why
     pushy = Mentor(2, "Dr Roe", ("backer",), ("pushes", "cancels"))
     plan = build_plan(pack, profile, Progress(mentors=(lee, pushy)), today=TODAY)
-    widen = next(i for i in plan.items if i.id == "team-widen")
+    widen = next(i for i in plan.all_items() if i.id == "team-widen")
     assert (
         "Warning signs with Dr Roe: cancels again and again; pushes me in the wrong direction."
         in widen.why
     )
-    assert "team-backer" not in {i.id for i in plan.items}
+    assert "team-backer" not in {i.id for i in plan.all_items()}
 
 
 def test_a_role_gap_can_be_for_some_stages_only(pack):
     plan = build_plan(pack, make_profile(pack, stage="early"), today=TODAY)
-    ids = {i.id for i in plan.items}
+    ids = {i.id for i in plan.all_items()}
     assert "team-backer" not in ids and "team-guide" in ids
 
 

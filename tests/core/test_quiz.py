@@ -86,13 +86,13 @@ def test_weak_topic_brings_a_review_item_and_a_better_score_removes_it(pack):
     quiz = pack.quiz("alpha")
     weak = QuizAttempt("alpha", EARLIER, wrong_on(quiz, "al-two"), {})
     plan = build_plan(pack, make_profile(pack), Progress(quiz_attempts=(weak,)), today=TODAY)
-    review = next(i for i in plan.items if i.id == "review-alpha-al-two")
+    review = next(i for i in plan.all_items() if i.id == "review-alpha-al-two")
     assert review.title == "Review: Topic two"
     assert review.why[0] == "Your latest “Alpha” quiz (2026-11-01) scored Topic two at 0% (0 of 1)."
     assert review.how == "Reread chapter 2. Then retake the “Alpha” quiz."
     fixed = QuizAttempt("alpha", TODAY, all_right(quiz), {})
     plan = build_plan(pack, make_profile(pack), Progress(quiz_attempts=(weak, fixed)), today=TODAY)
-    assert not any(i.id.startswith("review-") for i in plan.items)
+    assert not any(i.id.startswith("review-") for i in plan.all_items())
 
 
 def test_seventy_percent_is_the_pass_mark(pack):
@@ -109,10 +109,12 @@ def test_not_yet_self_checks_become_actions(pack):
     profile = make_profile(pack, stage="late")  # phase A's roadmap is not theirs
     attempt = QuizAttempt("alpha", TODAY, {}, {"al-sc-start": False, "al-sc-club": True})
     plan = build_plan(pack, profile, Progress(quiz_attempts=(attempt,)), today=TODAY)
-    item = next(i for i in plan.items if i.id == "a-start")
-    assert item.why == ("You answered “not yet” to “Have you started phase A?”",)
+    item = next(i for i in plan.all_items() if i.id == "a-start")
+    assert item.why == (
+        "In a quiz self-check you answered “not yet” to: Have you started phase A?",
+    )
     assert item.horizon in ("this_week", "this_month", "this_stage")
-    assert not any(i.id == "join-club" for i in plan.items)  # "yes" adds nothing
+    assert not any(i.id == "join-club" for i in plan.all_items())  # "yes" adds nothing
 
 
 def test_a_later_yes_replaces_not_yet(pack):

@@ -4,34 +4,18 @@ pack's questions (one of every kind)."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 
 import pytest
-from prompt_toolkit.application import create_app_session
-from prompt_toolkit.input import create_pipe_input
-from prompt_toolkit.output import DummyOutput
 
 from ctcoach.wizard import run_wizard
 
-from ..helpers import make_profile
-
-DOWN = "\x1b[B"
-ENTER = "\r"
-CTRL_C = "\x03"
-UP = "\x1b[A"
-CLEAR = "\x15"  # Ctrl-U: clear the line
+from ..helpers import CLEAR, CTRL_C, DOWN, ENTER, UP, make_profile
 
 
 @pytest.fixture
 def pack(fixture_pack):
     """The wizard asks whatever the pack asks: tested on the fixture pack's questions."""
     return fixture_pack
-
-
-@pytest.fixture
-def keys() -> Iterator[object]:
-    with create_pipe_input() as inp, create_app_session(input=inp, output=DummyOutput()):
-        yield inp
 
 
 def test_happy_path_builds_the_profile(pack, keys):

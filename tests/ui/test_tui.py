@@ -106,15 +106,16 @@ async def test_a_click_on_a_card_opens_its_screen_at_every_size(make_app, size):
         assert isinstance(app.screen, PlanScreen)
 
 
-async def test_dashboard_shows_next_actions_and_overdue(make_app):
+async def test_dashboard_shows_next_actions_and_late_starts(make_app):
     conference = {"name": "STS", "start": dt.date(2026, 12, 1), "end": dt.date(2026, 12, 3)}
     app = make_app({**BASIC, "next_conference": conference})
     async with app.run_test(size=(80, 24)):
         text = screen_text(app)
-        # The target list was due three weeks before the meeting: 2026-11-10.
-        assert "OVERDUE Make a target list" in text
-        assert "14 days overdue" in text
-        assert "overdue" in str(app.screen.query_one("#card-plan", Card).render())
+        # The target list was planned three weeks before the meeting (2026-11-10); entered
+        # today, it is a late start due today, not overdue.
+        assert "Make a target list" in text and "OVERDUE" not in text
+        assert "Make a target list of 5–10 people for the meeting — today" in text
+        assert "overdue" not in str(app.screen.query_one("#card-plan", Card).render())
 
 
 async def test_toggle_done_persists_after_restart_and_in_export(make_app, tmp_path):
@@ -260,4 +261,4 @@ async def test_conference_fields_enter_moves_on_then_saves(make_app):
         await pilot.pause()
         assert isinstance(app.screen, ProfileScreen)
         plan = app.plan()
-    assert any(i.id.startswith("conf-targets@2027-04-30") for i in plan.items)
+    assert any(i.id.startswith("conf-targets@2027-04-30") for i in plan.all_items())

@@ -34,7 +34,9 @@ async def test_at_80x24_name_next_actions_and_every_card_show_without_scrolling(
         assert app.screen.query_one("#dashboard").max_scroll_y == 0
         assert "Alex Rivera · MS2" in lines[2]
         actions = [line for line in lines if line.lstrip().startswith("• ")]
-        assert len(actions) == 3 and all("OVERDUE" in line for line in actions[:2])
+        # Entered today, the meeting's late steps are due today, never "overdue".
+        assert len(actions) == 3 and all("— today" in line for line in actions[:2])
+        assert not any("OVERDUE" in line for line in actions)
         assert text.index("Next actions") < text.index("Action plan")
         for entry in cards():
             card = app.screen.query_one(f"#card-{entry.id}", Card)
@@ -76,4 +78,5 @@ async def test_when_boxes_do_not_fit_they_keep_only_their_headline(make_app):
             app.screen.has_class("-dense") and app.screen.query_one("#dashboard").max_scroll_y == 0
         )
         plan_card = app.screen.query_one("#card-plan", Card)
-        assert "overdue" in widget_text(plan_card) and "open" not in widget_text(plan_card)
+        # A dense box keeps only its headline (the last line of its status).
+        assert "done" in widget_text(plan_card) and "open" not in widget_text(plan_card)

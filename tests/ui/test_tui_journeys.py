@@ -145,14 +145,14 @@ async def test_plan_search_filter_and_waiting_items(make_app):
         rows = list(app.screen.query(ItemRow))
         waiting = [r for r in rows if r.item.waiting]
         assert waiting and all(r.has_class("waiting") for r in waiting)
-        await pilot.press("f", "f")  # active only: waiting and done hidden
-        assert not any(r.item.waiting for r in app.screen.query(ItemRow))
         await pilot.press("slash", *"mentor", "enter")
         shown = list(app.screen.query(ItemRow))
         assert shown and all("mentor" in (r.item.title + r.item.how).lower() for r in shown)
         assert "matching “mentor”" in screen_text(app)
         await pilot.press("slash", "escape")  # clears the search
         assert len(list(app.screen.query(ItemRow))) > len(shown)
+        await pilot.press("f", "f")  # active only: waiting and done hidden
+        assert not any(r.item.waiting for r in app.screen.query(ItemRow))
 
 
 async def test_guide_search(make_app):

@@ -57,7 +57,7 @@ async def test_full_assessment_with_keys_alone(make_app):
         assert "2 high risk" in card
     attempts = app.coach.pitfall_attempts()
     assert len(attempts) == 1 and len(attempts[0].answers) == 10
-    assert any(i.id == "fix-drift-call" for i in app.plan().items)
+    assert any(i.id == "fix-drift-call" for i in app.plan().all_items())
 
 
 async def test_back_changes_an_answer(make_app):
@@ -97,7 +97,7 @@ async def test_retake_shows_the_change(make_app):
         text = screen_text(app)
         assert "0% low risk  (▼ -100 since last time)" in text
         assert "History" in text and "100% → 0%" in text
-    assert not any(i.id.startswith("fix-") for i in app.plan().items)
+    assert not any(i.id.startswith("fix-") for i in app.plan().all_items())
 
 
 async def test_mentor_team_add_edit_remove(make_app):
@@ -118,7 +118,7 @@ async def test_mentor_team_add_edit_remove(make_app):
         text = screen_text(app)
         assert "✓ Backer — Dr [red]Kay[/]" in text
         assert "⚠ Dr [red]Kay[/]: cancels again and again" in text
-        assert any(i.id == "team-widen" for i in app.plan().items)
+        assert any(i.id == "team-widen" for i in app.plan().all_items())
         # Change: untick the warning sign.
         await pilot.press("enter", "tab", "tab", "tab", "space")  # untick the warning sign
         await pilot.press("ctrl+s")

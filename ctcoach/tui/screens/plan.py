@@ -100,9 +100,10 @@ class PlanScreen(CoachScreen[None]):
 
     def summary(self, plan: Plan, count: int) -> Content:
         open_count = len(plan.open_items())
-        waiting = sum(1 for i in plan.items if i.waiting and not i.done)
+        waiting = len(plan.waiting)
+        done = len(plan.items) - open_count
         text = (
-            f"{open_count} open ({waiting} waiting), {len(plan.items) - open_count} done · "
+            f"{open_count + waiting} open ({waiting} waiting), {done} done · "
             f"at most {plan.capacity} active at once for {plan.profile.weekly_hours} h a week"
         )
         filter_id, noun, _ = FILTERS[self.filter]
@@ -125,7 +126,7 @@ class PlanScreen(CoachScreen[None]):
         await view.clear()
         filter_id, query = FILTERS[self.filter][0], self.query_one(SearchBar).query_text
         rows: list[ListItem] = []
-        for horizon, group in plan.by_horizon():
+        for horizon, group in plan.by_horizon(waiting=True):
             visible = [i for i in group if shown(i, filter_id, query)]
             if visible:
                 title = plain(HORIZON_TITLES[horizon], "bold underline")

@@ -1,0 +1,223 @@
+"""Build a user's action plan. Pure: (pack, profile, progress, today) -> Plan.
+
+Every item says why it is there, when it is due and where in the guide it comes
+from. The same inputs always give the same plan. The steps:
+
+1. each action of the pack that applies (``rules``), in the user's stage group's words;
+2. steps dated from the user's event (``events``), due now, later or missed;
+3. one item per intent (``intents``), the most specific, with the others' reasons;
+4. a cap on what is active, the rest summarized (``capacity``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ctcoach.model import Event, EventAnchor, Horizon, Pack, Profile
+from ctcoach.plan.capacity import capacity, choose_active, horizon_for_date, select
+from ctcoach.plan.events import Timing, anchor_for, date_text, event_steps
+from ctcoach.plan.intents import (
+    FALLBACK_WHY,
+    TIER_CORE,
+    TIER_EVENT,
+    TIER_LOG,
+    TIER_REST,
+    Candidate,
+    one_per_intent,
+)
+from ctcoach.plan.items import HORIZON_TITLES, Plan, PlanItem, Progress
+from ctcoach.plan.rules import Match, Rules, specificity
+from ctcoach.quiz import latest_results, standings
+
+
+class _Builder:
+    def __init__(self, pack: Pack, profile: Profile, progress: Progress, today: dt.date) -> None:
+        self.pack = pack
+        self.profile = profile
+        self.progress = progress
+        self.today = today
+        self.rules = Rules(pack, profile, progress, today)
+
+    def when_text(self, horizon: Horizon) -> str:
+        rules = self.rules
+        if horizon == "this_stage" and rules.phase is not None:
+            return f"during {rules.phase.title}"
+        if horizon == "next_stage" and rules.next_phase is not None:
+            return f"when you reach {rules.next_phase.title}"
+        return HORIZON_TITLES[horizon].lower()
+
+    def candidate(
+        self, match: Match, order: int, timing: Timing | None = None, event: Event | None = None
+    ) -> Candidate:
+        """The item for an action that applies; a dated step comes with its event's timing."""
+        action, text = match.action, match.text
+        item_id = action.id
+        if action.event is not None and event is not None:
+            item_id = f"{action.id}@{event.start.isoformat()}"
+        horizon: Horizon = "next_stage" if match.relation == "next" else action.horizon
+        why, date, when = match.why, None, self.when_text(horizon)
+        if timing is not None:
+            why, date, when = (*why, timing.reason), timing.date, timing.when
+            horizon = horizon_for_date(timing.date, self.today)
+        if not why and match.phase is None:
+            why = (FALLBACK_WHY,)
+        done = item_id in self.progress.done or (
+            action.done_when_logged and self.progress.logged > 0
+        )
+        if done and timing is not None:
+            when = f"planned for {timing.planned.isoformat()} ({timing.planned.strftime('%a')})"
+        item = PlanItem(
+            id=item_id,
+            title=text.title,
+            how=text.how,
+            why=why,
+            horizon=horizon,
+            when=when,
+            source=text.source or action.source,
+            date=date,
+            cadence=text.cadence,
+            done=done,
+            priority=action.priority,
+            order=order,
+            intent=action.intent,
+            late=timing.late if timing else False,
+            missed=timing is not None and timing.state == "missed",
+        )
+        tier = TIER_CORE if match.core is not None and match.relation != "next" else TIER_REST
+        if timing is not None and timing.state == "now":
+            tier = TIER_EVENT
+        return Candidate(
+            item,
+            tier=tier,
+            specificity=specificity(action),
+            replaces=action.replaces,
+            core=match.core,
+            state=timing.state if timing else "now",
+            planned=timing.planned if timing else None,
+            event=event.name if timing and event else "",
+            phase=match.phase,
+        )
+
+    def action_candidates(self) -> list[Candidate]:
+        out: list[Candidate] = []
+        dated: list[tuple[tuple[Match, int], EventAnchor]] = []
+        for order, action in enumerate(self.pack.actions):
+            match = self.rules.match(action)
+            if match is None:
+                continue
+            anchor = anchor_for(action.event, action.before_event)
+            if anchor is not None and self.rules.event is not None:
+                dated.append(((match, order), anchor))
+            else:
+                out.append(self.candidate(match, order))
+        event = self.rules.event
+        if event is not None:  # one event today; a list of them would repeat this per event
+            steps = event_steps(dated, event, self.today)
+            out += [self.candidate(m, order, timing, event) for (m, order), timing in steps]
+        return out
+
+    def review_candidates(self, first_order: int) -> list[Candidate]:
+        """A review item per quiz topic under the pass mark on that quiz's latest attempt."""
+        out: list[Candidate] = []
+        for result in latest_results(self.pack, self.progress.quiz_attempts):
+            for weak in result.weak:
+                topic = weak.topic
+                item_id = f"review-{result.quiz.id}-{topic.id}"
+                why = (
+                    f"Your latest “{result.quiz.title}” quiz ({result.date.isoformat()}) "
+                    f"scored {topic.title} at {weak.percent}% ({weak.correct} of {weak.total}).",
+                )
+                item = PlanItem(
+                    id=item_id,
+                    title=f"Review: {topic.title}",
+                    how=f"{topic.review} Then retake the “{result.quiz.title}” quiz.",
+                    why=why,
+                    horizon="this_month",
+                    when=self.when_text("this_month"),
+                    source=topic.source,
+                    done=item_id in self.progress.done,
+                    order=first_order + len(out),
+                    intent=item_id,
+                )
+                out.append(Candidate(item, specificity=1))
+        return out
+
+    def follow_up_candidates(self) -> list[Candidate]:
+        """What the networking log says is due this week (overdue included), as dated items."""
+        week = [d for d in self.progress.due if d.window(self.today) != "later"]
+        return [
+            Candidate(
+                PlanItem(
+                    id=due.uid,
+                    title=due.title,
+                    how=due.how,
+                    why=(due.reason[0].upper() + due.reason[1:] + ".",),
+                    horizon="this_week",
+                    when=date_text(due.date, self.today),
+                    source=due.source,
+                    date=due.date,
+                    overdue=due.date < self.today,
+                    priority=1,
+                    intent=due.uid,
+                ),
+                tier=TIER_LOG,
+            )
+            for due in week
+        ]
+
+    def previews(self, candidates: list[Candidate], present: set[str]) -> list[PlanItem]:
+        """The next stage's first few actions, apart from what the plan already holds."""
+        ahead = [c for c in one_per_intent(candidates) if c.item.intent not in present]
+        top = choose_active([c for c in ahead if not c.item.done], self.pack.plan.preview_max)
+        return [c.item for c in top]
+
+    def build(self) -> Plan:
+        found = self.action_candidates()
+        found += self.review_candidates(len(self.pack.actions))
+        found += self.follow_up_candidates()
+        ahead = [c for c in found if c.item.horizon == "next_stage"]
+        current = [c for c in found if c.item.horizon != "next_stage"]
+        missed = [c.item for c in current if c.state == "missed" and not c.item.done]
+        # A step still to come yields to what serves its intent now (the habit of logging
+        # before the meeting's own logging step); it takes over when its time comes.
+        kept = one_per_intent([c for c in current if c.state != "missed" or c.item.done])
+        present = {c.item.intent for c in kept} | {r for c in kept for r in c.replaces}
+        cap = capacity(self.pack, self.profile.weekly_hours)
+        chosen = select(kept, cap, self.pack.plan, self.today, self.when_text)
+        return Plan(
+            self.today,
+            chosen.items,
+            self.rules.phase,
+            self.rules.next_phase,
+            cap,
+            self.profile,
+            (*self.event_notes(), *chosen.notes),
+            pitfalls=tuple(self.rules.scores.values()),
+            pitfall_date=(
+                self.progress.latest_pitfall_attempt.date
+                if self.progress.latest_pitfall_attempt
+                else None
+            ),
+            team=self.rules.team,
+            pitch=self.rules.pitch,
+            quizzes=tuple(standings(self.pack, self.profile.stage, self.progress.quiz_attempts)),
+            waiting=chosen.waiting,
+            missed=tuple(missed),
+            upcoming=tuple(self.previews(ahead, present)),
+            follow_ups=self.progress.due,
+        )
+
+    def event_notes(self) -> list[str]:
+        event = self.rules.event
+        if event is None or self.rules.event_live:
+            return []
+        return [
+            f"Your next conference, {event.name}, ended {event.end.isoformat()}. "
+            "Update it in your profile to get dated steps for the next one."
+        ]
+
+
+def build_plan(
+    pack: Pack, profile: Profile, progress: Progress | None = None, *, today: dt.date
+) -> Plan:
+    return _Builder(pack, profile, progress or Progress(), today).build()

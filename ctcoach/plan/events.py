@@ -1,0 +1,112 @@
+"""Steps dated from an event (a meeting): when each is due, and whether it is due now,
+comes later or was overtaken by the event. Pure; one event at a time.
+
+* A step before the event is due on its planned day. Started late (the planned day
+  has passed but the event has not begun) it is due today and says so; it is never
+  overdue on the day it first shows. Once the event begins it is *missed*: kept for
+  the record, no longer open.
+* A step during the event spans every day of it.
+* A step after the event is due its number of days after the last day; past that it
+  stays due today (late is better than never) until the event is stale.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Literal, TypeVar
+
+from ctcoach.model import Event, EventAnchor, plural
+
+StepState = Literal["now", "later", "missed"]
+NOW_DAYS = 7  # a step due within this many days is due now
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Timing:
+    date: dt.date  # the day to do it: its planned day, or today when started late
+    planned: dt.date  # the day the step's timing puts it on
+    state: StepState
+    when: str
+    reason: str
+    late: bool = False
+
+
+def date_text(date: dt.date, today: dt.date) -> str:
+    """``2027-01-28 (Thu), in 3 days``; a past date counts its days overdue."""
+    days = (date - today).days
+    base = f"{date.isoformat()} ({date.strftime('%a')})"
+    if days < 0:
+        return f"{base}, {plural(-days, 'day')} overdue"
+    if days == 0:
+        return f"{base}, today"
+    return f"{base}, in {plural(days, 'day')}"
+
+
+def _state(date: dt.date, today: dt.date) -> StepState:
+    return "now" if (date - today).days < NOW_DAYS else "later"
+
+
+def anchor_for(event_anchor: EventAnchor | None, before_event: int | None) -> EventAnchor | None:
+    """The anchor of an action dated from an event, if it is one."""
+    if event_anchor is not None:
+        return event_anchor
+    return EventAnchor("start", -before_event) if before_event is not None else None
+
+
+def time_step(anchor: EventAnchor, event: Event, today: dt.date) -> Timing:
+    """When a step anchored to ``event`` is due, as seen on ``today``."""
+    if anchor.anchor == "during":
+        return _during(event, today)
+    if anchor.anchor == "end":
+        return _after(event, event.end + dt.timedelta(days=anchor.offset_days), today)
+    planned = event.start + dt.timedelta(days=anchor.offset_days)
+    reason = f"Before {event.name}, which starts {event.start.isoformat()}."
+    if today > event.start or (anchor.offset_days < 0 and today == event.start):
+        missed = f"missed: {event.name} began {event.start.isoformat()}"
+        return Timing(planned, planned, "missed", missed, reason)
+    if planned < today:
+        away = plural((event.start - today).days, "day")
+        when = f"start today ({today.isoformat()}): {event.name} is {away} away"
+        return Timing(today, planned, "now", when, reason, late=True)
+    return Timing(planned, planned, _state(planned, today), date_text(planned, today), reason)
+
+
+def _during(event: Event, today: dt.date) -> Timing:
+    span = (
+        f"on {event.start.isoformat()}"
+        if event.start == event.end
+        else f"{event.start.isoformat()} to {event.end.isoformat()}"
+    )
+    reason = f"During {event.name}, {span}."
+    if today > event.end:
+        missed = f"missed: {event.name} ended {event.end.isoformat()}"
+        return Timing(event.start, event.start, "missed", missed, reason)
+    if today >= event.start:
+        day = (today - event.start).days + 1
+        length = (event.end - event.start).days + 1
+        when = f"today ({today.isoformat()}), day {day} of {length} of {event.name}"
+        return Timing(today, event.start, "now", when, reason)
+    when = f"{span}, in {plural((event.start - today).days, 'day')}"
+    return Timing(event.start, event.start, _state(event.start, today), when, reason)
+
+
+def _after(event: Event, due: dt.date, today: dt.date) -> Timing:
+    ended = "ended" if today > event.end else "ends"
+    reason = f"{event.name} {ended} {event.end.isoformat()}."
+    if today < event.start:
+        return Timing(due, due, _state(due, today), date_text(due, today), reason)
+    if due < today:
+        when = f"today ({today.isoformat()}): it was due {due.isoformat()}; better late than never"
+        return Timing(today, due, "now", when, reason, late=True)
+    return Timing(due, due, "now", date_text(due, today), reason)
+
+
+def event_steps(
+    steps: Iterable[tuple[T, EventAnchor]], event: Event, today: dt.date
+) -> Iterator[tuple[T, Timing]]:
+    """Each step of ``event`` with its timing; what the steps are is up to the caller."""
+    for step, anchor in steps:
+        yield step, time_step(anchor, event, today)
