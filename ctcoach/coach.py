@@ -13,7 +13,8 @@ from collections.abc import Callable, Mapping, Sequence
 
 from ctcoach.dates import DateError, parse_date
 from ctcoach.eventbook import EventBook
-from ctcoach.events import summaries, upcoming
+from ctcoach.events import advocate_steps, outreach_steps, summaries, upcoming
+from ctcoach.followup import Due
 from ctcoach.logbook import LogBook
 from ctcoach.mentors import Mentor, validate_mentor
 from ctcoach.model import EVENT_QUESTION, Pack, Problem, Profile
@@ -127,9 +128,11 @@ class Coach:
     def progress(self, snap: Snapshot | None = None, today: dt.date | None = None) -> Progress:
         snap = snap or self.snapshot()
         current = self.current_pitch(snap)
+        day = today or self.today()
+        due = self.log.due_in(snap, day, self.profile_or_none(snap)) + self.outreach(snap, day)
         return Progress(
             logged=len(snap.interactions),
-            due=tuple(self.log.due_in(snap, today or self.today(), self.profile_or_none(snap))),
+            due=tuple(sorted(due, key=lambda d: (d.date, d.uid))),
             done=snap.done_items,
             pitfall_attempts=snap.pitfall_attempts,
             mentors=tuple(self.mentors(snap)),
@@ -138,6 +141,18 @@ class Coach:
             wpm=self.wpm_setting(snap),
             wpm_since=self.wpm_since(snap),
             quiz_attempts=tuple(self.quiz_attempts(snap)),
+        )
+
+    def outreach(self, snap: Snapshot, today: dt.date) -> list[Due]:
+        """The next step with each event's targets, and advocates in application season."""
+        settings = self.pack.events
+        if settings is None:
+            return []
+        names = {c.id: c.name for c in snap.contacts}
+        profile = self.profile_or_none(snap)
+        stage = profile.stage if profile else None
+        return outreach_steps(settings, snap.events, snap.targets, names, today) + advocate_steps(
+            settings, snap.events, names, today, stage
         )
 
     # -- quizzes --------------------------------------------------------------------

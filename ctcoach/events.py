@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ctcoach.dates import DateError, check_range
+from ctcoach.followup import Due
 from ctcoach.model import Event, Problem, Source
 from ctcoach.profile import clean_name, clean_text
 
@@ -45,9 +46,21 @@ class EventKind:
 
 
 @dataclass(frozen=True)
+class Wording:
+    """The plan's words for a step: a title with ``{name}`` and ``{event}``, and how."""
+
+    title: str
+    how: str
+
+
+@dataclass(frozen=True)
 class EventSettings:
     kinds: tuple[EventKind, ...]
     source: Source
+    research: Wording = Wording("Read up on {name} before {event}", "")
+    email: Wording = Wording("Send your email to {name}", "")
+    advocate: Wording = Wording("Ask {name} to put in a word for you", "")
+    advocate_stages: tuple[str, ...] = ()  # the stages of application season
 
     def kind(self, kind_id: str) -> EventKind | None:
         return next((k for k in self.kinds if k.id == kind_id), None)
@@ -188,4 +201,89 @@ def summaries(
                 tuple((g.title, g.id in event.goals_done) for g in kind.goals) if kind else (),
             )
         )
+    return out
+
+
+RESEARCH_DAYS = 21  # research a target this long before the event
+EMAIL_DAYS = 14  # and have the email sent this long before it
+
+
+def outreach_steps(
+    settings: EventSettings,
+    events: Sequence[PlannedEvent],
+    targets: Sequence[Target],
+    names: Mapping[int, str],
+    today: dt.date,
+) -> list[Due]:
+    """Each upcoming event's targets' next step, dated before the event (never in the past:
+    a late start is due today)."""
+    out: list[Due] = []
+    for event in upcoming(events, today):
+        kind = settings.kind(event.kind)
+        if kind is None or event.start <= today:
+            continue
+        for target in (t for t in targets if t.event == event.id):
+            name = names.get(target.contact, f"#{target.contact}")
+            step = _next_step(target, name, event, settings)
+            if step is None:
+                continue
+            title, days, how = step
+            planned = event.start - dt.timedelta(days=days)
+            why = f"“{name}” is a target for {event.name} ({event.days_text()})"
+            reason = f"{why}: {target.reason}" if target.reason else why
+            out.append(
+                Due(
+                    uid=f"target-{target.id}-{target.status}",
+                    kind="outreach",
+                    date=max(planned, today),
+                    title=title,
+                    reason=reason,
+                    how=how,
+                    source=kind.source,
+                    contacts=(target.contact,),
+                )
+            )
+    return out
+
+
+def _next_step(
+    target: Target, name: str, event: PlannedEvent, settings: EventSettings
+) -> tuple[str, int, str] | None:
+    wording = {
+        "research": (settings.research, RESEARCH_DAYS),
+        "drafted": (settings.email, EMAIL_DAYS),
+    }
+    if target.status not in wording:
+        return None
+    words, days = wording[target.status]
+    return words.title.format(name=name, event=event.name), days, words.how
+
+
+def advocate_steps(
+    settings: EventSettings,
+    events: Sequence[PlannedEvent],
+    names: Mapping[int, str],
+    today: dt.date,
+    stage: str | None,
+) -> list[Due]:
+    """In application season, ask each advocate from a past rotation to speak for you."""
+    if stage not in settings.advocate_stages:
+        return []
+    out = []
+    for event in (e for e in events if e.end < today and e.advocates):
+        kind = settings.kind(event.kind)
+        for contact in event.advocates:
+            name = names.get(contact, f"#{contact}")
+            out.append(
+                Due(
+                    uid=f"advocate-{event.id}-{contact}",
+                    kind="advocate",
+                    date=today,
+                    title=settings.advocate.title.format(name=name, event=event.name),
+                    reason=f"{name} saw your work at {event.name}, and this is application season",
+                    how=settings.advocate.how,
+                    source=kind.source if kind else settings.source,
+                    contacts=(contact,),
+                )
+            )
     return out

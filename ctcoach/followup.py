@@ -19,7 +19,7 @@ from ctcoach.dates import shift
 from ctcoach.model import Source
 from ctcoach.network import Contact, Interaction, LogSettings
 
-DueKind = Literal["follow_up", "promise", "reconnect", "milestone"]
+DueKind = Literal["follow_up", "promise", "reconnect", "milestone", "outreach", "advocate"]
 Window = Literal["overdue", "today", "this week", "later"]
 WINDOWS: tuple[Window, ...] = ("overdue", "today", "this week", "later")
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from ctcoach.content.context import LoadContext
+from ctcoach.content.log import placeholders_ok
 from ctcoach.content.node import Node
-from ctcoach.events import EventKind, EventSettings, Goal
+from ctcoach.events import EventKind, EventSettings, Goal, Wording
 
 KIND_KEYS = {
     "id", "title", "target_min", "target_max", "target_hint", "goals", "advocates", "source",
@@ -26,11 +27,31 @@ class EventSection:
         node = self.node
         if node is None or not node.is_table():
             return None
-        node.check_keys({"source", "kinds"})
+        node.check_keys({"source", "kinds", "steps", "advocate_stages"})
         kinds = tuple(self._kind(n) for n in node.tables("kinds"))
         if not kinds:
             node.error("needs at least one [[events.kinds]]", "kinds")
-        return EventSettings(kinds, self.ctx.source(node))
+        steps = self._steps(node)
+        return EventSettings(
+            kinds,
+            self.ctx.source(node),
+            research=steps.get("research", EventSettings.research),
+            email=steps.get("email", EventSettings.email),
+            advocate=steps.get("advocate", EventSettings.advocate),
+            advocate_stages=node.strings("advocate_stages", required=False),
+        )
+
+    def _steps(self, node: Node) -> dict[str, Wording]:
+        """``[events.steps.research|email|advocate]``: the plan's words for each step."""
+        out: dict[str, Wording] = {}
+        for key, step in node.subtables("steps"):
+            if key not in ("research", "email", "advocate"):
+                step.error("must be research, email or advocate")
+                continue
+            step.check_keys({"title", "how"})
+            placeholders_ok(step, "title", {"name", "event"})
+            out[key] = Wording(step.text("title"), step.text("how"))
+        return out
 
     def _kind(self, node: Node) -> EventKind:
         ident = self.ctx.register("event kind", node, KIND_KEYS)

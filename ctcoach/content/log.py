@@ -23,7 +23,7 @@ LOG_KEYS = {
 }
 
 
-def _placeholders_ok(node: Node, key: str, allowed: set[str]) -> None:
+def placeholders_ok(node: Node, key: str, allowed: set[str]) -> None:
     text = node.value.get(key)
     if not isinstance(text, str):
         return
@@ -54,7 +54,7 @@ class LogSection:
         days = node.get("reconnect_days", int, 90, False)
         if not 1 <= days <= 3650:
             node.error("must be 1 to 3650 days", "reconnect_days")
-        _placeholders_ok(node, "reconnect_title", {"name"})
+        placeholders_ok(node, "reconnect_title", {"name"})
         roles = tuple(self._role(n) for n in node.tables("roles"))
         kinds = tuple(self._kind(n) for n in node.tables("kinds"))
         if not kinds:
@@ -79,7 +79,7 @@ class LogSection:
         share = node.get("narrow_share", float, 0.75, False)
         if not 0 < share <= 1:
             node.error("must be above 0 and at most 1", "narrow_share")
-        _placeholders_ok(node, "narrow_warning", {"surgical", "total"})
+        placeholders_ok(node, "narrow_warning", {"surgical", "total"})
         return share
 
     def _role(self, node: Node) -> ContactRole:
@@ -105,7 +105,7 @@ class LogSection:
         days = node.get("days", int, 0)
         if days is not None and not 0 <= days <= 60:
             node.error("must be 0 to 60 days", "days")
-        _placeholders_ok(node, "title", {"name"})
+        placeholders_ok(node, "title", {"name"})
         return FollowUpRule(
             ident,
             rule_kinds,

@@ -140,3 +140,45 @@ def test_the_markdown_export_has_a_section_per_upcoming_event(cli):
     assert "- [x] Midway through, ask how you could help the team more" in out
     assert "_1 chosen; the guide suggests 2–3 faculty" in out
     assert "private thing" not in out
+
+
+def test_each_targets_next_step_comes_into_the_plan_with_its_reason(coach):
+    maya, _ = coach.log.save_contact(ContactDraft("Dr. Maya Chen"))
+    assert maya is not None
+    event, _ = coach.events.save_event("conference", "STS", TODAY + dt.timedelta(days=10))
+    assert event is not None
+    target = coach.events.add_target(event.id, maya.id, "moderates the valve session")
+    plan = coach.plan()
+    assert plan is not None
+    step = next(i for i in plan.all_items() if i.id == f"target-{target.id}-research")
+    assert step.title == "Read up on Dr. Maya Chen before STS" and step.date == TODAY
+    assert "moderates the valve session" in step.why[0] and not step.overdue
+    coach.events.advance(target)  # drafted: the email comes next, two weeks before
+    plan = coach.plan()
+    assert plan is not None
+    ids = {i.id for i in plan.all_items()}
+    assert f"target-{target.id}-drafted" in ids and f"target-{target.id}-research" not in ids
+
+
+def test_an_advocate_from_a_past_rotation_is_asked_in_application_season(coach, pack):
+    lee, _ = coach.log.save_contact(ContactDraft("Dr. Lee"))
+    assert lee is not None
+    away, _ = coach.events.save_event(
+        "away_rotation",
+        "Away at Metro",
+        TODAY - dt.timedelta(days=60),
+        TODAY - dt.timedelta(days=32),
+    )
+    assert away is not None
+    coach.events.add_advocate(away, lee.id)
+    plan = coach.plan()
+    assert plan is not None  # an MS3: not yet application season
+    assert not any(i.id.startswith("advocate-") for i in plan.all_items())
+    profile, _ = validate_answers(pack, answers(pack, stage="ms4"))
+    assert profile is not None
+    coach.save_profile(profile)
+    plan = coach.plan()
+    assert plan is not None
+    ask = next(i for i in plan.all_items() if i.id == f"advocate-{away.id}-{lee.id}")
+    assert ask.title == "Ask Dr. Lee to put in a word for you"
+    assert "saw your work at Away at Metro" in ask.why[0]
