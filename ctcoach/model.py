@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
+    from ctcoach.drafts import DraftSettings
     from ctcoach.events import EventSettings
     from ctcoach.network import LogSettings
 
@@ -392,6 +393,7 @@ class Pack:
     log: LogSettings | None = None
     topic_kinds: Mapping[str, str] = field(default_factory=dict)  # kind -> the Guide's heading
     events: EventSettings | None = None
+    drafts: DraftSettings | None = None
     stage_groups: tuple[StageGroup, ...] = ()
     quiz_checks: QuizChecks = field(default_factory=QuizChecks)
     checks: CheckSettings = field(default_factory=CheckSettings)

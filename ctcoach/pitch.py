@@ -199,7 +199,7 @@ def _first_person_start(settings: PitchSettings, text: str) -> bool:
     return bool(first) and first[0] in {w.lower() for w in settings.first_person}
 
 
-def _join(items: Sequence[str]) -> str:
+def join_and(items: Sequence[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " and " + items[-1]
@@ -225,7 +225,7 @@ def assemble(settings: PitchSettings, pitch: Pitch) -> str:
     for part in settings.parts:
         if part.id == "experiences":
             items = [fragment(part, e) for e in pitch.experiences if _strip_end(e)]
-            text = _join(items)
+            text = join_and(items)
             own = len(pitch.experiences) == 1 and _first_person_start(
                 settings, pitch.experiences[0]
             )

@@ -9,6 +9,7 @@ from pathlib import Path
 from ctcoach.content.actions import check_action_links, read_action, read_phase, read_topic
 from ctcoach.content.assessment import AssessmentSection
 from ctcoach.content.context import PACK_FILE, LoadContext
+from ctcoach.content.drafts import DraftSection
 from ctcoach.content.events import EventSection
 from ctcoach.content.log import LogSection
 from ctcoach.content.network import read_mentor_role, read_mentor_sign, read_tier
@@ -50,6 +51,7 @@ SECTIONS = (
     "self_checks",
     "log",
     "events",
+    "drafts",
 )
 
 
@@ -79,6 +81,7 @@ class _Loader:
         self.log = LogSection(self.ctx)
         self.events = EventSection(self.ctx)
         self.checks = CheckSettings()
+        self.drafts = DraftSection(self.ctx)
 
     def load(self) -> Pack:
         ctx = self.ctx
@@ -98,6 +101,7 @@ class _Loader:
         quizzes, topics, pass_percent = self.quizzes.build()
         log = self.log.build()
         events = self.events.build()
+        drafts = self.drafts.build(log)
         if ctx.errors:
             raise ContentError(ctx.errors)
         return Pack(
@@ -125,6 +129,7 @@ class _Loader:
             stage_groups=tuple(ctx.stage_groups),
             quiz_checks=self.quizzes.checks,
             checks=self.checks,
+            drafts=drafts,
         )
 
     def parse_all(self) -> list[Node]:
@@ -249,6 +254,7 @@ class _Loader:
         self.quizzes.collect(doc)
         self.log.collect(doc)
         self.events.collect(doc)
+        self.drafts.collect(doc)
         for node in doc.tables("mentor_roles"):
             read_mentor_role(ctx, node)
         for node in doc.tables("mentor_signs"):

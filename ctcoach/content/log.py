@@ -32,8 +32,9 @@ def placeholders_ok(node: Node, key: str, allowed: set[str]) -> None:
     except ValueError as exc:
         node.error(f"bad placeholder ({exc})", key)
         return
+    known = ", ".join(f"{{{a}}}" for a in sorted(allowed))
     for name in sorted(names - allowed):
-        node.error(f"unknown placeholder {{{name}}} (use {{name}})", key)
+        node.error(f"unknown placeholder {{{name}}} (use {known})", key)
 
 
 class LogSection:
