@@ -18,6 +18,7 @@ from ctcoach.followup import Due
 from ctcoach.logbook import LogBook
 from ctcoach.mentors import Mentor, validate_mentor
 from ctcoach.model import EVENT_QUESTION, Pack, Problem, Profile
+from ctcoach.outreach import DraftBook
 from ctcoach.pitch import (
     Pitch,
     PitchReport,
@@ -49,6 +50,7 @@ class Coach:
         self.today = today
         self.log = LogBook(pack, store, today)
         self.events = EventBook(pack, store, today, self.log)
+        self.drafts = DraftBook(pack, store, today, self.profile_or_none, self.current_pitch)
 
     def snapshot(self) -> Snapshot:
         return self.store.snapshot()

@@ -101,7 +101,10 @@ def _problems(problems: list[Any]) -> UserError:
     return UserError("; ".join(str(p) for p in problems))
 
 
-def find(book: LogBook, query: str) -> Contact:
+ADD_CONTACT = "add them with `ctcoach contact add`, or --new"
+
+
+def find(book: LogBook, query: str, add: str = ADD_CONTACT) -> Contact:
     from ctcoach.network import describe
 
     found = book.find(query)
@@ -109,7 +112,7 @@ def find(book: LogBook, query: str) -> Contact:
         return found.contact
     closest = ", ".join(describe(c) for c in found.closest)
     hint = f"; closest: {closest}" if closest else ""
-    raise UserError(f"{found.problem}{hint} (add them with `ctcoach contact add`, or --new)")
+    raise UserError(f"{found.problem}{hint} ({add})")
 
 
 def cmd_contact_add(args: argparse.Namespace, ctx: Context) -> int:

@@ -48,7 +48,7 @@ def common_options() -> Parser:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from ctcoach.cli import event_commands, log_commands, profile_commands
+    from ctcoach.cli import draft_commands, event_commands, log_commands, profile_commands
 
     common = common_options()
     parser = Parser(
@@ -63,4 +63,5 @@ def build_parser() -> argparse.ArgumentParser:
     profile_commands.register(sub, common)
     log_commands.register(sub, common)
     event_commands.register(sub, common)
+    draft_commands.register(sub, common)
     return parser
