@@ -7,7 +7,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ctcoach.cli.base import OK, Context, UserError
+from ctcoach.cli.base import OK, Context, UserError, isatty
 from ctcoach.cli.parser import Parser, date_arg
 
 if TYPE_CHECKING:
@@ -42,6 +42,7 @@ def register(sub: Any, common: Parser) -> None:
     draft.add_argument(
         "--fresh", action="store_true", help="fill the template again, not the saved draft"
     )
+    draft.add_argument("--edit", action="store_true", help="open the draft in the app's editor")
     draft.add_argument("--today", metavar="YYYY-MM-DD", type=date_arg, help="write as of this date")
     draft.set_defaults(func=cmd_draft)
 
@@ -101,6 +102,8 @@ def cmd_draft(args: argparse.Namespace, ctx: Context) -> int:
     kind = _kind(book, args.kind)
     contact = find(coach.log, args.contact, ADD_CONTACT)
     event = _event(coach, args.event, kind, contact)
+    if args.edit:
+        return _edit(ctx, coach, kind, contact, event, args.about)
     prepared = book.prepare(kind, contact, event, args.about, fresh=args.fresh)
     _notes(ctx, prepared)
     if args.output:
@@ -144,3 +147,20 @@ def _report(ctx: Context, checks: list[DraftCheck]) -> None:
         ctx.say(f"{'✓' if result.ok else '✗'} {result.message}")
     failed = sum(not c.ok for c in checks)
     ctx.say("Every check passes." if not failed else f"{failed} of {len(checks)} checks to fix.")
+
+
+def _edit(
+    ctx: Context,
+    coach: Coach,
+    kind: DraftKind,
+    contact: Contact,
+    event: PlannedEvent | None,
+    topic: str,
+) -> int:
+    if not (isatty(ctx.stdin) and isatty(ctx.stderr)):
+        raise UserError("--edit needs an interactive terminal; leave it out to print the draft")
+    from ctcoach.tui.screens.draft import DraftApp, open_draft
+
+    app = DraftApp(coach, lambda app: open_draft(app, kind.id, contact, event, topic=topic))
+    app.run()
+    return app.return_code if app.return_code is not None else OK

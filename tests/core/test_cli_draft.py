@@ -122,6 +122,11 @@ def test_mailto_prints_a_link(cli):
     assert r.out.startswith("mailto:maya@metro.org?subject=An%20update%3A%20I%20matched&body=")
 
 
+def test_edit_needs_a_terminal(cli):
+    r = cli("draft", "milestone", "Maya", "--edit")
+    assert r.code == 2 and "--edit needs an interactive terminal" in r.err
+
+
 def test_a_draft_needs_a_profile(data_dir):
     out, err = io.StringIO(), io.StringIO()
     code = run(["draft", "milestone", "Maya"], environ={"CTCOACH_DATA_DIR": str(data_dir)},

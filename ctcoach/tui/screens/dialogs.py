@@ -164,19 +164,28 @@ class HelpScreen(ModalScreen[None]):
 
 
 class ExportScreen(FormDialog[Path | None]):
-    """Ask where to write the Markdown plan; refuse bad paths with a reason."""
+    """Ask where to write an export (the Markdown plan by default); refuse bad paths and
+    the data folder with a reason."""
 
-    def __init__(self, text: str, cwd: Path) -> None:
+    def __init__(
+        self,
+        text: str,
+        cwd: Path,
+        *,
+        heading: str = "Export your plan as Markdown",
+        default: str = DEFAULT_EXPORT,
+    ) -> None:
         super().__init__()
         self.text = text
         self.cwd = cwd
+        self.heading, self.default = heading, default
         self.confirm_replace: Path | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(plain("Export your plan as Markdown", "bold"))
+            yield Static(plain(self.heading, "bold"))
             yield Static(plain(f"File (relative to {self.cwd}):"), classes="help")
-            yield Input(DEFAULT_EXPORT, id="path")
+            yield Input(self.default, id="path")
             yield Static("", classes="error")
             with Horizontal(classes="buttons"):
                 yield Button("Cancel", id="cancel")
