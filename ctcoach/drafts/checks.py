@@ -3,6 +3,7 @@ use are the pack's (``[drafts.checks]``); any text goes in, nothing raises."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -117,7 +118,9 @@ def specific(settings: DraftSettings, _: DraftKind, r: Reading, c: DraftContext)
     if (wanted and len(mentioned) >= min(2, len(wanted))) or phrases_in(
         text, settings.rules.specific_phrases
     ):
-        return DraftCheck("specific", True, "Mentions something specific to them or your talk")
+        return DraftCheck(
+            "specific", True, "Mentions something specific to them or your conversation"
+        )
     return DraftCheck(
         "specific",
         False,
@@ -133,10 +136,19 @@ def is_next_step(settings: DraftSettings, sentence: str) -> bool:
     return bool(when) and bool(phrases_in(sentence, rules.next_step_actions))
 
 
+def _from_step(settings: DraftSettings, sentence: str) -> str:
+    """The sentence from the clause that holds its next step: "this week I'll read…"."""
+    for clause in re.split(r"[,;:]\s+", sentence):
+        if is_next_step(settings, clause):
+            return sentence[sentence.index(clause) :]
+    return sentence
+
+
 def next_step(settings: DraftSettings, _: DraftKind, r: Reading, __: DraftContext) -> DraftCheck:
     steps = [s for s in r.filled if is_next_step(settings, s)]
     if steps:
-        return DraftCheck("next_step", True, f"Concrete next step: {_quote(steps[-1])}")
+        step = _from_step(settings, steps[-1])
+        return DraftCheck("next_step", True, f"Concrete next step: {_quote(step)}")
     return DraftCheck(
         "next_step",
         False,

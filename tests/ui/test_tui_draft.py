@@ -97,6 +97,10 @@ async def test_ctrl_s_saves_the_draft_on_the_target(make_app, data_dir):
         open_draft(app, "follow-up", screen.contact, target=target)
         await pilot.pause()
         assert app.screen.query_one("#draft-body", TextArea).text == target.body
+        await pilot.press("escape")
+        open_draft(app, "thank-you", screen.contact, target=target)
+        await pilot.pause()
+        assert "The target holds a follow-up draft: saving replaces it." in screen_text(app)
 
 
 async def test_without_a_target_saving_says_why_and_escape_asks_first(make_app, data_dir):

@@ -154,6 +154,9 @@ class DraftScreen(CoachScreen[None]):
             parts.append(f" · {event.name}")
         if self.target is not None:
             parts.append(plain(f" ({STATUS_TITLES.get(self.target.status, '')})", "dim"))
+        other = self.target.draft_kind if self.target is not None else ""
+        if other and other != self.kind_id and self.target is not None and self.target.body:
+            parts.append(plain(f"\nThe target holds a {other} draft: saving replaces it.", "dim"))
         if "interaction" in self.prepared.missing:
             parts.append(
                 plain("\nNothing logged with them yet: [reminders] stay to fill in.", "dim")
