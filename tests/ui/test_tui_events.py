@@ -77,3 +77,21 @@ async def test_away_rotation_goals_tick_with_digits(make_app):
         assert "☑ A conversation with a faculty member" in screen_text(app)
         (event,) = app.coach.events.events()
         assert event.goals_done == ("career-talk",)
+
+
+async def test_w_on_a_target_drafts_the_email_its_step_calls_for(make_app):
+    from ctcoach.tui.screens.draft import DraftScreen
+
+    app = make_app(BASIC)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.coach.log.save_contact(ContactDraft("Dr. Maya Chen"))
+        event, _ = app.coach.events.save_event("conference", "STS", TODAY + dt.timedelta(days=20))
+        assert event is not None
+        app.coach.events.add_target(event.id, 1, "her valve session")
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one(DataTable).focus()
+        await pilot.press("w")
+        await pilot.pause()
+        assert isinstance(app.screen, DraftScreen)
+        assert "Dr. Maya Chen" in screen_text(app) or "Chen" in screen_text(app)

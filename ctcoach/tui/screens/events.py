@@ -34,6 +34,7 @@ class EventsScreen(CoachScreen[None]):
         Binding("a", "add", "Add event"),
         Binding("t", "target", "Add target"),
         Binding("space", "advance", "Next step"),
+        Binding("w", "write", "Write email"),
         Binding("m", "met", "Met"),
         Binding("v", "advocate", "Advocate"),
         Binding("1", "goal(1)", "Goal 1", show=False),
@@ -159,6 +160,21 @@ class EventsScreen(CoachScreen[None]):
             moved = self.coach.events.advance(target)
             self.notify(f"Now: {STATUS_TITLES.get(moved.status, moved.status)}.")
             self.show_event()
+
+    def action_write(self) -> None:
+        """Draft the email this target's status calls for: a request before, a follow-up after."""
+        from ctcoach.tui.app import CoachApp
+        from ctcoach.tui.screens.draft import open_draft
+
+        target, event = self.target(), self.event()
+        people = {c.id: c for c in self.coach.log.contacts()}
+        if target is None or event is None or target.contact not in people:
+            self.notify("Choose a target first (t adds one).", severity="warning")
+            return
+        kind = "follow-up" if target.status in ("met", "followed_up") else "pre-meeting"
+        app = self.app
+        if isinstance(app, CoachApp):
+            open_draft(app, kind, people[target.contact], event, target)
 
     def action_met(self) -> None:
         target = self.target()

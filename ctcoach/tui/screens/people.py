@@ -32,6 +32,7 @@ class PeopleScreen(CoachScreen[None]):
     BINDINGS = [
         Binding("a", "add", "Add"),
         Binding("l", "log", "Log"),
+        Binding("w", "write", "Write email"),
         Binding("e", "edit", "Edit"),
         Binding("d", "delete", "Delete"),
         Binding("u", "undo", "Undo", show=False),
@@ -174,6 +175,18 @@ class PeopleScreen(CoachScreen[None]):
                 self.notify(message, markup=False)
 
         self.app.push_screen(QuickLogDialog(self.selected()), logged)
+
+    def action_write(self) -> None:
+        """Draft an email to this person: a follow-up after a logged talk, else an introduction."""
+        from ctcoach.tui.app import CoachApp
+        from ctcoach.tui.screens.draft import open_draft
+
+        contact = self.selected()
+        app = self.app
+        if contact is None or not isinstance(app, CoachApp):
+            return
+        kind = "follow-up" if self.coach.log.timeline(contact.id) else "introduction"
+        open_draft(app, kind, contact)
 
     def action_delete(self) -> None:
         contact = self.selected()
