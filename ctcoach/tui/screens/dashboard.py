@@ -5,6 +5,8 @@ line each (compact), and the screen scrolls rather than cutting anything."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, VerticalScroll
@@ -13,6 +15,7 @@ from textual.events import Resize
 from textual.geometry import Size
 from textual.widgets import Header, Static
 
+from ctcoach.records import Snapshot
 from ctcoach.tui.base import CoachScreen
 from ctcoach.tui.screens.dashboard_status import item_line, statuses
 from ctcoach.tui.sections import cards
@@ -35,6 +38,7 @@ class DashboardScreen(CoachScreen[None]):
         self.form = 0  # an index into FORMS
         self.size_seen: tuple[int, int] | None = None
         self.fitting = 0  # counts fits, so only the newest one steps down
+        self.shown_for: tuple[Snapshot, dt.date] | None = None  # the data last drawn
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -93,6 +97,10 @@ class DashboardScreen(CoachScreen[None]):
 
     def refresh_data(self) -> None:
         coach = self.coach
+        snap, today = coach.snapshot(), coach.today()
+        if self.shown_for is not None and self.shown_for[0] is snap and self.shown_for[1] == today:
+            return  # nothing changed since it was drawn (the first paint resumes, too)
+        self.shown_for = (snap, today)
         plan = coach.plan_or_none()
         if plan is None:
             return

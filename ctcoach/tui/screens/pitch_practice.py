@@ -21,8 +21,12 @@ from ctcoach.tui.screens.dialogs import FormDialog
 from ctcoach.tui.text import join, plain
 from ctcoach.tui.widgets.footer import KeyFooter
 
-BAND_WIDTH = 40  # cells for 0–40 seconds in the band and timer bars
-BAND_SPAN = 40.0
+BAND_WIDTH = 40  # cells in the band and timer bars
+
+
+def band_span(settings: PitchSettings) -> float:
+    """Seconds the ruler covers: a third beyond the pack's longest pitch (30 s → 40 s)."""
+    return settings.max_seconds * 4 / 3
 
 
 def settings_of(node: DOMNode) -> PitchSettings:
@@ -33,11 +37,12 @@ def settings_of(node: DOMNode) -> PitchSettings:
 
 
 def band(settings: PitchSettings, seconds: float) -> Content:
-    """A 0–40 s ruler with the 20 s and 30 s marks and where ``seconds`` falls."""
+    """A ruler with the pack's shortest and longest marks and where ``seconds`` falls."""
     cells = []
-    position = min(int(seconds / BAND_SPAN * BAND_WIDTH), BAND_WIDTH - 1)
-    low = int(settings.min_seconds / BAND_SPAN * BAND_WIDTH)
-    high = int(settings.max_seconds / BAND_SPAN * BAND_WIDTH)
+    span = band_span(settings)
+    position = min(int(seconds / span * BAND_WIDTH), BAND_WIDTH - 1)
+    low = int(settings.min_seconds / span * BAND_WIDTH)
+    high = int(settings.max_seconds / span * BAND_WIDTH)
     inside = timing(settings, seconds) == "inside"
     for n in range(BAND_WIDTH):
         if n == position:
