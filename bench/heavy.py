@@ -3,8 +3,9 @@
 ``1×`` is what a busy resident accumulates in a few years: 3,000 contacts (a LinkedIn
 import), 20,000 interactions, 50 events, 2,000 quiz attempts, 300 pitch versions, 1,000
 done items and 100 mentors, plus a few of the rest (3 targets per event, 100 timed
-practices, 20 pitfall checks). Every count scales with the factor; scale 0 is a store
-right after onboarding. The same seed, scale and date always give the same file.
+practices, 20 pitfall checks). The interactions are with a fifth of the contacts (most
+of an import are people you never log). Every count scales with the factor; scale 0 is
+a store right after onboarding. The same seed, scale and date always give the same file.
 
 The file has the store's own shape, ``{table: {"<id>": record}}`` with the schema version
 in ``meta``; records follow the codecs in ``ctcoach/records.py`` and
@@ -35,6 +36,7 @@ from ctcoach.store import SCHEMA_VERSION, STORE_NAME, Store
 
 END = dt.date(2026, 11, 24)  # the day the store is "as of"; records reach back YEARS
 YEARS = 3
+ACTIVE_SHARE = 5  # one contact in this many is someone you log interactions with
 SEED = 20261124
 
 # Per 1×: the figures of the issue, then the small extras that make the store whole.
@@ -150,7 +152,11 @@ def interactions(
     rng: random.Random, pack: Pack, count: int, people: int, end: dt.date
 ) -> list[dict[str, Any]]:
     assert pack.log is not None
+    if not count or not people:
+        return []
     kinds = [k.id for k in pack.log.kinds]
+    # Most imported contacts are never logged: the interactions go to an active fifth.
+    active = sorted(rng.sample(range(1, people + 1), max(1, people // ACTIVE_SHARE)))
     out = []
     for _ in range(count):
         when = day(rng, end, 365 * YEARS)
@@ -160,7 +166,7 @@ def interactions(
         group = 1 if rng.random() < 0.9 else rng.randint(2, 3)
         out.append(
             {
-                "contacts": rng.sample(range(1, people + 1), min(group, people)),
+                "contacts": rng.sample(active, min(group, len(active))),
                 "date": when.isoformat(),
                 "kind": rng.choice(kinds),
                 "what": f"{rng.choice(TOPICS)}: {sentence(rng, 5, 25)}",
