@@ -269,7 +269,7 @@ def pitches(rng: random.Random, count: int, end: dt.date) -> list[dict[str, Any]
     for n in range(count):
         out.append(
             {
-                "saved": (end - dt.timedelta(days=(count - n) * 3)).isoformat(),
+                "saved": (end - dt.timedelta(days=(count - n) * 365 * YEARS // count)).isoformat(),
                 "who": f"a second-year medical student at State University (draft {n + 1})",
                 "interests": f"adult cardiac surgery, especially {rng.choice(TOPICS)}",
                 "experiences": [

@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import importlib.util
 import itertools
 import json
 import math
@@ -301,7 +302,13 @@ class Bench:
         self.rows: list[Row] = []
         self.counts: dict[str, dict[str, Any]] = {}
         self.memory_kb = int(args.memory_gb * 1024 * 1024) if args.memory_gb else None
-        self.env = {k: v for k, v in os.environ.items() if not k.startswith("CTCOACH_")}
+        # As installed: bytecode cached (pip compiles it; an editable install compiles on
+        # first use, which PYTHONDONTWRITEBYTECODE would turn into every use).
+        self.env = {
+            k: v
+            for k, v in os.environ.items()
+            if not k.startswith("CTCOACH_") and k != "PYTHONDONTWRITEBYTECODE"
+        }
 
     # -- helpers
 
@@ -346,6 +353,14 @@ class Bench:
             if row.ours[-1].seconds is None:
                 break  # a timeout or a failure: do not wait for it again
             n += 1
+
+    def compile(self) -> None:
+        """Write the bytecode of ctcoach, the floors and these scripts before timing."""
+        spec = importlib.util.find_spec("ctcoach")
+        folders = [str(HERE)]
+        if spec is not None and spec.submodule_search_locations:
+            folders += list(spec.submodule_search_locations)
+        subprocess.run([PY, "-m", "compileall", "-q", *folders], env=self.env, check=False)
 
     # -- stores
 
@@ -791,6 +806,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     work = Path(tempfile.mkdtemp(prefix="ctcoach-bench-"))
     bench = Bench(args, work)
     try:
+        bench.compile()
         stores = bench.stores()
         heavy = [stores[f"{s:g}×"] for s in args.scales]
         before = {k: s.path.stat().st_mtime_ns for k, s in stores.items() if s.path.exists()}
