@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import dataclasses
 import datetime as dt
 import importlib.util
 import itertools
@@ -743,28 +744,54 @@ def machine() -> list[str]:
     ]
 
 
-def report(bench: Bench, started: float, markdown: bool) -> str:
-    rows = bench.rows
+@dataclass
+class Results:
+    """What a run found: enough to print its report again (``--from-json``)."""
+
+    rows: list[Row]
+    counts: dict[str, dict[str, Any]]
+    scales: list[float]
+    runs: int
+    minutes: float
+    machine: list[str]
+
+    def to_json(self) -> str:
+        return json.dumps(dataclasses.asdict(self), indent=1, ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, text: str) -> Results:
+        data = json.loads(text)
+        rows = []
+        for raw in data["rows"]:
+            ours = [Sample(**s) for s in raw.pop("ours")]
+            floor = [Sample(**s) for s in raw.pop("floor")]
+            rows.append(Row(**raw, ours=ours, floor=floor))
+        data["rows"] = rows
+        return cls(**data)
+
+
+def report(results: Results, markdown: bool) -> str:
+    rows = results.rows
     parts = []
-    parts.append("\n".join(("- " if markdown else "") + line for line in machine()))
+    parts.append("\n".join(("- " if markdown else "") + line for line in results.machine))
     parts.append(
-        f"{bench.args.runs} runs per figure (fewer where marked n), medians; "
-        f"whole run {(time.perf_counter() - started) / 60:.1f} min"
+        f"{results.runs} runs per figure (fewer where marked n), medians; "
+        f"whole run {results.minutes:.0f} min"
     )
     parts.append(results_table(rows, markdown))
     passed = sum(1 for r in rows if r.verdict == "PASS")
     failed = sum(1 for r in rows if r.verdict == "FAIL")
     parts.append(f"{passed} PASS, {failed} FAIL")
     parts.append("Growth with the store (step ratio, and its exponent: 1 = linear)")
-    growth = growth_table(rows, bench.args.scales, markdown)
+    growth = growth_table(rows, results.scales, markdown)
     parts.append(growth)
     faster = growth.count("FASTER THAN LINEAR")
     parts.append(
-        "every figure grows at most linearly: "
+        "Every figure grows at most linearly: "
         + (f"FAIL ({faster} faster than linear)" if faster else "PASS")
     )
     parts.append("Operation counts per use case")
-    parts.append(counts_tables(bench.counts, markdown))
+    parts.append(counts_tables(results.counts, markdown))
     return "\n\n".join(parts) + "\n"
 
 
@@ -796,6 +823,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--markdown", action="store_true", help="print the tables as Markdown")
     parser.add_argument("--json", metavar="FILE", help="also write every sample as JSON")
+    parser.add_argument("--from-json", metavar="FILE", help="print the report of a saved run")
     args = parser.parse_args(argv)  # fmt: skip
     if args.quick:
         args.runs = min(args.runs, 3)
@@ -807,6 +835,10 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
+    if args.from_json:
+        results = Results.from_json(Path(args.from_json).read_text(encoding="utf-8"))
+        print(report(results, args.markdown))
+        return 0
     if shutil.which("tmux") is None and "app" in args.only:
         print("the app rows need tmux (apt-get install tmux)", file=sys.stderr)
         return 2
@@ -844,27 +876,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         bench.tmux.close()
         shutil.rmtree(work, ignore_errors=True)
-    print(report(bench, started, args.markdown))
+    results = Results(
+        bench.rows,
+        bench.counts,
+        args.scales,
+        args.runs,
+        (time.perf_counter() - started) / 60,
+        machine(),
+    )
+    print(report(results, args.markdown))
     if args.json:
-        Path(args.json).write_text(
-            json.dumps(
-                {"rows": [row_json(r) for r in bench.rows], "counts": bench.counts}, indent=1
-            ),
-            encoding="utf-8",
-        )
+        Path(args.json).write_text(results.to_json(), encoding="utf-8")
     return 0
-
-
-def row_json(row: Row) -> dict[str, Any]:
-    return {
-        "figure": row.figure,
-        "store": row.store,
-        "floor": row.floor_name,
-        "goal": row.goal,
-        "ours": [vars(s) for s in row.ours],
-        "floors": [vars(s) for s in row.floor],
-        "verdict": row.verdict,
-    }
 
 
 if __name__ == "__main__":
