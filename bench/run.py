@@ -706,8 +706,10 @@ def growth_table(rows: Sequence[Row], scales: Sequence[float], markdown: bool) -
             verdict = "FASTER THAN LINEAR"
         elif failed:
             verdict = f"unknown ({failed} at {b})"
+        elif not measured:
+            verdict = "—"
         elif len(measured) < len(steps):
-            verdict = f"linear up to {measured[-1]}" if measured else "—"
+            verdict = f"linear up to {measured[-1]}"
         else:
             verdict = "linear"
         cells.append(verdict)
@@ -804,10 +806,13 @@ def report(results: Results, markdown: bool) -> str:
     growth = growth_table(rows, results.scales, markdown)
     parts.append(growth)
     faster = growth.count("FASTER THAN LINEAR")
-    parts.append(
-        "Every figure grows at most linearly: "
-        + (f"FAIL ({faster} faster than linear)" if faster else "PASS")
-    )
+    if len(results.scales) < 2:
+        parts.append("Every figure grows at most linearly: not judged (one scale)")
+    else:
+        parts.append(
+            "Every figure grows at most linearly: "
+            + (f"FAIL ({faster} faster than linear)" if faster else "PASS")
+        )
     parts.append("Operation counts per use case")
     parts.append(counts_tables(results.counts, markdown))
     return "\n\n".join(parts) + "\n"
