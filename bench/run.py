@@ -742,6 +742,13 @@ def counts_tables(counts: dict[str, dict[str, Any]], markdown: bool) -> str:
     return table(headers, body, markdown)
 
 
+def uname() -> str:
+    try:
+        return subprocess.run(["uname", "-a"], capture_output=True, text=True).stdout.strip()
+    except OSError:
+        return " ".join(platform.uname())
+
+
 def machine() -> list[str]:
     import textual
 
@@ -755,7 +762,7 @@ def machine() -> list[str]:
         cpu = platform.processor() or "unknown CPU"
     return [
         f"date: {dt.datetime.now():%Y-%m-%d %H:%M}",
-        f"machine: {' '.join(platform.uname())}",
+        f"machine: {uname()}",
         f"CPU: {os.cpu_count()} × {cpu}",
         f"Python {platform.python_version()}, Textual {textual.__version__}",
     ]
