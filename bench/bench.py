@@ -56,9 +56,10 @@ def main() -> None:
     quiz = pack.quizzes[0]
     attempt = QuizAttempt(quiz.id, TODAY, {q.id: q.answer for q in quiz.questions}, {})
     rows.append(("grade a quiz", *timed(lambda: grade(pack, attempt), 500)))
-    assert pack.pitch is not None
+    settings = pack.pitch
+    assert settings is not None
     pitch = make_pitch("an MS2 at State", "adult cardiac surgery", ["a QI project"], "advice")
-    rows.append(("pitch report (per keystroke)", *timed(lambda: report(pack.pitch, pitch), 500)))
+    rows.append(("pitch report (per keystroke)", *timed(lambda: report(settings, pitch), 500)))
     with tempfile.TemporaryDirectory() as tmp:
         store = Store(Path(tmp))
         store.save_profile(to_json(profile))
@@ -75,7 +76,7 @@ def main() -> None:
                 "plan with progress from store",
                 *timed(
                     lambda: build_plan(
-                        pack, profile, Progress(frozenset(store.done_items())), today=TODAY
+                        pack, profile, Progress(done=store.snapshot().done_items), today=TODAY
                     ),
                     200,
                 ),

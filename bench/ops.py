@@ -1,0 +1,245 @@
+"""In-process measurements that ``bench/run.py`` runs in a fresh interpreter, one per store.
+
+* ``save DIR RUNS``: one save on an open store (``Store.set_done``, as Space in the plan
+  does) against its floor, the same data written with ``json.dumps`` + write + fsync +
+  replace, interleaved; also the first save of a session, which makes a backup.
+* ``counts DIR``: what each use case does, counted: files parsed (``Store.reads``),
+  snapshots decoded, plans built, due lists computed, profiles checked, pitch reports,
+  files written, and for the command-line use cases every Python function call
+  (cProfile). A count that stays the same from 1× to 10× does not depend on the store;
+  one that grows 10× is linear; more than that would be quadratic.
+
+Both print one JSON object on standard output. Nothing here runs in CI.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import cProfile
+import datetime as dt
+import io
+import json
+import os
+import pstats
+import shutil
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, redirect_stdout
+from functools import partial, wraps
+from pathlib import Path
+from typing import Any
+
+from ctcoach.store import STORE_NAME, Store
+
+END = dt.date(2026, 11, 24)  # the date the heavy stores are "as of" (bench/heavy.py)
+
+
+# -- one save ---------------------------------------------------------------------------
+
+
+def floor_save(path: Path, tables: dict[str, Any]) -> None:
+    """The fastest honest save of the same data: C encoder, temp file, fsync, replace."""
+    text = json.dumps(tables, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    fd, tmp = tempfile.mkstemp(prefix=".floor.", suffix=".tmp", dir=path.parent)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(text)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, path)
+
+
+def timed(fn: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def save(folder: Path, runs: int) -> dict[str, Any]:
+    work = Path(tempfile.mkdtemp(prefix="ctcoach-bench-save-"))
+    try:
+        data = work / "data"
+        data.mkdir(mode=0o700)
+        shutil.copyfile(folder / STORE_NAME, data / STORE_NAME)
+        (data / STORE_NAME).chmod(0o600)
+        store = Store(data)
+        first = timed(lambda: store.set_done("bench-first", True, END))
+        tables = store._tables  # the very data the store writes (no second copy in memory)
+        floor_path = work / "floor.json"
+        floor_save(floor_path, tables)  # the file exists, as ctcoach's does
+        ours: list[float] = []
+        floor: list[float] = []
+        for n in range(runs):
+
+            def one_ours(n: int = n) -> None:
+                store.set_done(f"bench-{n}", True, END)
+
+            def one_floor() -> None:
+                floor_save(floor_path, tables)
+
+            pair = [(ours, one_ours), (floor, one_floor)]
+            for samples, fn in pair if n % 2 == 0 else reversed(pair):
+                samples.append(timed(fn))
+        return {"first": first, "ours": ours, "floor": floor, "reads": store.reads}
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+# -- operation counts ---------------------------------------------------------------------
+
+COUNTED = {
+    "snapshots decoded": ("ctcoach.records", "decode"),
+    "plans built": ("ctcoach.plan", "build_plan"),
+    "due lists": ("ctcoach.followup", "due_items"),
+    "profiles checked": ("ctcoach.profile", "validate_answers"),
+    "pitch reports": ("ctcoach.pitch", "report"),
+    "files written": ("ctcoach.fileio", "write_atomic"),
+}
+CALLS = Counter[str]()
+OPENED: list[Store] = []  # every store opened since the counters were installed
+
+
+def install_counters() -> None:
+    """Wrap each counted function everywhere ctcoach's modules refer to it."""
+    for label, (module_name, name) in COUNTED.items():
+        module = sys.modules[module_name]
+        original = getattr(module, name)
+
+        def make(fn: Callable[..., Any], label: str = label) -> Callable[..., Any]:
+            @wraps(fn)
+            def counted(*args: Any, **kwargs: Any) -> Any:
+                CALLS[label] += 1
+                return fn(*args, **kwargs)
+
+            return counted
+
+        wrapper = make(original)
+        for mod_name, mod in list(sys.modules.items()):
+            if mod_name.startswith("ctcoach") and mod is not None:
+                for attr, value in list(vars(mod).items()):
+                    if value is original:
+                        setattr(mod, attr, wrapper)
+    original_init = Store.__init__
+
+    @wraps(original_init)
+    def tracking_init(self: Store, *args: Any, **kwargs: Any) -> None:
+        OPENED.append(self)
+        original_init(self, *args, **kwargs)
+
+    Store.__init__ = tracking_init  # type: ignore[method-assign]
+
+
+def files_parsed() -> int:
+    return sum(getattr(store, "reads", 0) for store in OPENED)
+
+
+@contextmanager
+def counting(out: dict[str, dict[str, int]], name: str) -> Iterator[None]:
+    before = Counter(CALLS)
+    reads = files_parsed()
+    yield
+    delta = {k: CALLS[k] - before[k] for k in COUNTED}
+    delta["files parsed"] = files_parsed() - reads
+    out[name] = delta
+
+
+def profiled_calls(fn: Callable[[], object]) -> int:
+    profile = cProfile.Profile()
+    profile.runcall(fn)
+    return int(pstats.Stats(profile).total_calls)  # type: ignore[attr-defined]
+
+
+def cli(argv: list[str]) -> None:
+    from ctcoach.cli import run
+
+    with redirect_stdout(io.StringIO()):
+        code = run(argv, stdout=sys.stdout, stderr=io.StringIO())
+    if code != 0:
+        raise SystemExit(f"ctcoach {' '.join(argv)} failed ({code})")
+
+
+def counts(folder: Path, profile_calls: bool = True) -> dict[str, Any]:
+    # Import everything first, so the counters reach every module that uses them.
+    from ctcoach.coach import Coach
+    from ctcoach.content import load_pack
+    from ctcoach.tui.app import CoachApp
+    from ctcoach.tui.screens import pitch as _pitch_screen  # noqa: F401
+    from ctcoach.tui.screens import plan as _plan_screen  # noqa: F401
+
+    install_counters()
+    out: dict[str, dict[str, int]] = {}
+    calls: dict[str, int] = {}
+    pack = load_pack()
+    day = END.isoformat()
+    work = Path(tempfile.mkdtemp(prefix="ctcoach-bench-counts-"))
+    try:
+        data = work / "data"
+        data.mkdir(mode=0o700)
+        shutil.copyfile(folder / STORE_NAME, data / STORE_NAME)
+        (data / STORE_NAME).chmod(0o600)
+        plan_argv = ["plan", "--data-dir", str(data), "--today", day]
+        due_argv = ["due", "--data-dir", str(data), "--today", day]
+        for name, argv in (("`ctcoach plan`", plan_argv), ("`ctcoach due`", due_argv)):
+            with counting(out, name):
+                cli(argv)
+            if profile_calls:
+                calls[name] = profiled_calls(partial(cli, argv))
+
+        store = Store(data)
+        coach = Coach(pack, store, lambda: END)
+        with counting(out, "coach.plan()"):
+            coach.plan()
+        if profile_calls:
+            calls["coach.plan()"] = profiled_calls(coach.plan)
+        with counting(out, "first save (with its backup)"):
+            store.set_done("bench-count-0", True, END)
+        with counting(out, "one save"):
+            store.set_done("bench-count-1", True, END)
+        if profile_calls:
+            calls["one save"] = profiled_calls(lambda: store.set_done("bench-count-2", True, END))
+
+        async def drive() -> None:
+            started = counting(out, "app start + dashboard")
+            started.__enter__()  # from opening the store to the dashboard shown
+            app_store = Store(data)
+            app = CoachApp(Coach(pack, app_store, lambda: END), cwd=work)
+            async with app.run_test(size=(80, 24)) as pilot:
+                await pilot.pause()
+                started.__exit__(None, None, None)
+                with counting(out, "key p: plan"):
+                    await pilot.press("p")
+                    await pilot.pause()
+                await pilot.press("escape")
+                await pilot.pause()
+                with counting(out, "key i: pitch builder"):
+                    await pilot.press("i")
+                    await pilot.pause()
+                with counting(out, "one letter in the pitch"):
+                    await pilot.press("x")
+                    await pilot.pause()
+                with counting(out, "ctrl+o: pitch versions"):
+                    await pilot.press("ctrl+o")
+                    await pilot.pause()
+
+        asyncio.run(drive())
+        return {"counts": out, "calls": calls}
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) >= 2 and argv[0] == "save":
+        result = save(Path(argv[1]), int(argv[2]) if len(argv) > 2 else 7)
+    elif len(argv) >= 2 and argv[0] == "counts":
+        result = counts(Path(argv[1]), profile_calls="--no-calls" not in argv)
+    else:
+        print("usage: ops.py save DIR [RUNS] | ops.py counts DIR [--no-calls]", file=sys.stderr)
+        return 2
+    print(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
