@@ -144,7 +144,8 @@ class Store(RecordWrites):
             self._install({}, None)
             return
         try:
-            self._install(datafile.read_tables(self.target, SCHEMA_VERSION), found)
+            with datafile.gc_paused():
+                self._install(datafile.read_tables(self.target, SCHEMA_VERSION), found)
         except ValueError as exc:
             self._recover(str(exc))
 
@@ -213,7 +214,8 @@ class Store(RecordWrites):
     def _save(self) -> None:
         self._tables.setdefault("meta", {})["1"] = {"schema_version": SCHEMA_VERSION}
         text = datafile.dump(self._tables)
-        snapshot = decode(self._tables)
+        with datafile.gc_paused():
+            snapshot = decode(self._tables)
         if not self._backed_up:
             self._backed_up = True
             datafile.back_up(self.folder, self.target, self.clock())

@@ -55,8 +55,11 @@ class Context:
         return self._pack
 
     def store(self) -> Store:
+        """The store, opened once per command (every use shares its parsed data)."""
         from ctcoach.store import Store
 
+        if self.stores:
+            return self.stores[0]
         store = Store(self.data_dir)
         self.stores.append(store)
         self.flush_notices()
