@@ -10,6 +10,79 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Literal
 
+from ctcoach.model_parts import (
+    PITCH_PARTS as PITCH_PARTS,
+)
+from ctcoach.model_parts import (
+    PITCH_PLACEHOLDERS as PITCH_PLACEHOLDERS,
+)
+from ctcoach.model_parts import (
+    RISK_LEVELS as RISK_LEVELS,
+)
+from ctcoach.model_parts import (
+    Assessment as Assessment,
+)
+from ctcoach.model_parts import (
+    CheckSettings as CheckSettings,
+)
+from ctcoach.model_parts import (
+    EventAnchor as EventAnchor,
+)
+from ctcoach.model_parts import (
+    Matcher as Matcher,
+)
+from ctcoach.model_parts import (
+    MentorRole as MentorRole,
+)
+from ctcoach.model_parts import (
+    MentorSign as MentorSign,
+)
+from ctcoach.model_parts import (
+    Phase as Phase,
+)
+from ctcoach.model_parts import (
+    PitchPart as PitchPart,
+)
+from ctcoach.model_parts import (
+    PitchSettings as PitchSettings,
+)
+from ctcoach.model_parts import (
+    PlanSettings as PlanSettings,
+)
+from ctcoach.model_parts import (
+    Problem as Problem,
+)
+from ctcoach.model_parts import (
+    Quiz as Quiz,
+)
+from ctcoach.model_parts import (
+    QuizChecks as QuizChecks,
+)
+from ctcoach.model_parts import (
+    QuizOption as QuizOption,
+)
+from ctcoach.model_parts import (
+    QuizQuestion as QuizQuestion,
+)
+from ctcoach.model_parts import (
+    QuizTopic as QuizTopic,
+)
+from ctcoach.model_parts import (
+    SelfCheck as SelfCheck,
+)
+from ctcoach.model_parts import (
+    Source as Source,
+)
+from ctcoach.model_parts import (
+    Statement as Statement,
+)
+from ctcoach.model_parts import (
+    Tier as Tier,
+)
+from ctcoach.model_parts import (
+    Topic as Topic,
+)
+
 if TYPE_CHECKING:
     from ctcoach.drafts import DraftSettings
     from ctcoach.events import EventSettings
@@ -23,23 +96,6 @@ HORIZONS: tuple[Horizon, ...] = ("this_week", "this_month", "this_stage", "next_
 # Question ids the engine gives a meaning to; a pack must define them.
 REQUIRED_QUESTIONS: Mapping[str, str] = {"name": "text", "stage": "choice", "weekly_hours": "int"}
 EVENT_QUESTION = "next_conference"
-
-
-@dataclass(frozen=True)
-class Problem:
-    """Why a value was refused: the field it belongs to and a readable reason."""
-
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.field}: {self.message}"
-
-
-@dataclass(frozen=True)
-class Source:
-    id: str
-    title: str
 
 
 @dataclass(frozen=True)
@@ -114,27 +170,6 @@ class Question:
 
 
 @dataclass(frozen=True)
-class Matcher:
-    """One condition on one answer. Exactly the fields that are set apply."""
-
-    equals: Any = None
-    one_of: tuple[Any, ...] = ()
-    min: int | None = None
-    max: int | None = None
-    has_any: tuple[str, ...] = ()
-    has_none: tuple[str, ...] = ()
-    upcoming: bool | None = None
-
-
-@dataclass(frozen=True)
-class EventAnchor:
-    """A step dated from an event: days from its start or end, or ``during`` it."""
-
-    anchor: Literal["start", "end", "during"]
-    offset_days: int
-
-
-@dataclass(frozen=True)
 class ActionText:
     """A stage group's own wording of an action; empty fields keep the default."""
 
@@ -182,192 +217,6 @@ class Action:
             text.why or self.why,
             text.source or self.source,
         )
-
-
-@dataclass(frozen=True)
-class Phase:
-    id: str
-    title: str
-    stages: tuple[str, ...]
-    goal: str
-    mindset: str
-    source: Source
-    core: tuple[str, ...] = ()  # the intents that matter most in this phase, first first
-
-
-@dataclass(frozen=True)
-class Tier:
-    id: str
-    title: str
-    summary: str
-    members: tuple[str, ...]
-    source: Source
-
-
-@dataclass(frozen=True)
-class Topic:
-    """A piece of guidance shown for reference: a playbook, a mentor role, a pitfall, an FAQ."""
-
-    id: str
-    kind: str
-    title: str
-    summary: str
-    points: tuple[str, ...]
-    source: Source
-    groups: tuple[tuple[str, tuple[str, ...]], ...] = ()
-
-
-RISK_LEVELS: tuple[str, ...] = ("low", "moderate", "high")
-
-
-@dataclass(frozen=True)
-class Statement:
-    """One pitfall-check statement; ``reverse`` means "always" is the healthy answer."""
-
-    id: str
-    pitfall: str
-    text: str
-    reverse: bool
-    source: Source
-
-
-@dataclass(frozen=True)
-class Assessment:
-    title: str
-    intro: str
-    scale: tuple[str, ...]
-    moderate: int
-    high: int
-    statements: tuple[Statement, ...]
-    readings: Mapping[str, Mapping[str, str]]
-
-
-@dataclass(frozen=True)
-class MentorRole:
-    id: str
-    title: str
-    source: Source
-
-
-@dataclass(frozen=True)
-class MentorSign:
-    id: str
-    kind: Literal["working", "diversify"]
-    text: str
-    source: Source
-
-
-PITCH_PARTS: tuple[str, ...] = ("who", "interests", "experiences", "ask")
-PITCH_PLACEHOLDERS: tuple[str, ...] = ("name", "who", "interests", "experience", "ask")
-
-
-@dataclass(frozen=True)
-class PitchPart:
-    id: str
-    label: str
-    prompt: str
-    example: str
-    lead: str
-    strip: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class PitchSettings:
-    source: Source
-    rate_wpm: float
-    min_seconds: int
-    max_seconds: int
-    max_experiences: int
-    filler: tuple[str, ...]
-    first_person: tuple[str, ...]
-    third_person: tuple[str, ...]
-    ask_words: tuple[str, ...]
-    parts: tuple[PitchPart, ...]
-    variants: Mapping[str, str]
-    variant_labels: Mapping[str, str] = field(default_factory=dict)
-    ask_hint: str = ""  # examples of a concrete ask, for the check's message
-
-    def part(self, part_id: str) -> PitchPart:
-        return next(p for p in self.parts if p.id == part_id)
-
-
-@dataclass(frozen=True)
-class QuizOption:
-    id: str
-    text: str
-    why: str
-
-
-@dataclass(frozen=True)
-class QuizQuestion:
-    id: str
-    quiz: str
-    topic: str
-    prompt: str
-    options: tuple[QuizOption, ...]
-    answer: str
-    source: Source
-    actions: tuple[str, ...] = ()
-
-    def option(self, option_id: str) -> QuizOption | None:
-        return next((o for o in self.options if o.id == option_id), None)
-
-
-@dataclass(frozen=True)
-class SelfCheck:
-    """A yes / not-yet question; "not yet" puts ``action`` in the plan."""
-
-    id: str
-    quiz: str
-    prompt: str
-    action: str
-    source: Source
-
-
-@dataclass(frozen=True)
-class QuizTopic:
-    id: str
-    title: str
-    review: str
-    source: Source
-
-
-@dataclass(frozen=True)
-class Quiz:
-    id: str
-    title: str
-    intro: str
-    stages: tuple[str, ...]
-    source: Source
-    questions: tuple[QuizQuestion, ...]
-    self_checks: tuple[SelfCheck, ...]
-
-
-@dataclass(frozen=True)
-class PlanSettings:
-    active_per_weekly_hour: float = 1.0
-    min_active: int = 2
-    max_active: int = 10
-    event_stale_days: int = 14
-    week_max: int = 3  # "This week" holds at most this many undated actions
-    preview_max: int = 3  # next-stage actions shown as a preview
-    year_starts: tuple[int, int] | None = None  # (month, day) the training year turns
-
-
-@dataclass(frozen=True)
-class QuizChecks:
-    """What ``content check`` holds quizzes to."""
-
-    longest_right_max_percent: int = 35  # right answer is the longest option
-    short_option_percent: int = 33  # an option under this share of the right answer's length
-
-
-@dataclass(frozen=True)
-class CheckSettings:
-    """How alike two actions one person could see may be before ``content check`` warns."""
-
-    title_similarity: int = 85
-    how_similarity: int = 85
 
 
 @dataclass(frozen=True)
