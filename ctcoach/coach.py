@@ -131,7 +131,8 @@ class Coach:
         snap = snap or self.snapshot()
         current = self.current_pitch(snap)
         day = today or self.today()
-        due = self.log.due_in(snap, day, self.profile_or_none(snap)) + self.outreach(snap, day)
+        stage = self.stage_of(snap)
+        due = self.log.due_in(snap, day, stage) + self.outreach(snap, day, stage)
         return Progress(
             logged=len(snap.interactions),
             due=tuple(sorted(due, key=lambda d: (d.date, d.uid))),
@@ -145,14 +146,16 @@ class Coach:
             quiz_attempts=tuple(self.quiz_attempts(snap)),
         )
 
-    def outreach(self, snap: Snapshot, today: dt.date) -> list[Due]:
+    def stage_of(self, snap: Snapshot | None = None) -> str | None:
+        profile = self.profile_or_none(snap)
+        return profile.stage if profile else None
+
+    def outreach(self, snap: Snapshot, today: dt.date, stage: str | None) -> list[Due]:
         """The next step with each event's targets, and advocates in application season."""
         settings = self.pack.events
         if settings is None:
             return []
         names = {c.id: c.name for c in snap.contacts}
-        profile = self.profile_or_none(snap)
-        stage = profile.stage if profile else None
         return outreach_steps(settings, snap.events, snap.targets, names, today) + advocate_steps(
             settings, snap.events, names, today, stage
         )

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from ctcoach.followup import Due, due_items
 from ctcoach.linkedin import ImportPlan, Row, plan_import
-from ctcoach.model import Pack, Problem, Profile
+from ctcoach.model import Pack, Problem
 from ctcoach.network import (
     Contact,
     ContactDraft,
@@ -137,21 +137,14 @@ class LogBook:
     # -- what is due ----------------------------------------------------------------
 
     def due(self, today: dt.date | None = None, stage: str | None = None) -> list[Due]:
-        snap = self.snapshot()
-        return due_items(
-            self.settings,
-            snap.contacts,
-            snap.interactions,
-            today or self.today(),
-            stage,
-            frozenset(snap.due_done),
-        )
+        """What is due now, from the newest data."""
+        _ = self.settings  # a pack without a log is the caller's error here
+        return self.due_in(self.snapshot(), today or self.today(), stage)
 
-    def due_in(self, snap: Snapshot, today: dt.date, profile: Profile | None) -> list[Due]:
+    def due_in(self, snap: Snapshot, today: dt.date, stage: str | None) -> list[Due]:
         """What is due in one snapshot (none when the pack has no log)."""
         if self.pack.log is None:
             return []
-        stage = profile.stage if profile else None
         done = frozenset(snap.due_done)
         return due_items(self.pack.log, snap.contacts, snap.interactions, today, stage, done)
 

@@ -207,8 +207,7 @@ def cmd_log_list(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _stage(ctx: Context) -> str | None:
-    profile = ctx.coach().profile_or_none()
-    return profile.stage if profile else None
+    return ctx.coach().stage_of()
 
 
 def cmd_due(args: argparse.Namespace, ctx: Context) -> int:

@@ -53,7 +53,7 @@ class DueScreen(CoachScreen[None]):
         coach = self.coach
         snap = coach.snapshot()
         today = coach.today()
-        items = coach.log.due_in(snap, today, coach.profile_or_none(snap))
+        items = coach.log.due_in(snap, today, coach.stage_of(snap))
         view = self.query_one(ListView)
         keep = self.selected()
         await view.clear()

@@ -68,7 +68,7 @@ class PeopleScreen(CoachScreen[None]):
         log = self.coach.log
         snap = self.coach.snapshot()
         today = self.coach.today()
-        due = log.due_in(snap, today, self.coach.profile_or_none(snap))
+        due = log.due_in(snap, today, self.coach.stage_of(snap))
         self.next_due = {c: d for d in reversed(due) for c in d.contacts}
         self.latest = latest_by_contact(snap.interactions)
         text = self.query_one("#filter", Input).value
