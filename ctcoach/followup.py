@@ -173,13 +173,18 @@ def _milestones(
     today: dt.date,
 ) -> list[Due]:
     start = academic_year_start(today)
-    out = []
-    for milestone in settings.milestones:
-        uid = f"milestone-{milestone.id}-{start.year}"
-        if milestone.stage != stage or uid in done or not latest:
-            continue
+    first_logged = min((i.date for i in latest.values()), default=today)
+    dated = []
+    for milestone in (m for m in settings.milestones if m.stage == stage):
         year = start.year if milestone.month >= 7 else start.year + 1
-        date = dt.date(year, milestone.month, 1)
+        dated.append((dt.date(year, milestone.month, 1), milestone))
+    passed = [d for d, _ in dated if d <= today]
+    out = []
+    for date, milestone in dated:
+        uid = f"milestone-{milestone.id}-{start.year}"
+        if uid in done or not latest or (passed and date < max(passed)):
+            continue  # handled, nobody to tell yet, or a later milestone has come since
+        date = max(date, first_logged)  # news you could not have sent before you logged anyone
         people = tuple(sorted(latest, key=lambda c: latest[c].date, reverse=True))
         out.append(
             Due(
@@ -205,16 +210,19 @@ def due_items(
     stage: str | None = None,
     done: frozenset[str] = frozenset(),
 ) -> list[Due]:
-    """Everything due, soonest first; ``done`` holds milestone uids already handled."""
+    """Everything due, soonest first; ``done`` holds the uids already handled."""
     people = {c.id: c for c in contacts}
     mine = [i for i in interactions if any(c in people for c in i.contacts)]
     latest = latest_by_contact(mine)
-    pending = _follow_ups(settings, people, mine, latest, today) + _promises(
-        settings, people, mine, today
-    )
+    pending = [
+        d  # what was marked done in the plan or the Due view is no longer pending
+        for d in _follow_ups(settings, people, mine, latest, today)
+        + _promises(settings, people, mine, today)
+        if d.uid not in done
+    ]
     busy = {c for item in pending for c in item.contacts}
-    items = pending + _reconnects(settings, people, latest, busy, today)
-    items += _milestones(settings, latest, stage, done, today)
+    items = [d for d in _reconnects(settings, people, latest, busy, today) if d.uid not in done]
+    items = pending + items + _milestones(settings, latest, stage, done, today)
     return sorted(items, key=lambda d: (d.date, WINDOWS.index(d.window(today)), d.uid))
 
 

@@ -145,7 +145,7 @@ class LogBook:
         """What is due in one snapshot (none when the pack has no log)."""
         if self.pack.log is None:
             return []
-        done = frozenset(snap.due_done)
+        done = frozenset(snap.due_done) | snap.done_items
         return due_items(self.pack.log, snap.contacts, snap.interactions, today, stage, done)
 
     def mark_done(self, item: Due) -> None:

@@ -188,3 +188,29 @@ def test_finding_contacts_by_id_name_and_near_miss():
     miss = find_contact(people, "Ada Lovelce")
     assert miss.contact is None and miss.closest[0] == ADA
     assert find_contact(people, "#99").problem == "no contact has the id 99"
+
+
+def test_a_milestone_is_not_overdue_the_day_you_start_logging_and_only_the_latest_shows():
+    settings = LogSettings(
+        source=SRC,
+        roles=SETTINGS.roles,
+        kinds=SETTINGS.kinds,
+        rules=SETTINGS.rules,
+        milestones=(
+            Milestone("apps", "ms4", 8, "Tell your network", "how", SRC),
+            Milestone("interviews", "ms4", 11, "Update your network", "how", SRC),
+        ),
+    )
+    today = dt.date(2026, 11, 25)
+    logged = [meet(1, today, "email")]
+    (item,) = [
+        d for d in due_items(settings, (ADA,), logged, today, "ms4") if d.kind == "milestone"
+    ]
+    assert item.title == "Update your network"  # the August one has been overtaken
+    assert item.date == today and item.window(today) == "today"
+
+
+def test_an_item_marked_done_anywhere_leaves_the_list():
+    logged = [meet(1, dt.date(2027, 1, 20), "chat")]
+    assert [d.uid for d in dues(logged)] == ["follow-up-1"]
+    assert dues(logged, done=frozenset({"follow-up-1"}))[0].kind == "reconnect"
