@@ -29,6 +29,8 @@ from ctcoach.plan.items import HORIZON_TITLES, Plan, PlanItem, Progress
 from ctcoach.plan.rules import Match, Rules, specificity
 from ctcoach.quiz import latest_results, standings
 
+DUE_TIERS = {"follow_up": TIER_LOG, "promise": TIER_LOG, "outreach": TIER_EVENT}
+
 
 class _Builder:
     def __init__(self, pack: Pack, profile: Profile, progress: Progress, today: dt.date) -> None:
@@ -143,7 +145,9 @@ class _Builder:
         return out
 
     def follow_up_candidates(self) -> list[Candidate]:
-        """What the networking log says is due this week (overdue included), as dated items."""
+        """What the networking log says is due this week (overdue included), as dated items.
+        Promises and follow-ups to people always hold a place; an event's outreach ranks with
+        the event's steps; reconnects, milestones and advocates with the other actions."""
         week = [d for d in self.progress.due if d.window(self.today) != "later"]
         return [
             Candidate(
@@ -160,7 +164,7 @@ class _Builder:
                     priority=1,
                     intent=due.uid,
                 ),
-                tier=TIER_LOG,
+                tier=DUE_TIERS.get(due.kind, TIER_REST),
             )
             for due in week
         ]
