@@ -13,11 +13,11 @@ from collections.abc import Callable, Mapping, Sequence
 
 from ctcoach.dates import DateError, parse_date
 from ctcoach.eventbook import EventBook
-from ctcoach.events import advocate_steps, outreach_steps, summaries, upcoming
+from ctcoach.events import Target, advocate_steps, outreach_steps, summaries
 from ctcoach.followup import Due
 from ctcoach.logbook import LogBook
 from ctcoach.mentors import Mentor, validate_mentor
-from ctcoach.model import EVENT_QUESTION, Pack, Problem, Profile
+from ctcoach.model import EVENT_QUESTION, Pack, Problem, Profile, event_live
 from ctcoach.outreach import DraftBook
 from ctcoach.pitch import (
     Pitch,
@@ -30,6 +30,7 @@ from ctcoach.pitch import (
 )
 from ctcoach.pitfalls import Attempt, PitfallScore, check_answers, score
 from ctcoach.plan import Plan, Progress, build_plan
+from ctcoach.plan.events import DatedEvent
 from ctcoach.profile import to_json, validate_answers
 from ctcoach.quiz import QuizAttempt, grade
 from ctcoach.records import PitchVersion, Snapshot
@@ -88,15 +89,14 @@ class Coach:
         conference = profile.event
         if conference is None or self.pack.events is None:
             return
-        if self.pack.events.kind("conference") is None:
-            return
+        kind = self.pack.events.profile_kind
         key = (conference.name.casefold(), conference.start)
         same = next(
             (e for e in self.snapshot().events if (e.name.casefold(), e.start) == key), None
         )
         if same is None or same.end != conference.end:
             self.events.save_event(
-                "conference", conference.name, conference.start, conference.end,
+                kind, conference.name, conference.start, conference.end,
                 event_id=same.id if same else 0,
             )  # fmt: skip
 
@@ -132,10 +132,9 @@ class Coach:
         current = self.current_pitch(snap)
         day = today or self.today()
         stage = self.stage_of(snap)
-        due = self.log.due_in(snap, day, stage) + self.outreach(snap, day, stage)
         return Progress(
             logged=len(snap.interactions),
-            due=tuple(sorted(due, key=lambda d: (d.date, d.uid))),
+            due=tuple(self.due(snap, day, stage)),
             done=snap.done_items,
             pitfall_attempts=snap.pitfall_attempts,
             mentors=tuple(self.mentors(snap)),
@@ -144,11 +143,41 @@ class Coach:
             wpm=self.wpm_setting(snap),
             wpm_since=self.wpm_since(snap),
             quiz_attempts=tuple(self.quiz_attempts(snap)),
+            events=tuple(DatedEvent(e.kind, e.as_event(), e.id) for e in snap.events),
         )
 
     def stage_of(self, snap: Snapshot | None = None) -> str | None:
         profile = self.profile_or_none(snap)
         return profile.stage if profile else None
+
+    def due(
+        self, snap: Snapshot | None = None, today: dt.date | None = None, stage: str | None = None
+    ) -> list[Due]:
+        """Everything due to people, soonest first: the log's follow-ups, promises,
+        reconnects and milestones, each event target's next step, and advocates to ask.
+        ``stage`` defaults to the profile's."""
+        snap = snap or self.snapshot()
+        day = today or self.today()
+        stage = stage or self.stage_of(snap)
+        done = frozenset(snap.due_done) | snap.done_items
+        steps = [d for d in self.outreach(snap, day, stage) if d.uid not in done]
+        return sorted(self.log.due_in(snap, day, stage) + steps, key=lambda d: (d.date, d.uid))
+
+    def mark_due_done(self, item: Due) -> None:
+        """Mark one due item handled; a target's step moves the target on (researched →
+        email drafted → sent), so its next step comes due."""
+        target = self._target_of(item)
+        if target is not None:
+            self.events.advance(target)
+        else:
+            self.log.mark_done(item)
+
+    def _target_of(self, item: Due) -> Target | None:
+        if item.kind != "outreach":
+            return None
+        return next(
+            (t for t in self.snapshot().targets if item.uid == f"target-{t.id}-{t.status}"), None
+        )
 
     def outreach(self, snap: Snapshot, today: dt.date, stage: str | None) -> list[Due]:
         """The next step with each event's targets, and advocates in application season."""
@@ -315,12 +344,22 @@ class Coach:
         return build_plan(self.pack, profile, self.progress(snap, today), today=today)
 
     def with_next_conference(self, profile: Profile, snap: Snapshot, today: dt.date) -> Profile:
-        """The profile with its next conference taken from the events: the soonest one
-        not yet over (the plan's dated meeting steps follow it)."""
-        live = [e for e in upcoming(snap.events, today) if e.kind == "conference"]
-        if not live:
+        """The profile's "next meeting" answer as the events say: the soonest event of the
+        onboarding question's kind that still counts (until a while after it ends), or
+        none. Once the pack has events they are the truth: an answer whose event was
+        deleted or has passed no longer counts."""
+        if self.pack.events is None:
             return profile
-        return Profile({**profile.answers, EVENT_QUESTION: live[0].as_event()})
+        kind, stale = self.pack.events.profile_kind, self.pack.plan.event_stale_days
+        live = [
+            e
+            for e in sorted(snap.events, key=lambda e: (e.start, e.id))
+            if e.kind == kind and event_live(e.as_event(), today, stale)
+        ]
+        answers = {k: v for k, v in profile.answers.items() if k != EVENT_QUESTION}
+        if live:
+            answers[EVENT_QUESTION] = live[0].as_event()
+        return Profile(answers)
 
     def markdown(self, today: dt.date | None = None, include_notes: bool = False) -> str | None:
         """The plan as Markdown, with follow-ups and upcoming events; private notes about
@@ -348,4 +387,16 @@ class Coach:
             return None
 
     def set_done(self, item_id: str, done: bool) -> None:
+        """Mark a plan item done (or open again). An event target's step moves the
+        target on instead, so the plan shows its next step."""
+        if done:
+            snap = self.snapshot()
+            stage = self.stage_of(snap)
+            step = next(
+                (d for d in self.outreach(snap, self.today(), stage) if d.uid == item_id), None
+            )
+            target = self._target_of(step) if step is not None else None
+            if target is not None:
+                self.events.advance(target)
+                return
         self.store.set_done(item_id, done, self.today())

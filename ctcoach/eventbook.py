@@ -8,7 +8,7 @@ a target logs an interaction, so its follow-up becomes due by the log's rules).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from ctcoach.events import (
@@ -75,6 +75,17 @@ class EventBook:
         if old is not None:
             event = replace(event, goals_done=old.goals_done, advocates=old.advocates)
         return replace(event, id=self.store.save_event(event)), []
+
+    def delete_event(self, event: PlannedEvent) -> None:
+        """Remove the event and its targets; the people stay in the log."""
+        self.store.delete_event(event.id)
+
+    def restore(self, event: PlannedEvent, targets: Sequence[Target]) -> None:
+        """Put back a removed event and its targets, under their old ids (undo)."""
+        with self.store.transaction():
+            self.store.save_event(event)
+            for target in targets:
+                self.store.save_target(target)
 
     # -- targets --------------------------------------------------------------------
 

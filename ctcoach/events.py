@@ -61,6 +61,7 @@ class EventSettings:
     email: Wording = Wording("Send your email to {name}", "")
     advocate: Wording = Wording("Ask {name} to put in a word for you", "")
     advocate_stages: tuple[str, ...] = ()  # the stages of application season
+    profile_kind: str = "conference"  # the kind of the onboarding's "next meeting" answer
 
     def kind(self, kind_id: str) -> EventKind | None:
         return next((k for k in self.kinds if k.id == kind_id), None)

@@ -192,6 +192,7 @@ class Action:
     priority: int = 2
     when: Mapping[str, Matcher] = field(default_factory=dict)
     event: EventAnchor | None = None
+    event_kinds: tuple[str, ...] = ()  # kinds of event a dated step is for; empty: every kind
     pitfall: str | None = None
     min_risk: str = "moderate"
     mentor_gap: str | None = None

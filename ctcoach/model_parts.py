@@ -193,9 +193,10 @@ class Matcher:
 
 @dataclass(frozen=True)
 class EventAnchor:
-    """A step dated from an event: days from its start or end, or ``during`` it."""
+    """A step dated from an event: days from its start or end, ``during`` it (every day),
+    or from its ``middle`` (halfway through a rotation)."""
 
-    anchor: Literal["start", "end", "during"]
+    anchor: Literal["start", "end", "during", "middle"]
     offset_days: int
 
 

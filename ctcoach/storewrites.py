@@ -161,6 +161,14 @@ class RecordWrites:
     def delete_target(self, target_id: int) -> None:
         self._remove("targets", target_id)
 
+    def delete_event(self, event_id: int) -> None:
+        """Remove an event and its targets (the people stay in the log), in one save."""
+        with self.transaction():
+            for target in self.snapshot().targets:
+                if target.event == event_id:
+                    self._remove("targets", target.id)
+            self._remove("events", event_id)
+
     def mark_due_done(self, uid: str) -> None:
         with self.transaction():
             if uid not in self.snapshot().due_done:

@@ -28,6 +28,20 @@ def register(sub: Any, common: Parser) -> None:
     add.add_argument("--place", default="", metavar="PLACE")
     add.add_argument("--notes", default="", metavar="TEXT")
     add.set_defaults(func=cmd_event_add)
+    edit = actions.add_parser("edit", parents=[common], help="change an event's details")
+    edit.add_argument("event", metavar="EVENT")
+    edit.add_argument("--name", metavar="NAME")
+    edit.add_argument("--kind", metavar="KIND")
+    edit.add_argument("--start", type=date_arg, metavar="YYYY-MM-DD")
+    edit.add_argument("--end", type=date_arg, metavar="YYYY-MM-DD")
+    edit.add_argument("--place", metavar="PLACE")
+    edit.add_argument("--notes", metavar="TEXT")
+    edit.set_defaults(func=cmd_event_edit)
+    remove = actions.add_parser(
+        "remove", parents=[common], help="delete an event and its targets (people stay)"
+    )
+    remove.add_argument("event", metavar="EVENT")
+    remove.set_defaults(func=cmd_event_remove)
     listing = actions.add_parser("list", parents=[common], help="list your events")
     listing.add_argument("--all", action="store_true", help="past events too")
     listing.set_defaults(func=cmd_event_list)
@@ -87,6 +101,44 @@ def cmd_event_add(args: argparse.Namespace, ctx: Context) -> int:
     if kind is not None:
         ctx.out(f"Next: choose {kind.target_min}–{kind.target_max} {kind.target_hint} with "
                 f"`ctcoach event target {event.id} NAME --reason …`.\n")  # fmt: skip
+    return OK
+
+
+def cmd_event_edit(args: argparse.Namespace, ctx: Context) -> int:
+    book = _book(ctx)
+    old = _event(book, args.event)
+    changes = (args.name, args.kind, args.start, args.end, args.place, args.notes)
+    if all(c is None for c in changes):
+        raise UserError(
+            "nothing to change: give --name, --kind, --start, --end, --place or --notes"
+        )
+    start = old.start if args.start is None else args.start
+    length = old.end - old.start  # a new start keeps the event's length
+    end = args.end if args.end is not None else start + length
+    event, problems = book.save_event(
+        old.kind if args.kind is None else args.kind,
+        old.name if args.name is None else args.name,
+        start,
+        end,
+        old.place if args.place is None else args.place,
+        old.notes if args.notes is None else args.notes,
+        event_id=old.id,
+    )
+    if event is None:
+        raise UserError("; ".join(str(p) for p in problems))
+    ctx.out(f"Saved {event.name} (#{event.id}), {event.days_text()}.\n")
+    return OK
+
+
+def cmd_event_remove(args: argparse.Namespace, ctx: Context) -> int:
+    from ctcoach.model import plural
+
+    book = _book(ctx)
+    event = _event(book, args.event)
+    targets = len(book.targets(event.id))
+    book.delete_event(event)
+    kept = f" and its {plural(targets, 'target')} (the people stay in your contacts)"
+    ctx.out(f"Removed {event.name} (#{event.id}){kept if targets else ''}.\n")
     return OK
 
 

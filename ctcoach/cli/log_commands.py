@@ -179,7 +179,7 @@ def cmd_log_add(args: argparse.Namespace, ctx: Context) -> int:
     names = {c.id: c.name for c in book.contacts()}
     who = " and ".join(names[c] for c in item.contacts)
     ctx.out(f"Logged {kind} with {who} on {item.date.isoformat()}.\n")
-    for due in book.due_for(contact.id):
+    for due in (d for d in ctx.coach().due() if contact.id in d.contacts):
         ctx.out(f"Due {due.date.isoformat()}: {due.title} — {due.reason}\n")
     return OK
 
@@ -213,9 +213,9 @@ def _stage(ctx: Context) -> str | None:
 def cmd_due(args: argparse.Namespace, ctx: Context) -> int:
     from ctcoach.followup import by_window
 
-    book = _book(ctx)
+    _book(ctx)  # a pack without a log says so
     today = args.today or ctx.today()
-    items = book.due(today, _stage(ctx))
+    items = ctx.coach().due(today=today)
     if args.ics:
         return _write_ics(ctx, Path(args.ics), items, today)
     shown = [d for d in items if args.all or d.window(today) != "later"]

@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import Literal
 
 from ctcoach.content.context import LoadContext
+from ctcoach.content.log import placeholders_ok
 from ctcoach.content.node import Node
 from ctcoach.content.questions import read_matcher
+from ctcoach.events import EventSettings
 from ctcoach.model import (
     EVENT_QUESTION,
     HORIZONS,
@@ -44,6 +46,7 @@ ACTION_KEYS = {
     "priority",
     "when",
     "event",
+    "event_kinds",
     "intent",
     "replaces",
     "groups",
@@ -125,6 +128,7 @@ def read_action(ctx: LoadContext, node: Node) -> None:
             priority=priority,
             when=when,
             event=event,
+            event_kinds=node.strings("event_kinds", required=False),
             pitfall=node.get("pitfall", str, required=False),
             min_risk=node.get("min_risk", str, "moderate", required=False),
             mentor_gap=node.get("mentor_gap", str, required=False),
@@ -177,7 +181,8 @@ def _read_when(ctx: LoadContext, node: Node) -> dict[str, Matcher]:
 
 
 def read_event_anchor(ctx: LoadContext, node: Node) -> EventAnchor | None:
-    """Read an action's ``event`` table: a day relative to the start or end of the event."""
+    """Read an action's ``event`` table: a day relative to the start, middle or end of
+    the event, or every day of it."""
     if not isinstance(node.value, dict):
         node.error('must be a table like { anchor = "start", offset_days = -14 }')
         return None
@@ -185,18 +190,19 @@ def read_event_anchor(ctx: LoadContext, node: Node) -> EventAnchor | None:
     if ctx.question(EVENT_QUESTION) is None:
         node.error(f"needs an event question with id '{EVENT_QUESTION}'")
     anchor = node.text("anchor")
-    if anchor not in ("start", "end", "during"):
-        node.error("must be 'start', 'end' or 'during'", "anchor")
+    if anchor not in ("start", "end", "during", "middle"):
+        node.error("must be 'start', 'end', 'during' or 'middle'", "anchor")
     offset = node.get("offset_days", int, 0, required=False)
-    if anchor == "during" and offset:
-        node.error("a step during the event takes no offset", "offset_days")
+    if anchor in ("during", "middle") and offset:
+        node.error("a step during or in the middle of the event takes no offset", "offset_days")
     if anchor == "start" and offset > 0:
         node.error("use anchor 'during' or 'end' for a step after the start", "offset_days")
     if anchor == "end" and offset < 0:
         node.error("use anchor 'start' or 'during' for a step before the end", "offset_days")
-    kind: Literal["start", "end", "during"] = (
-        "during" if anchor == "during" else "end" if anchor == "end" else "start"
-    )
+    kinds: dict[str, Literal["start", "end", "during", "middle"]] = {
+        "during": "during", "end": "end", "middle": "middle"
+    }  # fmt: skip
+    kind = kinds.get(anchor, "start")
     return EventAnchor(kind, offset)
 
 
@@ -205,8 +211,10 @@ def check_action_links(
     nodes: list[Node],
     assessment: Assessment | None,
     pitch: PitchSettings | None,
+    events: EventSettings | None = None,
 ) -> None:
-    """Actions that point at pitfalls, mentor roles or other actions must find them.
+    """Actions that point at pitfalls, mentor roles, event kinds or other actions must
+    find them.
 
     ``nodes`` are the tables the actions in ``ctx.actions`` were read from, in order.
     """
@@ -232,6 +240,7 @@ def check_action_links(
         if action.unpracticed_days is not None and pitch is None:
             node.error("needs a [pitch] table", "unpracticed_days")
         _check_wording(ctx, node, action)
+        _check_event_kinds(node, action, events)
     intents = {a.intent for a in ctx.actions}
     for node, action in zip(nodes, ctx.actions, strict=True):
         for i, other in enumerate(action.replaces):
@@ -255,6 +264,29 @@ def _check_wording(ctx: LoadContext, node: Node, action: Action) -> None:
             node.error(f"the action is not for stage group '{group}'", f"variants.{group}")
     if action.when and not action.why:
         node.error("an action with conditions needs a `why` that says the reason in words", "why")
+
+
+def _check_event_kinds(node: Node, action: Action, events: EventSettings | None) -> None:
+    """A dated step may name the kinds of event it is for, and only it may say ``{event}``
+    (the event's name) and ``{targets}`` (its kind's target range, "5–10")."""
+    dated = action.event is not None or action.before_event is not None
+    if action.event_kinds and not dated:
+        node.error("only a step dated from an event (`event`) can name event kinds", "event_kinds")
+    known = {k.id for k in events.kinds} if events is not None else set()
+    for i, kind in enumerate(action.event_kinds):
+        if kind not in known:
+            listed = ", ".join(sorted(known)) or "none: the pack has no [events]"
+            node.error(f"unknown event kind '{kind}' (kinds: {listed})", f"event_kinds[{i}]")
+    allowed = {"event", "targets"} if dated else set()
+    for key in ("title", "how"):
+        placeholders_ok(node, key, allowed)
+    variants = node.value.get("variants")
+    if isinstance(variants, dict):
+        holder = node.child("variants", variants)
+        for group, raw in variants.items():
+            if isinstance(raw, dict):
+                for key in ("title", "how"):
+                    placeholders_ok(holder.child(group, raw), key, allowed)
 
 
 def _check_core(ctx: LoadContext) -> None:

@@ -27,11 +27,14 @@ class EventSection:
         node = self.node
         if node is None or not node.is_table():
             return None
-        node.check_keys({"source", "kinds", "steps", "advocate_stages"})
+        node.check_keys({"source", "kinds", "steps", "advocate_stages", "profile_kind"})
         kinds = tuple(self._kind(n) for n in node.tables("kinds"))
         if not kinds:
             node.error("needs at least one [[events.kinds]]", "kinds")
         steps = self._steps(node)
+        profile_kind = node.get("profile_kind", str, kinds[0].id if kinds else "", False)
+        if kinds and profile_kind not in {k.id for k in kinds}:
+            node.error(f"no event kind '{profile_kind}'", "profile_kind")
         return EventSettings(
             kinds,
             self.ctx.source(node),
@@ -39,6 +42,7 @@ class EventSection:
             email=steps.get("email", EventSettings.email),
             advocate=steps.get("advocate", EventSettings.advocate),
             advocate_stages=node.strings("advocate_stages", required=False),
+            profile_kind=profile_kind or "",
         )
 
     def _steps(self, node: Node) -> dict[str, Wording]:

@@ -95,12 +95,12 @@ class _Loader:
         check_required_questions(ctx)
         assessment = self.assessment.build()
         pitch = self.pitch.build()
+        events = self.events.build()
         for node in self.action_nodes:
             read_action(ctx, node)
-        check_action_links(ctx, self.action_nodes, assessment, pitch)
+        check_action_links(ctx, self.action_nodes, assessment, pitch, events)
         quizzes, topics, pass_percent = self.quizzes.build()
         log = self.log.build()
-        events = self.events.build()
         drafts = self.drafts.build(log)
         if ctx.errors:
             raise ContentError(ctx.errors)

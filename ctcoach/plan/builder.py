@@ -4,7 +4,8 @@ Every item says why it is there, when it is due and where in the guide it comes
 from. The same inputs always give the same plan. The steps:
 
 1. each action of the pack that applies (``rules``), in the user's stage group's words;
-2. steps dated from the user's event (``events``), due now, later or missed;
+2. steps dated from each of the user's upcoming events (``events``): the playbook of its
+   kind, due now, later or missed;
 3. one item per intent (``intents``), the most specific, with the others' reasons;
 4. a cap on what is active, the rest summarized (``capacity``).
 """
@@ -13,9 +14,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ctcoach.model import Event, EventAnchor, Horizon, Pack, Profile
+from ctcoach.model import EventAnchor, Horizon, Pack, Profile
 from ctcoach.plan.capacity import capacity, choose_active, horizon_for_date, select
-from ctcoach.plan.events import Timing, anchor_for, date_text, event_steps
+from ctcoach.plan.events import (
+    DatedEvent,
+    Timing,
+    anchor_for,
+    date_text,
+    event_steps,
+    live_events,
+    step_keys,
+)
 from ctcoach.plan.intents import (
     FALLBACK_WHY,
     TIER_CORE,
@@ -39,6 +48,16 @@ class _Builder:
         self.progress = progress
         self.today = today
         self.rules = Rules(pack, profile, progress, today)
+        given = list(progress.events)
+        if profile.event is not None:
+            kind = pack.events.profile_kind if pack.events is not None else ""
+            given.append(DatedEvent(kind, profile.event))
+        self.events = live_events(given, today, pack.plan.event_stale_days)
+        # Intents an undated action also serves: habits (practice, logging, following up)
+        # that every event's steps share instead of repeating.
+        self.habits = {
+            a.intent for a in pack.actions if anchor_for(a.event, a.before_event) is None
+        }
 
     def when_text(self, horizon: Horizon) -> str:
         rules = self.rules
@@ -49,13 +68,23 @@ class _Builder:
         return HORIZON_TITLES[horizon].lower()
 
     def candidate(
-        self, match: Match, order: int, timing: Timing | None = None, event: Event | None = None
+        self,
+        match: Match,
+        order: int,
+        timing: Timing | None = None,
+        dated: DatedEvent | None = None,
+        key: str = "",
     ) -> Candidate:
-        """The item for an action that applies; a dated step comes with its event's timing."""
+        """The item for an action that applies. A dated step comes with its event's timing
+        and words (:meth:`fill`); its id and, unless it serves a habit the pack also asks
+        for undated, its intent end with the event's key."""
         action, text = match.action, match.text
-        item_id = action.id
-        if action.event is not None and event is not None:
-            item_id = f"{action.id}@{event.start.isoformat()}"
+        item_id, intent, title, how = action.id, action.intent, text.title, text.how
+        if dated is not None:
+            item_id = f"{action.id}@{key}"
+            if intent not in self.habits:
+                intent = f"{intent}@{key}"
+            title, how = (self.fill(t, dated) for t in (title, how))
         horizon: Horizon = "next_stage" if match.relation == "next" else action.horizon
         why, date, when = match.why, None, self.when_text(horizon)
         if timing is not None:
@@ -70,8 +99,8 @@ class _Builder:
             when = f"planned for {timing.planned.isoformat()} ({timing.planned.strftime('%a')})"
         item = PlanItem(
             id=item_id,
-            title=text.title,
-            how=text.how,
+            title=title,
+            how=how,
             why=why,
             horizon=horizon,
             when=when,
@@ -81,7 +110,7 @@ class _Builder:
             done=done,
             priority=action.priority,
             order=order,
-            intent=action.intent,
+            intent=intent,
             late=timing.late if timing else False,
             missed=timing is not None and timing.state == "missed",
         )
@@ -96,26 +125,39 @@ class _Builder:
             core=match.core,
             state=timing.state if timing else "now",
             planned=timing.planned if timing else None,
-            event=event.name if timing and event else "",
+            event=dated.event.name if timing and dated else "",
             phase=match.phase,
         )
 
+    def fill(self, text: str, dated: DatedEvent) -> str:
+        """A dated step's words for one event: its name, and how many targets to choose."""
+        kind = self.pack.events.kind(dated.kind) if self.pack.events is not None else None
+        targets = f"{kind.target_min}–{kind.target_max}" if kind and kind.target_max else "a few"
+        return text.replace("{event}", dated.event.name).replace("{targets}", targets)
+
     def action_candidates(self) -> list[Candidate]:
+        """Every action that applies; a dated one once for each upcoming event of a kind
+        it is for (every kind when it names none)."""
         out: list[Candidate] = []
-        dated: list[tuple[tuple[Match, int], EventAnchor]] = []
+        dated: list[tuple[Match, int, EventAnchor]] = []
         for order, action in enumerate(self.pack.actions):
             match = self.rules.match(action)
             if match is None:
                 continue
             anchor = anchor_for(action.event, action.before_event)
-            if anchor is not None and self.rules.event is not None:
-                dated.append(((match, order), anchor))
-            else:
+            if anchor is None:
                 out.append(self.candidate(match, order))
-        event = self.rules.event
-        if event is not None:  # one event today; a list of them would repeat this per event
-            steps = event_steps(dated, event, self.today)
-            out += [self.candidate(m, order, timing, event) for (m, order), timing in steps]
+            else:
+                dated.append((match, order, anchor))
+        keys = step_keys(self.events)
+        for i, planned in enumerate(self.events):
+            kinds = [
+                ((m, order), anchor)
+                for m, order, anchor in dated
+                if not m.action.event_kinds or planned.kind in m.action.event_kinds
+            ]
+            for (m, order), timing in event_steps(kinds, planned.event, self.today):
+                out.append(self.candidate(m, order, timing, planned, keys[i]))
         return out
 
     def review_candidates(self, first_order: int) -> list[Candidate]:

@@ -1,11 +1,13 @@
-"""Steps dated from an event (a meeting): when each is due, and whether it is due now,
-comes later or was overtaken by the event. Pure; one event at a time.
+"""Steps dated from an event (a meeting, an away rotation): when each is due, and
+whether it is due now, comes later or was overtaken by the event. Pure; the plan times
+each upcoming event's steps in turn.
 
 * A step before the event is due on its planned day. Started late (the planned day
   has passed but the event has not begun) it is due today and says so; it is never
   overdue on the day it first shows. Once the event begins it is *missed*: kept for
   the record, no longer open.
-* A step during the event spans every day of it.
+* A step during the event spans every day of it; a step in its middle is due on the
+  middle day and stays due until the event ends.
 * A step after the event is due its number of days after the last day; past that it
   stays due today (late is better than never) until the event is stale.
 """
@@ -13,15 +15,49 @@ comes later or was overtaken by the event. Pure; one event at a time.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal, TypeVar
 
-from ctcoach.model import Event, EventAnchor, plural
+from ctcoach.model import Event, EventAnchor, event_live, plural
 
 StepState = Literal["now", "later", "missed"]
 NOW_DAYS = 7  # a step due within this many days is due now
 T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class DatedEvent:
+    """An event the plan dates steps from: its kind (which playbook applies) and days."""
+
+    kind: str
+    event: Event
+    id: int = 0  # the stored event's id; tells apart two events starting the same day
+
+
+def live_events(events: Iterable[DatedEvent], today: dt.date, stale_days: int) -> list[DatedEvent]:
+    """The events whose steps still count (until ``stale_days`` after each ends), soonest
+    first; the same event given twice (by name and start) counts once."""
+    seen: set[tuple[str, dt.date]] = set()
+    out = []
+    for dated in sorted(events, key=lambda d: (d.event.start, d.event.end, d.id)):
+        key = (dated.event.name.casefold(), dated.event.start)
+        if key not in seen and event_live(dated.event, today, stale_days):
+            seen.add(key)
+            out.append(dated)
+    return out
+
+
+def step_keys(events: Sequence[DatedEvent]) -> dict[int, str]:
+    """The key each event's step ids end with: its start date, with the event's id added
+    when two events start the same day. By position in ``events``."""
+    starts = [d.event.start for d in events]
+    return {
+        i: d.event.start.isoformat()
+        if starts.count(d.event.start) == 1
+        else f"{d.event.start.isoformat()}.{d.id or i}"
+        for i, d in enumerate(events)
+    }
 
 
 @dataclass(frozen=True)
@@ -60,6 +96,8 @@ def time_step(anchor: EventAnchor, event: Event, today: dt.date) -> Timing:
     """When a step anchored to ``event`` is due, as seen on ``today``."""
     if anchor.anchor == "during":
         return _during(event, today)
+    if anchor.anchor == "middle":
+        return _middle(event, today)
     if anchor.anchor == "end":
         return _after(event, event.end + dt.timedelta(days=anchor.offset_days), today)
     planned = event.start + dt.timedelta(days=anchor.offset_days)
@@ -91,6 +129,25 @@ def _during(event: Event, today: dt.date) -> Timing:
         return Timing(today, event.start, "now", when, reason)
     when = f"{span}, in {plural((event.start - today).days, 'day')}"
     return Timing(event.start, event.start, _state(event.start, today), when, reason)
+
+
+def middle_of(event: Event) -> dt.date:
+    """The day halfway through ``event`` (its first day for a one- or two-day event)."""
+    return event.start + dt.timedelta(days=(event.end - event.start).days // 2)
+
+
+def _middle(event: Event, today: dt.date) -> Timing:
+    """Halfway through: due on the middle day, then every day until the event ends."""
+    middle = middle_of(event)
+    reason = f"Halfway through {event.name} ({event.start.isoformat()} to {event.end.isoformat()})."
+    if today > event.end:
+        missed = f"missed: {event.name} ended {event.end.isoformat()}"
+        return Timing(middle, middle, "missed", missed, reason)
+    if today > middle:
+        ends = event.end.isoformat()
+        when = f"today ({today.isoformat()}): it was due {middle.isoformat()}, before {ends}"
+        return Timing(today, middle, "now", when, reason, late=True)
+    return Timing(middle, middle, _state(middle, today), date_text(middle, today), reason)
 
 
 def _after(event: Event, due: dt.date, today: dt.date) -> Timing:

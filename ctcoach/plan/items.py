@@ -11,6 +11,7 @@ from ctcoach.mentors import Mentor, TeamCheck
 from ctcoach.model import HORIZONS, Horizon, Phase, Profile, Source, plural
 from ctcoach.pitch import Pitch, PitchReport, Practice
 from ctcoach.pitfalls import Attempt, PitfallScore
+from ctcoach.plan.events import DatedEvent
 from ctcoach.quiz import QuizAttempt, QuizStanding
 
 HORIZON_TITLES: Mapping[str, str] = {
@@ -35,6 +36,7 @@ class Progress:
     quiz_attempts: tuple[QuizAttempt, ...] = ()  # oldest first
     logged: int = 0  # interactions in the networking log
     due: tuple[Due, ...] = ()  # follow-ups, promises and reconnects, soonest first
+    events: tuple[DatedEvent, ...] = ()  # the user's events; each brings its own steps
 
     @property
     def latest_pitfall_attempt(self) -> Attempt | None:

@@ -178,8 +178,6 @@ class Rules:
         for qid, matcher in action.when.items():
             if not matches(matcher, self.profile.get(qid), self.today, stale):
                 return None
-        if (action.before_event is not None or action.event is not None) and not self.event_live:
-            return None
         why = [text.why] if text.why else []
         return self._results(action, why)
 

@@ -41,7 +41,7 @@ def pack_dir(tmp_path: Path) -> Path:
             "actions.toml",
             'event = { anchor = "during" }',
             'event = { anchor = "during", offset_days = 2 }',
-            "a step during the event takes no offset",
+            "a step during or in the middle of the event takes no offset",
         ),
         ("questions.toml", 'stages = ["s3"]', 'stages = ["s2", "s3"]', "already in group 'early'"),
         ("questions.toml", "variants.late = { prompt", "variants.lat = { prompt", "group 'lat'"),

@@ -129,6 +129,27 @@ def test_event_commands(cli):
     assert cli("event", "show", "nowhere").code == 2
 
 
+def test_an_event_is_edited_keeping_its_length_and_removed_with_its_targets(cli, data_dir):
+    cli("event", "add", "Away at Metro", "--kind", "away_rotation", "--start", "2027-03-01",
+        "--end", "2027-03-28")  # fmt: skip
+    cli("contact", "add", "Dr. Lee")
+    cli("event", "target", "metro", "Dr. Lee")
+    r = cli("event", "edit", "metro", "--start", "2027-04-05", "--place", "Metro Heart")
+    assert r.code == 0 and "2027-04-05 to 2027-05-02" in r.out
+    assert "Metro Heart" in cli("event", "list").out
+    assert "[to research] Dr. Lee" in cli("event", "show", "metro").out  # targets kept
+    assert cli("event", "edit", "metro").code == 2  # nothing to change
+    bad = cli("event", "edit", "metro", "--end", "2027-01-01")
+    assert bad.code == 2 and "end" in bad.err
+    assert "2027-04-05" in cli("event", "list").out  # the bad edit saved nothing
+    r = cli("event", "remove", "metro")
+    assert r.code == 0 and "Removed Away at Metro" in r.out and "1 target" in r.out
+    assert "Metro" not in cli("event", "list").out
+    assert "Dr. Lee" in cli("contact", "list").out  # the person stays
+    assert Store(data_dir).snapshot().targets == ()
+    assert cli("event", "remove", "metro").code == 2
+
+
 def test_the_markdown_export_has_a_section_per_upcoming_event(cli):
     cli("contact", "add", "Dr. Lee", "--notes", "private thing")
     cli("event", "add", "Away at Metro", "--kind", "away_rotation", "--start", "2027-03-01")

@@ -10,7 +10,6 @@ from textual.widgets import Input, Label, Static
 
 from ctcoach.coach import Coach
 from ctcoach.model import Pack
-from ctcoach.profile import to_json
 from ctcoach.store import Store
 from ctcoach.tui.app import CoachApp
 
@@ -35,10 +34,10 @@ def build_app(
     clock: FakeClock | None = None,
 ) -> CoachApp:
     """An app on ``pack`` whose store is ``data_dir``, with ``profile`` saved when given."""
-    store = Store(data_dir)
-    if profile is not None:
-        store.save_profile(to_json(make_profile(pack, **profile)))
-    return CoachApp(Coach(pack, store, lambda: TODAY), cwd=cwd, clock=clock or FakeClock())
+    coach = Coach(pack, Store(data_dir), lambda: TODAY)
+    if profile is not None:  # as onboarding saves it: a "next conference" becomes an event
+        coach.save_profile(make_profile(pack, **profile))
+    return CoachApp(coach, cwd=cwd, clock=clock or FakeClock())
 
 
 def screen_text(app: CoachApp) -> str:

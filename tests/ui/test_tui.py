@@ -114,7 +114,7 @@ async def test_dashboard_shows_next_actions_and_late_starts(make_app):
         # The target list was planned three weeks before the meeting (2026-11-10); entered
         # today, it is a late start due today, not overdue.
         assert "Make a target list" in text and "OVERDUE" not in text
-        assert "Make a target list of 5–10 people for the meeting — today" in text
+        assert "Make a target list of 5–10 people for STS — today" in text
         assert "overdue" not in str(app.screen.query_one("#card-plan", Card).render())
 
 

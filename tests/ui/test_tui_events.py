@@ -95,3 +95,40 @@ async def test_w_on_a_target_drafts_the_email_its_step_calls_for(make_app):
         await pilot.pause()
         assert isinstance(app.screen, DraftScreen)
         assert "Dr. Maya Chen" in screen_text(app) or "Chen" in screen_text(app)
+
+
+async def test_an_event_is_changed_in_place_then_removed_and_brought_back(make_app):
+    app = make_app(BASIC)
+    contact, _ = app.coach.log.save_contact(ContactDraft("Dr. Maya Chen"))
+    event, _ = app.coach.events.save_event(
+        "away_rotation", "Away at Metro", TODAY + dt.timedelta(days=30), None
+    )
+    app.coach.events.add_target(event.id, contact.id, "ECMO program")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("e")
+        assert isinstance(app.screen, EventDialog)
+        assert app.screen.query_one("#name", Input).value == "Away at Metro"
+        app.screen.query_one("#end", Input).value = (TODAY + dt.timedelta(days=57)).isoformat()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        (saved,) = app.coach.events.events()
+        assert saved.id == event.id and saved.end == TODAY + dt.timedelta(days=57)
+        assert len(app.coach.events.targets(event.id)) == 1  # its targets stay
+        await pilot.press("d")
+        await pilot.pause()
+        assert "Remove Away at Metro and its 1 target?" in screen_text(app)
+        await pilot.press("enter")  # the default answer keeps it
+        await pilot.pause()
+        assert len(app.coach.events.events()) == 1
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("tab", "enter")
+        await pilot.pause()
+        assert app.coach.events.events() == () and "No events yet" in screen_text(app)
+        assert [c.name for c in app.coach.log.contacts()] == ["Dr. Maya Chen"]
+        await pilot.press("u")
+        await pilot.pause()
+        (back,) = app.coach.events.events()
+        assert back == saved and app.coach.events.targets(event.id)[0].reason == "ECMO program"

@@ -17,6 +17,8 @@ DONE_WORDS = {
     "promise": "Promise kept",
     "reconnect": "Reconnected",
     "milestone": "Update sent",
+    "outreach": "Done",
+    "advocate": "Asked",
 }
 
 
@@ -53,7 +55,7 @@ class DueScreen(CoachScreen[None]):
         coach = self.coach
         snap = coach.snapshot()
         today = coach.today()
-        items = coach.log.due_in(snap, today, coach.stage_of(snap))
+        items = coach.due(snap, today)
         view = self.query_one(ListView)
         keep = self.selected()
         await view.clear()
@@ -98,8 +100,8 @@ class DueScreen(CoachScreen[None]):
         if due is None:
             return
         with self.saving():
-            self.coach.log.mark_done(due)
-            self.notify(f"{DONE_WORDS[due.kind]}: {due.title}", markup=False)
+            self.coach.mark_due_done(due)
+            self.notify(f"{DONE_WORDS.get(due.kind, 'Done')}: {due.title}", markup=False)
             self.refresh_data()
 
     def action_log(self) -> None:

@@ -9,24 +9,35 @@ from textual.containers import VerticalScroll
 from textual.widgets import Footer, Input, Select, Static
 
 from ctcoach.dates import DateError, parse_date
+from ctcoach.events import PlannedEvent
 from ctcoach.tui.screens.dialogs import form_buttons
 from ctcoach.tui.screens.log_dialogs import PersonPicker, problem_text
 from ctcoach.tui.text import plain
 
 
 class EventDialog(PersonPicker[int | None]):
-    """Add an event; dismisses with its id when saved."""
+    """Add an event, or change one; dismisses with its id when saved."""
+
+    def __init__(self, event: PlannedEvent | None = None) -> None:
+        super().__init__()
+        self.event = event
 
     def compose(self) -> ComposeResult:
         kinds = [(k.title, k.id) for k in self.coach.events.settings.kinds]
+        old = self.event
+        known = old is not None and old.kind in {k for _, k in kinds}
         with VerticalScroll(classes="dialog question"):
-            yield Static(plain("Add an event", "bold"))
+            yield Static(plain("Change the event" if old else "Add an event", "bold"))
             yield Static("", classes="error")
-            yield Input(placeholder="Name, e.g. STS Annual Meeting", id="name")
-            yield Select(kinds, value=kinds[0][1], allow_blank=False, id="kind")
-            yield Input(placeholder="Starts (YYYY-MM-DD)", id="start")
-            yield Input(placeholder="Ends (YYYY-MM-DD; blank: same day)", id="end")
-            yield Input(placeholder="Place", id="place")
+            yield Input(old.name if old else "", placeholder="Name, e.g. STS Annual Meeting",
+                        id="name")  # fmt: skip
+            kind = old.kind if old is not None and known else kinds[0][1]
+            yield Select(kinds, value=kind, allow_blank=False, id="kind")
+            yield Input(old.start.isoformat() if old else "", placeholder="Starts (YYYY-MM-DD)",
+                        id="start")  # fmt: skip
+            yield Input(old.end.isoformat() if old else "",
+                        placeholder="Ends (YYYY-MM-DD; blank: same day)", id="end")  # fmt: skip
+            yield Input(old.place if old else "", placeholder="Place", id="place")
             yield form_buttons()
         yield Footer()
 
@@ -58,8 +69,11 @@ class EventDialog(PersonPicker[int | None]):
         kind = str(self.query_one("#kind", Select).value)
         name = self.query_one("#name", Input).value
         place = self.query_one("#place", Input).value
+        old = self.event
         with self.saving():
-            event, problems = self.coach.events.save_event(kind, name, start, end, place)
+            event, problems = self.coach.events.save_event(
+                kind, name, start, end, place, old.notes if old else "", old.id if old else 0
+            )
             if event is None:
                 self.show_error(problem_text(problems))
                 return

@@ -14,6 +14,7 @@ from ctcoach.events import STATUS_TITLES, PlannedEvent, Target, target_check
 from ctcoach.model import plural
 from ctcoach.network import Contact
 from ctcoach.tui.base import CoachScreen
+from ctcoach.tui.confirm import ConfirmScreen
 from ctcoach.tui.screens.event_dialogs import EventDialog, PersonDialog
 from ctcoach.tui.text import join, plain
 
@@ -32,6 +33,9 @@ class EventsScreen(CoachScreen[None]):
     """
     BINDINGS = [
         Binding("a", "add", "Add event"),
+        Binding("e", "edit", "Edit"),
+        Binding("d", "delete", "Delete"),
+        Binding("u", "undo", "Undo", show=False),
         Binding("t", "target", "Add target"),
         Binding("space", "advance", "Next step"),
         Binding("w", "write", "Write email"),
@@ -50,6 +54,10 @@ class EventsScreen(CoachScreen[None]):
         yield DataTable(id="targets", cursor_type="row")
         yield Static(id="event-detail")
         yield Footer()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.removed: tuple[PlannedEvent, list[Target]] | None = None
 
     def on_mount(self) -> None:
         self.title = "Events"
@@ -137,6 +145,48 @@ class EventsScreen(CoachScreen[None]):
                 self.refresh_data()
 
         self.app.push_screen(EventDialog(), added)
+
+    def action_edit(self) -> None:
+        event = self.event()
+        if event is None:
+            return
+
+        def saved(event_id: int | None) -> None:
+            if event_id is not None:
+                self.notify("Event saved.")
+                self.refresh_data()
+
+        self.app.push_screen(EventDialog(event), saved)
+
+    def action_delete(self) -> None:
+        event = self.event()
+        if event is None:
+            return
+        targets = self.targets()
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            with self.saving():
+                self.coach.events.delete_event(event)
+                self.removed = (event, targets)
+                self.refresh_data()
+                self.notify(f"Removed {event.name}. Press u to undo.", markup=False)
+
+        people = f" and its {plural(len(targets), 'target')}" if targets else ""
+        question = f"Remove {event.name}{people}? The people stay in your contacts."
+        self.app.push_screen(ConfirmScreen(question, yes="Remove", no="Keep"), answered)
+
+    def action_undo(self) -> None:
+        if self.removed is None:
+            self.notify("Nothing to undo.")
+            return
+        event, targets = self.removed
+        with self.saving():
+            self.coach.events.restore(event, targets)
+            self.removed = None
+            self.notify(f"{event.name} is back.", markup=False)
+            self.refresh_data()
 
     def action_target(self) -> None:
         event = self.event()

@@ -1,0 +1,247 @@
+"""Every upcoming event brings the playbook of its kind: dated steps named for it, one set
+per event, habits shared between events, and the weekly cap holding when events overlap."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar
+
+from ctcoach.coach import Coach
+from ctcoach.events import PlannedEvent, Target
+from ctcoach.model import Event
+from ctcoach.network import ContactDraft
+from ctcoach.plan import Plan, Progress, build_plan
+from ctcoach.plan.events import DatedEvent, middle_of
+from ctcoach.store import Store
+
+from ..helpers import CONTENT, TODAY, edit, make_profile, problems
+
+AWAY = Event("Cleveland away", dt.date(2026, 12, 1), dt.date(2026, 12, 28))
+STS = Event("STS 2027", dt.date(2027, 1, 28), dt.date(2027, 1, 31))
+DAY = dt.timedelta(days=1)
+
+
+def plan_for(pack, events, today=TODAY, **answers) -> Plan:
+    profile = make_profile(pack, **{"next_conference": None, **answers})
+    progress = Progress(events=tuple(DatedEvent(k, e, i) for i, (k, e) in enumerate(events, 1)))
+    return build_plan(pack, profile, progress, today=today)
+
+
+def ids(plan: Plan) -> list[str]:
+    return [i.id for i in plan.all_items()]
+
+
+def titles(plan: Plan) -> list[str]:
+    return [i.title for i in plan.all_items()]
+
+
+def test_an_away_rotation_brings_its_own_dated_steps_named_for_it(pack):
+    plan = plan_for(pack, [("away_rotation", AWAY)], stage="ms4", weekly_hours=8)
+    found = set(ids(plan))
+    assert {"away-study-applicant@2026-12-01", "away-goals@2026-12-01"} <= found
+    assert "Study the program at Cleveland away and choose 2–3 faculty" in titles(plan)
+    # No meeting steps for a rotation, and the general "before each away" step yields.
+    assert not any(i.startswith("conf-") and "@" in i for i in found)
+    assert "ms4-away-prepare" not in found
+    # Its later steps wait for their time, counted under the rotation's name.
+    assert any("more steps for Cleveland away come up" in n for n in plan.notes)
+
+
+def test_mid_rotation_feedback_is_due_halfway_and_stays_due_until_the_end(pack):
+    middle = middle_of(AWAY)
+    assert middle == dt.date(2026, 12, 14)
+    for today, when in ((middle, "today"), (middle + 3 * DAY, "it was due 2026-12-14")):
+        plan = plan_for(pack, [("away_rotation", AWAY)], today=today, stage="ms4")
+        item = next(i for i in plan.all_items() if i.id == "away-feedback@2026-12-01")
+        assert item.title == "Halfway through Cleveland away, ask how you could help the team more"
+        assert when in item.when and not item.overdue and item.date == today
+    after = plan_for(pack, [("away_rotation", AWAY)], today=AWAY.end + DAY, stage="ms4")
+    assert "away-feedback@2026-12-01" in [i.id for i in after.missed]
+    thanks = next(i for i in after.all_items() if i.id == "away-thanks@2026-12-01")
+    assert thanks.title == "Thank the residents and attendings from Cleveland away"
+    assert thanks.date == AWAY.end + 3 * DAY
+
+
+def test_a_research_day_uses_the_meeting_playbook_with_its_own_target_range(pack):
+    day = Event("Resident research day", TODAY + 10 * DAY, TODAY + 10 * DAY)
+    plan = plan_for(pack, [("research_day", day)], stage="ms3")
+    assert "Make a target list of 2–6 people for Resident research day" in titles(plan)
+
+
+def test_an_interview_brings_a_thank_you_after_it(pack):
+    interview = Event("Interview at Metro", TODAY - 3 * DAY, TODAY - 3 * DAY)
+    plan = plan_for(pack, [("interview", interview)], stage="ms4")
+    item = next(i for i in plan.all_items() if i.id.startswith("interview-thanks@"))
+    assert item.title == "Send thank-you notes after Interview at Metro"
+    assert item.date == TODAY and item.late  # due two days after; late, never overdue
+    assert not any(i.startswith("conf-targets") for i in ids(plan))
+
+
+def test_two_meetings_each_get_their_own_steps_and_share_the_habits(pack):
+    first = Event("Regional meeting", TODAY + 8 * DAY, TODAY + 9 * DAY)
+    second = Event("Western Thoracic", TODAY + 10 * DAY, TODAY + 12 * DAY)
+    plan = plan_for(
+        pack, [("conference", first), ("conference", second)], stage="ms3", weekly_hours=20
+    )
+    everything = plan.all_items()
+    targets = [i.title for i in everything if i.id.startswith("conf-targets@")]
+    assert sorted(targets) == [
+        "Make a target list of 5–10 people for Regional meeting",
+        "Make a target list of 5–10 people for Western Thoracic",
+    ]
+    # Practicing the pitch is one habit, not one item per meeting.
+    assert sum(i.intent == "practice-pitch" for i in everything) <= 1
+
+
+def test_overlapping_events_never_push_the_active_items_past_the_weekly_cap(pack):
+    events = [
+        ("away_rotation", Event("Away A", TODAY + 2 * DAY, TODAY + 30 * DAY)),
+        ("conference", Event("Meeting B", TODAY + 3 * DAY, TODAY + 5 * DAY)),
+        ("research_day", Event("Day C", TODAY + 4 * DAY, TODAY + 4 * DAY)),
+        ("interview", Event("Interview D", TODAY - DAY, TODAY - DAY)),
+    ]
+    for hours in (1, 3, 5, 10):
+        plan = plan_for(pack, events, stage="ms4", weekly_hours=hours)
+        open_ = [i for i in plan.items if not i.done]
+        assert len(open_) <= plan.capacity, (hours, [i.title for i in open_])
+        assert plan.waiting  # the rest waits, summarized
+    # Same start day for two events: their step ids stay apart.
+    same = [
+        ("conference", Event("X", TODAY + 30 * DAY, TODAY + 31 * DAY)),
+        ("research_day", Event("Y", TODAY + 30 * DAY, TODAY + 30 * DAY)),
+    ]
+    plan = plan_for(pack, same, stage="ms3", weekly_hours=20)
+    everything = plan.all_items()
+    target_ids = [i.id for i in everything if i.id.startswith("conf-targets@")]
+    assert len(target_ids) == len(set(target_ids)) == 2
+
+
+def test_past_events_bring_nothing_and_the_next_meeting_step_returns(pack):
+    old = Event("Old meeting", TODAY - 60 * DAY, TODAY - 58 * DAY)
+    plan = plan_for(pack, [("conference", old)], stage="ms3")
+    assert not any("@" in i for i in ids(plan))
+
+
+# -- through the coach: the store's events are the truth ---------------------------
+
+
+@pytest.fixture
+def coach(pack, data_dir) -> Coach:
+    coach = Coach(pack, Store(data_dir), lambda: TODAY)
+    coach.save_profile(make_profile(pack, stage="ms4", next_conference=None, weekly_hours=8))
+    return coach
+
+
+def test_every_stored_event_plans_and_a_deleted_one_stops(coach):
+    away, _ = coach.events.save_event("away_rotation", AWAY.name, AWAY.start, AWAY.end)
+    coach.events.save_event("conference", STS.name, STS.start, STS.end)
+    plan = coach.plan()
+    assert plan is not None
+    everything = plan.all_items()
+    assert any(i.id == "away-study-applicant@2026-12-01" for i in everything)
+    assert any(i.id == "conf-targets@2027-01-28" for i in everything)
+    coach.events.delete_event(away)
+    after = coach.plan()
+    assert after is not None
+    assert not any(i.id.startswith("away-") for i in after.all_items())
+
+
+def test_a_deleted_onboarding_meeting_does_not_come_back_from_the_answers(coach, pack):
+    meeting = {"name": "STS", "start": TODAY + 20 * DAY, "end": TODAY + 22 * DAY}
+    coach.save_profile(make_profile(pack, stage="ms4", next_conference=meeting))
+    (event,) = coach.events.events()
+    assert event.kind == pack.events.profile_kind
+    coach.events.delete_event(event)
+    plan = coach.plan()
+    assert plan is not None
+    assert not any("@" in i.id for i in plan.all_items())
+    assert "conf-choose" in {i.id for i in plan.all_items()}
+
+
+def test_a_targets_step_marked_done_moves_the_target_on(coach):
+    contact, _ = coach.log.save_contact(ContactDraft("Dr. Maya Chen"))
+    event, _ = coach.events.save_event("conference", STS.name, STS.start, STS.end)
+    coach.events.add_target(event.id, contact.id, "Her valve registry")
+    (step,) = [d for d in coach.due() if d.kind == "outreach"]
+    assert step.title == "Read up on Dr. Maya Chen before STS 2027"
+    coach.set_done(step.uid, True)  # as the plan's "done" key does
+    (target,) = coach.events.targets(event.id)
+    assert target.status == "drafted"
+    (step,) = [d for d in coach.due() if d.kind == "outreach"]
+    assert step.title == "Send your short email to Dr. Maya Chen"
+    coach.mark_due_done(step)
+    assert coach.events.targets(event.id)[0].status == "sent"
+    assert not [d for d in coach.due() if d.kind == "outreach"]
+
+
+def test_due_on_the_command_line_and_in_the_calendar_lists_target_steps(
+    onboarded_cli, tmp_path, data_dir
+):
+    assert onboarded_cli("contact", "add", "Dr. Maya Chen").code == 0
+    store = Store(data_dir)
+    start = TODAY + 40 * DAY
+    event_id = store.save_event(PlannedEvent(0, "conference", "STS 2027", start, start + DAY))
+    store.save_target(Target(0, event_id, 1, "Her valve registry"))
+    r = onboarded_cli("due", "--all", "--today", TODAY.isoformat())
+    assert r.code == 0 and "Read up on Dr. Maya Chen before STS 2027" in r.out
+    assert "Her valve registry" in r.out
+    out = tmp_path / "due.ics"
+    assert onboarded_cli("due", "--ics", str(out)).code == 0
+    summaries = [str(e["summary"]) for e in Calendar.from_ical(out.read_bytes()).walk("VEVENT")]
+    assert "Read up on Dr. Maya Chen before STS 2027" in summaries
+
+
+# -- content: kinds, anchors and words are checked ---------------------------------
+
+
+@pytest.fixture
+def content_dir(tmp_path: Path) -> Path:
+    target = tmp_path / "content"
+    shutil.copytree(CONTENT, target)
+    return target
+
+
+@pytest.mark.parametrize(
+    ("name", "old", "new", "message"),
+    [
+        (
+            "playbooks.toml",
+            'event_kinds = ["away_rotation", "sub_internship"]',
+            'event_kinds = ["away", "sub_internship"]',
+            "unknown event kind 'away'",
+        ),
+        (
+            "playbooks.toml",
+            'id = "digital-boundaries"',
+            'id = "digital-boundaries"\nevent_kinds = ["conference"]',
+            "only a step dated from an event",
+        ),
+        (
+            "playbooks.toml",
+            'title = "Check your online presence',
+            'title = "Before {event}: check your online presence',
+            "unknown placeholder {event}",
+        ),
+        (
+            "playbooks.toml",
+            'title = "Make a target list of {targets} people for {event}"',
+            'title = "Make a target list for {meeting}"',
+            "unknown placeholder {meeting}",
+        ),
+        (
+            "playbooks.toml",
+            'event = { anchor = "middle" }',
+            'event = { anchor = "middle", offset_days = 2 }',
+            "a step during or in the middle of the event takes no offset",
+        ),
+        ("events.toml", 'profile_kind = "conference"', 'profile_kind = "meeting"', "no event kind"),
+    ],
+)
+def test_event_playbook_content_is_checked(content_dir, name, old, new, message):
+    edit(content_dir, name, old, new)
+    found = problems(content_dir)
+    assert any(message in p for p in found), found
