@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ctcoach.dates import DateError, check_range
 from ctcoach.followup import Due
@@ -33,6 +33,14 @@ class Goal:
 
 
 @dataclass(frozen=True)
+class Wording:
+    """The plan's words for a step: a title with ``{name}`` and ``{event}``, and how."""
+
+    title: str
+    how: str
+
+
+@dataclass(frozen=True)
 class EventKind:
     id: str
     title: str
@@ -43,14 +51,9 @@ class EventKind:
     source: Source
     advocates: bool = False  # ask afterwards who could speak for you
     log_kind: str = ""  # the interaction kind logged when you meet a target here
-
-
-@dataclass(frozen=True)
-class Wording:
-    """The plan's words for a step: a title with ``{name}`` and ``{event}``, and how."""
-
-    title: str
-    how: str
+    draft_before: str = "pre-meeting"  # the email kind for a target not met yet
+    draft_after: str = "follow-up"  # ... and once you have met them
+    steps: Mapping[str, Wording] = field(default_factory=dict)  # this kind's own words
 
 
 @dataclass(frozen=True)
@@ -117,11 +120,11 @@ def check_event(
     if kind not in kinds:
         problems.append(Problem("kind", f"{kind!r} is not one of {', '.join(kinds)}"))
     last = end or start
-    for field, day in (("start", start), ("end", last)):
+    for name, day in (("start", start), ("end", last)):
         try:
             check_range(day)
         except DateError as exc:
-            problems.append(Problem(field, str(exc)))
+            problems.append(Problem(name, str(exc)))
     if last < start:
         problems.append(Problem("end", f"{last.isoformat()} is before the start"))
     elif (last - start).days > 366:
@@ -250,13 +253,13 @@ def outreach_steps(
 def _next_step(
     target: Target, name: str, event: PlannedEvent, settings: EventSettings
 ) -> tuple[str, int, str] | None:
-    wording = {
-        "research": (settings.research, RESEARCH_DAYS),
-        "drafted": (settings.email, EMAIL_DAYS),
-    }
-    if target.status not in wording:
+    steps = {"research": ("research", RESEARCH_DAYS), "drafted": ("email", EMAIL_DAYS)}
+    if target.status not in steps:
         return None
-    words, days = wording[target.status]
+    step, days = steps[target.status]
+    kind = settings.kind(event.kind)
+    default = settings.research if step == "research" else settings.email
+    words = kind.steps.get(step, default) if kind is not None else default
     return words.title.format(name=name, event=event.name), days, words.how
 
 

@@ -7,7 +7,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from ctcoach.cli.base import OK, Context, UserError
-from ctcoach.cli.log_commands import find
+from ctcoach.cli.log_commands import find, find_or_add
 from ctcoach.cli.parser import Parser, date_arg
 
 if TYPE_CHECKING:
@@ -52,6 +52,7 @@ def register(sub: Any, common: Parser) -> None:
     target.add_argument("event", metavar="EVENT")
     target.add_argument("contact", metavar="CONTACT")
     target.add_argument("--reason", default="", metavar="TEXT", help="their session, work, …")
+    target.add_argument("--new", action="store_true", help="add CONTACT to your contacts first")
     target.set_defaults(func=cmd_event_target)
     status = actions.add_parser("status", parents=[common], help="move a target along")
     status.add_argument("event", metavar="EVENT")
@@ -191,7 +192,7 @@ def cmd_event_show(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_event_target(args: argparse.Namespace, ctx: Context) -> int:
     book = _book(ctx)
     event = _event(book, args.event)
-    contact = find(ctx.coach().log, args.contact)
+    contact = find_or_add(ctx, ctx.coach().log, args.contact, args.new)
     book.add_target(event.id, contact.id, args.reason)
     ctx.out(f"{contact.name} is a target for {event.name}.\n")
     return OK

@@ -115,6 +115,19 @@ def find(book: LogBook, query: str, add: str = ADD_CONTACT) -> Contact:
     raise UserError(f"{found.problem}{hint} ({add})")
 
 
+def find_or_add(ctx: Context, book: LogBook, query: str, new: bool) -> Contact:
+    """The contact ``query`` names; with ``new``, a name nobody has yet is added first."""
+    from ctcoach.network import ContactDraft, describe
+
+    if new and book.find(query).contact is None and not query.strip().lstrip("#").isdigit():
+        contact, problems = book.save_contact(ContactDraft(query))
+        if contact is None:
+            raise _problems(problems)
+        ctx.say(f"Added {describe(contact)} to your contacts.")
+        return contact
+    return find(book, query)
+
+
 def cmd_contact_add(args: argparse.Namespace, ctx: Context) -> int:
     from ctcoach.network import ContactDraft, describe, parse_reconnect
 
@@ -158,18 +171,9 @@ def cmd_contact_list(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_log_add(args: argparse.Namespace, ctx: Context) -> int:
     from ctcoach.logbook import Entry
-    from ctcoach.network import ContactDraft, describe
 
     book = _book(ctx)
-    found = book.find(args.contact)
-    contact = found.contact
-    if contact is None and args.new and not args.contact.strip().lstrip("#").isdigit():
-        contact, problems = book.save_contact(ContactDraft(args.contact))
-        if contact is None:
-            raise _problems(problems)
-        ctx.say(f"Added {describe(contact)} to your contacts.")
-    if contact is None:
-        contact = find(book, args.contact)
+    contact = find_or_add(ctx, book, args.contact, args.new)
     people = (contact.id, *(find(book, other).id for other in args.others))
     entry = Entry(people, args.what, args.kind or "", args.where, args.date, args.promise, args.by)
     item, problems = book.log(entry)

@@ -5,12 +5,14 @@ from __future__ import annotations
 from ctcoach.content.context import LoadContext
 from ctcoach.content.log import placeholders_ok
 from ctcoach.content.node import Node
+from ctcoach.drafts.model import DraftSettings
 from ctcoach.events import EventKind, EventSettings, Goal, Wording
 
 KIND_KEYS = {
     "id", "title", "target_min", "target_max", "target_hint", "goals", "advocates", "source",
-    "log_kind",
+    "log_kind", "draft_before", "draft_after", "steps",
 }  # fmt: skip
+STEP_KEYS = ("research", "email", "advocate")
 
 
 class EventSection:
@@ -45,12 +47,13 @@ class EventSection:
             profile_kind=profile_kind or "",
         )
 
-    def _steps(self, node: Node) -> dict[str, Wording]:
-        """``[events.steps.research|email|advocate]``: the plan's words for each step."""
+    def _steps(self, node: Node, keys: tuple[str, ...] = STEP_KEYS) -> dict[str, Wording]:
+        """``[events.steps.research|email|advocate]``: the plan's words for each step (a
+        kind may have its own for research and email)."""
         out: dict[str, Wording] = {}
         for key, step in node.subtables("steps"):
-            if key not in ("research", "email", "advocate"):
-                step.error("must be research, email or advocate")
+            if key not in keys:
+                step.error(f"must be {' or '.join(keys)}")
                 continue
             step.check_keys({"title", "how"})
             placeholders_ok(step, "title", {"name", "event"})
@@ -82,4 +85,17 @@ class EventSection:
             self.ctx.source(node),
             node.get("advocates", bool, False, False),
             node.text("log_kind", False),
+            node.get("draft_before", str, "pre-meeting", False),
+            node.get("draft_after", str, "follow-up", False),
+            self._steps(node, STEP_KEYS[:2]),
         )
+
+    def check_drafts(self, events: EventSettings | None, drafts: DraftSettings | None) -> None:
+        """Each kind's email kinds must be kinds of draft the pack has."""
+        if events is None or self.node is None:
+            return
+        known = {k.id for k in drafts.kinds} if drafts is not None else set()
+        for node, kind in zip(self.node.tables("kinds"), events.kinds, strict=False):
+            for key in ("draft_before", "draft_after"):
+                if key in node.value and getattr(kind, key) not in known:
+                    node.error(f"no draft kind '{getattr(kind, key)}'", key)

@@ -102,6 +102,7 @@ class _Loader:
         quizzes, topics, pass_percent = self.quizzes.build()
         log = self.log.build()
         drafts = self.drafts.build(log)
+        self.events.check_drafts(events, drafts)
         if ctx.errors:
             raise ContentError(ctx.errors)
         return Pack(

@@ -68,7 +68,7 @@ def test_missing_values_show_as_reminders_and_failed_checks(cli):
     ("argv", "message"),
     [
         (("draft", "thanks", "Maya Chen"), "no draft kind 'thanks'; did you mean thank-you? kinds: "
-                                           "introduction, pre-meeting, follow-up, thank-you"),
+                                           "introduction, pre-meeting, pre-rotation, follow-up, thank-you"),
         (("draft", "follow-up", "Maya Chan"), "no contact is called 'Maya Chan'; closest: "
                                               "Dr. Maya Chen (#1, Metro Heart) (add them with "
                                               "`ctcoach contact add`)"),

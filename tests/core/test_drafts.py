@@ -16,7 +16,10 @@ from ctcoach.pitch import make_pitch
 
 from ..helpers import TODAY, make_profile
 
-KINDS = ("introduction", "pre-meeting", "follow-up", "thank-you", "project", "milestone")
+KINDS = (
+    "introduction", "pre-meeting", "pre-rotation", "follow-up", "thank-you", "project",
+    "milestone",
+)  # fmt: skip
 PERSONAS = {
     "ms3": (
         {"name": "Jordan Lee", "stage": "ms3", "interests": ["adult_cardiac"]},
@@ -89,7 +92,7 @@ def edited(draft, old, new):
     return Draft(draft.subject, draft.body.replace(old, new, 1))
 
 
-def test_the_shipped_pack_has_the_six_kinds(pack):
+def test_the_shipped_pack_has_the_seven_kinds(pack):
     assert tuple(k.id for k in pack.drafts.kinds) == KINDS
     assert all(k.source.id in pack.sources for k in pack.drafts.kinds)
 

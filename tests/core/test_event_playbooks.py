@@ -195,6 +195,32 @@ def test_due_on_the_command_line_and_in_the_calendar_lists_target_steps(
     assert "Read up on Dr. Maya Chen before STS 2027" in summaries
 
 
+def test_an_away_rotation_target_gets_the_rotations_own_words(coach):
+    contact, _ = coach.log.save_contact(ContactDraft("Dr. Lee"))
+    event, _ = coach.events.save_event("away_rotation", AWAY.name, AWAY.start, AWAY.end)
+    target = coach.events.add_target(event.id, contact.id, "ECMO program")
+    (step,) = [d for d in coach.due() if d.kind == "outreach"]
+    assert step.title == "Read up on Dr. Lee before Cleveland away"
+    coach.events.advance(target)
+    (step,) = [d for d in coach.due() if d.kind == "outreach"]
+    assert step.title == "Introduce yourself to Dr. Lee before Cleveland away"
+    kind = coach.pack.events.kind("away_rotation")
+    assert (kind.draft_before, kind.draft_after) == ("pre-rotation", "thank-you")
+
+
+def test_a_target_can_be_someone_new(onboarded_cli):
+    cli = onboarded_cli
+    cli("event", "add", "Away at Metro", "--kind", "away_rotation", "--start", "2027-03-01")
+    unknown = cli("event", "target", "metro", "Dr. Nobody")
+    assert unknown.code == 2 and "or --new" in unknown.err
+    r = cli("event", "target", "metro", "Dr. Nobody", "--new", "--reason", "ECMO")
+    assert r.code == 0 and "Added Dr. Nobody" in r.err
+    assert "[to research] Dr. Nobody — ECMO" in cli("event", "show", "metro").out
+    again = cli("event", "target", "metro", "Dr. Nobody", "--new")
+    assert again.code == 0 and "Added" not in again.err  # an existing name is not doubled
+    assert cli("contact", "list").out.count("Dr. Nobody") == 1
+
+
 # -- content: kinds, anchors and words are checked ---------------------------------
 
 
@@ -239,6 +265,13 @@ def content_dir(tmp_path: Path) -> Path:
             "a step during or in the middle of the event takes no offset",
         ),
         ("events.toml", 'profile_kind = "conference"', 'profile_kind = "meeting"', "no event kind"),
+        (
+            "events.toml",
+            'draft_before = "pre-rotation"',
+            'draft_before = "pre-rotate"',
+            "no draft kind 'pre-rotate'",
+        ),
+        ("events.toml", "steps.research = {", "steps.advocate = {", "must be research or email"),
     ],
 )
 def test_event_playbook_content_is_checked(content_dir, name, old, new, message):

@@ -132,3 +132,24 @@ async def test_an_event_is_changed_in_place_then_removed_and_brought_back(make_a
         await pilot.pause()
         (back,) = app.coach.events.events()
         assert back == saved and app.coach.events.targets(event.id)[0].reason == "ECMO program"
+
+
+async def test_w_on_an_away_rotation_target_writes_the_rotation_introduction(make_app):
+    from ctcoach.tui.screens.draft import DraftScreen
+
+    app = make_app(BASIC)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.coach.log.save_contact(ContactDraft("Dr. Maya Chen"))
+        event, _ = app.coach.events.save_event(
+            "away_rotation", "Away at Metro", TODAY + dt.timedelta(days=20)
+        )
+        assert event is not None
+        app.coach.events.add_target(event.id, 1, "ECMO program")
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one(DataTable).focus()
+        await pilot.press("w")
+        await pilot.pause()
+        assert isinstance(app.screen, DraftScreen)
+        assert app.screen.kind_id == "pre-rotation"
+        assert "rotating with your team at Away at Metro" in app.screen.draft().body

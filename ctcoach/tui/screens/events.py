@@ -221,7 +221,13 @@ class EventsScreen(CoachScreen[None]):
         if target is None or event is None or target.contact not in people:
             self.notify("Choose a target first (t adds one).", severity="warning")
             return
-        kind = "follow-up" if target.status in ("met", "followed_up") else "pre-meeting"
+        settings = self.coach.events.settings.kind(event.kind)
+        after = target.status in ("met", "followed_up")
+        kind = (
+            (settings.draft_after if after else settings.draft_before)
+            if settings is not None
+            else ("follow-up" if after else "pre-meeting")
+        )
         app = self.app
         if isinstance(app, CoachApp):
             open_draft(app, kind, people[target.contact], event, target)
