@@ -171,6 +171,38 @@ def target_check(kind: EventKind, targets: Sequence[Target]) -> str:
     return ""
 
 
+PRACTICE_DAYS = 14  # a pitch practiced this recently counts as ready
+
+
+@dataclass(frozen=True)
+class Readiness:
+    """One thing to have done before an event, and where it stands."""
+
+    label: str
+    done: bool
+    detail: str
+
+
+def readiness(
+    kind: EventKind, targets: Sequence[Target], last_practice: dt.date | None, today: dt.date
+) -> tuple[Readiness, ...]:
+    """How ready you are for an event: targets chosen (the guide's range), emails sent
+    to them, and your pitch practiced aloud lately."""
+    count = len(targets)
+    sent = sum(1 for t in targets if t.status in ("sent", "met", "followed_up"))
+    practiced = last_practice is not None and (today - last_practice).days <= PRACTICE_DAYS
+    when = f"practiced {last_practice.isoformat()}" if last_practice else "not practiced"
+    return (
+        Readiness(
+            "targets",
+            count >= max(kind.target_min, 1),
+            f"{count} of {kind.target_min}–{kind.target_max}",
+        ),
+        Readiness("emails", count > 0 and sent == count, f"{sent} of {count} sent"),
+        Readiness("pitch", practiced, when),
+    )
+
+
 @dataclass(frozen=True)
 class EventSummary:
     """An upcoming event as the export shows it: targets with their status, the range check."""

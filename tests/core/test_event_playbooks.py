@@ -126,6 +126,23 @@ def test_past_events_bring_nothing_and_the_next_meeting_step_returns(pack):
     assert not any("@" in i for i in ids(plan))
 
 
+def test_readiness_counts_targets_in_range_emails_sent_and_recent_practice(pack):
+    from ctcoach.events import readiness
+
+    kind = pack.events.kind("away_rotation")  # 2–3 faculty
+    one = [Target(1, 1, 1, status="sent")]
+    two = [*one, Target(2, 1, 2, status="research")]
+    assert [r.done for r in readiness(kind, [], None, TODAY)] == [False, False, False]
+    ready = readiness(kind, two, TODAY - 14 * DAY, TODAY)
+    assert [(r.label, r.done, r.detail) for r in ready] == [
+        ("targets", True, "2 of 2–3"),
+        ("emails", False, "1 of 2 sent"),
+        ("pitch", True, "practiced 2026-11-10"),
+    ]
+    assert not readiness(kind, one, TODAY - 15 * DAY, TODAY)[2].done  # too long ago
+    assert readiness(kind, [Target(1, 1, 1, status="met")] * 2, None, TODAY)[1].done
+
+
 # -- through the coach: the store's events are the truth ---------------------------
 
 

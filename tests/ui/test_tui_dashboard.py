@@ -45,6 +45,9 @@ async def test_at_80x24_name_next_actions_and_every_card_show_without_scrolling(
             assert entry.title in text
         footer = lines[-1]
         assert "? Keys" in footer and "q Quit" in footer
+        # The next event and how ready you are: no targets, emails or practice yet.
+        events = str(app.screen.query_one("#card-events", Card).render())
+        assert "0 of 3 ready" in events
 
 
 @pytest.mark.parametrize("size", [(60, 20), (40, 12)])

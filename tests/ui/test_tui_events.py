@@ -107,6 +107,7 @@ async def test_an_event_is_changed_in_place_then_removed_and_brought_back(make_a
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("e")
         await pilot.pause()
+        assert "Ready: ☐ targets 1 of 2–3 · ☐ emails 0 of 1 sent" in screen_text(app)
         await pilot.press("e")
         assert isinstance(app.screen, EventDialog)
         assert app.screen.query_one("#name", Input).value == "Away at Metro"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from textual.content import Content
 
-from ctcoach.events import upcoming
+from ctcoach.events import EventSettings, readiness, upcoming
 from ctcoach.model import Pack, plural
 from ctcoach.plan import Plan, PlanItem
 from ctcoach.records import Snapshot
@@ -102,18 +102,26 @@ def due_status(plan: Plan) -> Lines:
     return [plain(f"{len(week)} due", "bold $warning")]
 
 
-def event_status(plan: Plan, snap: Snapshot) -> Lines:
-    """The next event, and how far along its outreach is."""
+def event_status(plan: Plan, snap: Snapshot, settings: EventSettings | None) -> Lines:
+    """The next event, and how ready you are for it (targets, emails, pitch)."""
     coming = upcoming(snap.events, plan.today)
     if not coming:
         return [plain("none planned", "dim")]
     event = coming[0]
     days = (event.start - plan.today).days
-    mine = [t for t in snap.targets if t.event == event.id]
-    sent = sum(1 for t in mine if t.status in ("sent", "met", "followed_up"))
     when = "now" if days <= 0 else f"{days} d"
-    return [plain(short(f"{len(mine)} to meet, {sent} sent"), "dim"),
-            plain(short(f"{when}: {event.name}"), "bold")]  # fmt: skip
+    kind = settings.kind(event.kind) if settings is not None else None
+    head = plain(short(f"{when}: {event.name}"), "bold")
+    if kind is None:
+        return [head]
+    mine = [t for t in snap.targets if t.event == event.id]
+    last = max((p.date for p in snap.practices), default=None)
+    ready = readiness(kind, mine, last, plan.today)
+    done = sum(r.done for r in ready)
+    return [
+        head,
+        plain(f"{done} of {len(ready)} ready", "dim" if done < len(ready) else "$success"),
+    ]
 
 
 def statuses(pack: Pack, plan: Plan, snap: Snapshot | None = None) -> dict[str, Lines]:
@@ -130,7 +138,7 @@ def statuses(pack: Pack, plan: Plan, snap: Snapshot | None = None) -> dict[str, 
         "guide": [plain(f"{topics} topics", "dim")],
         "due": due_status(plan),
         **(
-            {"people": people_status(snap), "events": event_status(plan, snap)}
+            {"people": people_status(snap), "events": event_status(plan, snap, pack.events)}
             if snap is not None
             else {}
         ),

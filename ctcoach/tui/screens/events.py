@@ -10,7 +10,14 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import DataTable, Footer, Header, Label, ListItem, ListView, Static
 
-from ctcoach.events import STATUS_TITLES, PlannedEvent, Target, target_check
+from ctcoach.events import (
+    STATUS_TITLES,
+    EventKind,
+    PlannedEvent,
+    Target,
+    readiness,
+    target_check,
+)
 from ctcoach.model import plural
 from ctcoach.network import Contact
 from ctcoach.tui.base import CoachScreen
@@ -126,6 +133,8 @@ class EventsScreen(CoachScreen[None]):
             parts.append(
                 plain(gentle or "✓ a good number of targets", "$warning" if gentle else "dim")
             )
+            if event.end >= self.coach.today():
+                parts += ["\n", self.ready_line(kind, event)]
             for n, goal in enumerate(kind.goals, start=1):
                 done = goal.id in event.goals_done
                 parts += ["\n", plain(f"{n} {'☑' if done else '☐'} {goal.title}",
@@ -133,6 +142,18 @@ class EventsScreen(CoachScreen[None]):
         if event.advocates:
             names = ", ".join(people[c].name for c in event.advocates if c in people)
             parts += ["\n", plain(f"Could speak for you: {names}", "bold")]
+        return join(*parts)
+
+    def ready_line(self, kind: EventKind, event: PlannedEvent) -> Content:
+        """Ready: ☑ targets 5 of 5–10 · ☐ emails 2 of 5 sent · ☐ pitch not practiced."""
+        practices = self.coach.practices()
+        last = max((p.date for p in practices), default=None)
+        ready = readiness(kind, self.targets(), last, self.coach.today())
+        parts: list[Content | str] = [plain("Ready: ", "bold")]
+        for n, r in enumerate(ready):
+            mark = f"{'☑' if r.done else '☐'} {r.label} {r.detail}"
+            parts += [" · "] if n else []
+            parts.append(plain(mark, "$success" if r.done else ""))
         return join(*parts)
 
     def on_list_view_highlighted(self, event: ListView.Highlighted) -> None:
