@@ -193,6 +193,7 @@ class Action:
     when: Mapping[str, Matcher] = field(default_factory=dict)
     event: EventAnchor | None = None
     event_kinds: tuple[str, ...] = ()  # kinds of event a dated step is for; empty: every kind
+    shared: bool = False  # a dated step that overlapping events share as one item (a habit)
     pitfall: str | None = None
     min_risk: str = "moderate"
     mentor_gap: str | None = None

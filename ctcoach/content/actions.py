@@ -47,6 +47,7 @@ ACTION_KEYS = {
     "when",
     "event",
     "event_kinds",
+    "shared",
     "intent",
     "replaces",
     "groups",
@@ -129,6 +130,7 @@ def read_action(ctx: LoadContext, node: Node) -> None:
             when=when,
             event=event,
             event_kinds=node.strings("event_kinds", required=False),
+            shared=node.get("shared", bool, False, required=False),
             pitfall=node.get("pitfall", str, required=False),
             min_risk=node.get("min_risk", str, "moderate", required=False),
             mentor_gap=node.get("mentor_gap", str, required=False),
@@ -272,6 +274,8 @@ def _check_event_kinds(node: Node, action: Action, events: EventSettings | None)
     dated = action.event is not None or action.before_event is not None
     if action.event_kinds and not dated:
         node.error("only a step dated from an event (`event`) can name event kinds", "event_kinds")
+    if action.shared and not dated:
+        node.error("only a step dated from an event (`event`) can be shared by events", "shared")
     known = {k.id for k in events.kinds} if events is not None else set()
     for i, kind in enumerate(action.event_kinds):
         if kind not in known:

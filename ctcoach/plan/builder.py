@@ -53,10 +53,12 @@ class _Builder:
             kind = pack.events.profile_kind if pack.events is not None else ""
             given.append(DatedEvent(kind, profile.event))
         self.events = live_events(given, today, pack.plan.event_stale_days)
-        # Intents an undated action also serves: habits (practice, logging, following up)
-        # that every event's steps share instead of repeating.
+        # Habits (practice, logging, following up) that every event's steps share as one
+        # item instead of repeating: intents an undated action also serves, or marked so.
         self.habits = {
-            a.intent for a in pack.actions if anchor_for(a.event, a.before_event) is None
+            a.intent
+            for a in pack.actions
+            if a.shared or anchor_for(a.event, a.before_event) is None
         }
 
     def when_text(self, horizon: Horizon) -> str:
@@ -126,6 +128,7 @@ class _Builder:
             state=timing.state if timing else "now",
             planned=timing.planned if timing else None,
             event=dated.event.name if timing and dated else "",
+            deadline=timing.deadline if timing else None,
             phase=match.phase,
         )
 
@@ -223,10 +226,10 @@ class _Builder:
         found += self.follow_up_candidates()
         ahead = [c for c in found if c.item.horizon == "next_stage"]
         current = [c for c in found if c.item.horizon != "next_stage"]
-        missed = [c.item for c in current if c.state == "missed" and not c.item.done]
         # A step still to come yields to what serves its intent now (the habit of logging
         # before the meeting's own logging step); it takes over when its time comes.
         kept = one_per_intent([c for c in current if c.state != "missed" or c.item.done])
+        missed = self.missed([c for c in current if c.state == "missed" and not c.item.done], kept)
         present = {c.item.intent for c in kept} | {r for c in kept for r in c.replaces}
         cap = capacity(self.pack, self.profile.weekly_hours)
         chosen = select(kept, cap, self.pack.plan, self.today, self.when_text)
@@ -252,6 +255,18 @@ class _Builder:
             upcoming=tuple(self.previews(ahead, present)),
             follow_ups=self.progress.due,
         )
+
+    @staticmethod
+    def missed(steps: list[Candidate], kept: list[Candidate]) -> list[PlanItem]:
+        """Steps an event overtook, once per intent, leaving out what is still open
+        under the same intent (the pitch still to write for the next meeting)."""
+        seen = {c.item.intent for c in kept} | {r for c in kept for r in c.replaces}
+        out = []
+        for candidate in steps:
+            if candidate.item.intent not in seen:
+                seen.add(candidate.item.intent)
+                out.append(candidate.item)
+        return out
 
     def event_notes(self) -> list[str]:
         event = self.rules.event

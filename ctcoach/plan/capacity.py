@@ -114,6 +114,25 @@ def select(
     )
 
 
+def pressing_notes(waiting: Sequence[Candidate], today: dt.date) -> list[str]:
+    """A line per event whose steps wait for room but will not keep: their last useful
+    day is within a week."""
+    soon: dict[str, list[Candidate]] = {}
+    for c in waiting:
+        if c.event and c.deadline is not None and (c.deadline - today).days < NOW_DAYS:
+            soon.setdefault(c.event, []).append(c)
+    notes = []
+    for event, steps in soon.items():
+        last = min(c.deadline or today for c in steps)
+        what = "1 step" if len(steps) == 1 else f"{len(steps)} steps"
+        notes.append(
+            f"{what} for {event} still {'waits' if len(steps) == 1 else 'wait'} for room and "
+            f"will not keep past {last.isoformat()}: finish an active item, or give more "
+            "hours a week in your profile."
+        )
+    return notes
+
+
 def waiting_notes(waiting: Sequence[Candidate], today: dt.date) -> list[str]:
     """One line for what waits for room, one per event for the steps still to come."""
     notes = []
@@ -122,6 +141,7 @@ def waiting_notes(waiting: Sequence[Candidate], today: dt.date) -> list[str]:
         notes.append(
             f"{room} more {'action starts' if room == 1 else 'actions start'} as you finish these."
         )
+    notes += pressing_notes([c for c in waiting if c.state == "now"], today)
     events: dict[str, list[Candidate]] = {}
     for candidate in waiting:
         if candidate.state == "later":

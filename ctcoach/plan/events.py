@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal, TypeVar
 
 from ctcoach.model import Event, EventAnchor, event_live, plural
@@ -68,6 +68,8 @@ class Timing:
     when: str
     reason: str
     late: bool = False
+    deadline: dt.date | None = None  # the last day it helps: the event's start for a step
+    # before it, its end for one during it, its due day for a follow-up after it
 
 
 def date_text(date: dt.date, today: dt.date) -> str:
@@ -94,12 +96,16 @@ def anchor_for(event_anchor: EventAnchor | None, before_event: int | None) -> Ev
 
 def time_step(anchor: EventAnchor, event: Event, today: dt.date) -> Timing:
     """When a step anchored to ``event`` is due, as seen on ``today``."""
-    if anchor.anchor == "during":
-        return _during(event, today)
-    if anchor.anchor == "middle":
-        return _middle(event, today)
+    if anchor.anchor in ("during", "middle"):
+        timing = _during(event, today) if anchor.anchor == "during" else _middle(event, today)
+        return replace(timing, deadline=event.end)
     if anchor.anchor == "end":
-        return _after(event, event.end + dt.timedelta(days=anchor.offset_days), today)
+        due = event.end + dt.timedelta(days=anchor.offset_days)
+        return replace(_after(event, due, today), deadline=due)
+    return replace(_before(anchor, event, today), deadline=event.start)
+
+
+def _before(anchor: EventAnchor, event: Event, today: dt.date) -> Timing:
     planned = event.start + dt.timedelta(days=anchor.offset_days)
     reason = f"Before {event.name}, which starts {event.start.isoformat()}."
     if today > event.start or (anchor.offset_days < 0 and today == event.start):

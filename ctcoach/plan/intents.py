@@ -35,6 +35,7 @@ class Candidate:
     state: StepState = "now"
     planned: dt.date | None = None
     event: str = ""  # the event a dated step belongs to
+    deadline: dt.date | None = None  # a dated step's last useful day: the nearer comes first
     phase: Phase | None = None  # the roadmap phase it stands for; its Why line comes last
 
     def rank(self) -> tuple[object, ...]:
@@ -43,6 +44,7 @@ class Candidate:
         dated = self.tier in (TIER_LOG, TIER_EVENT)
         return (
             self.tier,
+            (self.deadline or item.date) if dated and item.date else dt.date.max,
             item.date if dated and item.date else dt.date.max,
             self.planned or dt.date.max,
             self.core if self.core is not None else 0,

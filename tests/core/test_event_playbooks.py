@@ -63,7 +63,7 @@ def test_mid_rotation_feedback_is_due_halfway_and_stays_due_until_the_end(pack):
     assert "away-feedback@2026-12-01" in [i.id for i in after.missed]
     thanks = next(i for i in after.all_items() if i.id == "away-thanks@2026-12-01")
     assert thanks.title == "Thank the residents and attendings from Cleveland away"
-    assert thanks.date == AWAY.end + 3 * DAY
+    assert thanks.date == AWAY.end + 2 * DAY  # the log's rule after a rotation: 1–2 days
 
 
 def test_a_research_day_uses_the_meeting_playbook_with_its_own_target_range(pack):
@@ -118,6 +118,57 @@ def test_overlapping_events_never_push_the_active_items_past_the_weekly_cap(pack
     everything = plan.all_items()
     target_ids = [i.id for i in everything if i.id.startswith("conf-targets@")]
     assert len(target_ids) == len(set(target_ids)) == 2
+
+
+def test_the_nearest_deadline_comes_first_when_room_is_short(pack):
+    """Two days after a rotation, with a meeting three weeks off and little time, the
+    thank-yous (their last useful day is today) come before the meeting's late target list."""
+    today = AWAY.end + 2 * DAY
+    meeting = Event("STS 2027", today + 19 * DAY, today + 22 * DAY)
+    plan = plan_for(
+        pack, [("away_rotation", AWAY), ("conference", meeting)], today=today, stage="ms4",
+        weekly_hours=2,
+    )  # fmt: skip
+    active = [i.id for i in plan.items if not i.done]
+    assert active[0] == "away-thanks@2026-12-01", active
+    assert len(active) <= plan.capacity
+
+
+def test_steps_that_will_not_keep_are_named_while_they_wait(pack):
+    soon = Event("Regional meeting", TODAY + 4 * DAY, TODAY + 5 * DAY)
+    plan = plan_for(pack, [("conference", soon)], stage="ms3", weekly_hours=1)
+    (note,) = [n for n in plan.notes if "will not keep" in n]
+    assert "for Regional meeting still wait" in note and "past 2026-11-28" in note
+
+
+def test_a_missed_step_is_listed_once_and_not_while_its_purpose_is_still_open(pack):
+    started = Event("Away A", TODAY - 3 * DAY, TODAY + 20 * DAY)
+    later = Event("STS 2027", TODAY + 30 * DAY, TODAY + 33 * DAY)
+    plan = plan_for(pack, [("away_rotation", started), ("conference", later)], stage="ms4")
+    missed = [i.intent for i in plan.missed]
+    assert len(missed) == len(set(missed))
+    open_intents = {i.intent for i in plan.all_items()}
+    assert not open_intents & set(missed)
+    assert "write-pitch" in open_intents and "write-pitch" not in missed
+
+
+def test_two_meetings_share_one_practice_item(pack):
+    first = Event("Western Thoracic", TODAY + 3 * DAY, TODAY + 5 * DAY)
+    second = Event("Thoracic Oncology Summit", TODAY + 4 * DAY, TODAY + 6 * DAY)
+    plan = plan_for(
+        pack, [("conference", first), ("conference", second)], stage="pgy2", weekly_hours=10
+    )
+    practice = [i for i in plan.all_items() if i.intent == "practice-pitch"]
+    assert len(practice) == 1
+    assert any("Thoracic Oncology Summit" in w for w in practice[0].why)
+
+
+def test_a_shy_student_starts_with_a_short_target_list(pack):
+    meeting = Event("AATS", TODAY + 21 * DAY, TODAY + 24 * DAY)
+    plan = plan_for(pack, [("conference", meeting)], stage="ms3", comfort_approaching=1)
+    item = next(i for i in plan.all_items() if i.intent.startswith("conf-targets"))
+    assert item.title == "Make a short target list for AATS: three people to start"
+    assert "the guide's full range is 5–10" in item.how
 
 
 def test_past_events_bring_nothing_and_the_next_meeting_step_returns(pack):
