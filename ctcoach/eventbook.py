@@ -13,10 +13,12 @@ from dataclasses import replace
 
 from ctcoach.events import (
     EventSettings,
+    NotYet,
     PlannedEvent,
     Target,
     check_event,
     find_event,
+    met_note,
     next_step,
     upcoming,
 )
@@ -104,27 +106,42 @@ class EventBook:
             return replace(target, id=self.store.save_target(target))
 
     def set_status(self, target: Target, status: str) -> Target:
+        """Move a target to ``status``; "followed up" also marks the log's follow-up with
+        them as sent. "met" logs the conversation (:meth:`meet`)."""
+        if status == "met":
+            return self.meet(target)
         updated = replace(target, status=status)
-        self.store.save_target(updated)
+        with self.store.transaction():
+            self.store.save_target(updated)
+            if status == "followed_up":
+                for due in self.log.due_in(self.store.snapshot(), self.today(), None):
+                    if due.kind == "follow_up" and target.contact in due.contacts:
+                        self.log.mark_done(due)
         return updated
 
     def advance(self, target: Target) -> Target:
         """Move a target one step: to research → drafted → sent → met → followed up."""
         status = next_step(target.status)
-        if status == "met":
-            return self.meet(target)
         return self.set_status(target, status) if status else target
 
     def meet(self, target: Target, what: str = "") -> Target:
-        """You met them: log the conversation (its follow-up becomes due) and mark it."""
+        """You met them: log the conversation (its follow-up becomes due) and mark it.
+        :class:`NotYet` before the event has begun."""
         event = next((e for e in self.events() if e.id == target.event), None)
+        if event is not None and self.today() < event.start:
+            raise NotYet(
+                f"{event.name} has not begun yet (it starts {event.start.isoformat()}); "
+                "mark them met once you have met"
+            )
         kind = self.settings.kind(event.kind) if event else None
         log_kind = kind.log_kind if kind and kind.log_kind else ""
         day = min(self.today(), event.end) if event else self.today()
         place = event.name if event else ""
         with self.store.transaction():
-            self.log.log(Entry((target.contact,), what or f"Met at {place}", log_kind, place, day))
-            return self.set_status(target, "met")
+            self.log.log(Entry((target.contact,), what or met_note(place), log_kind, place, day))
+            met = replace(target, status="met")
+            self.store.save_target(met)
+            return met
 
     def remove_target(self, target: Target) -> None:
         self.store.delete_target(target.id)
@@ -139,7 +156,26 @@ class EventBook:
         self.store.save_event(updated)
         return updated
 
+    def advocate_problem(self, event: PlannedEvent) -> str:
+        """Why no one can be noted as an advocate of ``event`` yet ("" when they can)."""
+        kind = self.settings.kind(event.kind)
+        if kind is None or not kind.advocates:
+            what = kind.title.lower() if kind else event.kind
+            rotations = ", ".join(k.title.lower() for k in self.settings.kinds if k.advocates)
+            return f"advocates come from rotations ({rotations}), not from a {what}"
+        if self.today() < event.start:
+            return (
+                f"{event.name} has not begun yet (it starts {event.start.isoformat()}); "
+                "note advocates once they have seen your work"
+            )
+        return ""
+
     def add_advocate(self, event: PlannedEvent, contact_id: int) -> PlannedEvent:
+        """Note someone who could speak for you after a rotation; ``ValueError`` (with
+        :meth:`advocate_problem`'s reason) when that does not fit the event."""
+        problem = self.advocate_problem(event)
+        if problem:
+            raise ValueError(problem)
         if contact_id in event.advocates:
             return event
         updated = replace(event, advocates=(*event.advocates, contact_id))

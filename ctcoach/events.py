@@ -171,6 +171,15 @@ def target_check(kind: EventKind, targets: Sequence[Target]) -> str:
     return ""
 
 
+def met_note(place: str) -> str:
+    """What the log says when you mark a target met without saying more."""
+    return f"Met at {place}"
+
+
+class NotYet(ValueError):
+    """A target marked met before its event began (one readable line)."""
+
+
 PRACTICE_DAYS = 14  # a pitch practiced this recently counts as ready
 
 

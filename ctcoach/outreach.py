@@ -21,7 +21,7 @@ from ctcoach.drafts import (
     fill,
     missing_needs,
 )
-from ctcoach.events import PlannedEvent, Target
+from ctcoach.events import PlannedEvent, Target, met_note
 from ctcoach.model import Pack, Profile
 from ctcoach.network import Contact, Interaction
 from ctcoach.pitch import Pitch
@@ -100,7 +100,10 @@ class DraftBook:
         mine = [i for i in snap.interactions if contact_id in i.contacts]
         if event is not None:
             mine = [i for i in mine if event.start <= i.date <= event.end] or mine
-        return max(mine, key=lambda i: (i.date, i.id), default=None)
+        found = max(mine, key=lambda i: (i.date, i.id), default=None)
+        if found is not None and found.what == met_note(found.where):
+            return replace(found, what="")  # "Met at STS" says nothing to write about
+        return found
 
     def prepare(
         self,
@@ -131,6 +134,7 @@ class DraftBook:
             event=event,
             interaction=self.latest_interaction(snap, contact.id, event),
             topic=topic,
+            reason=target.reason if target is not None else "",
         )
         saved = target is not None and target.draft_kind == kind.id and not fresh
         if target is not None and saved and (target.subject or target.body):

@@ -58,6 +58,9 @@ def register(sub: Any, common: Parser) -> None:
     status.add_argument("event", metavar="EVENT")
     status.add_argument("contact", metavar="CONTACT")
     status.add_argument("status", metavar="STATUS", help="research drafted sent met followed_up")
+    status.add_argument(
+        "--what", default="", metavar="TEXT", help="with met: what you talked about"
+    )
     status.set_defaults(func=cmd_event_status)
     goal = actions.add_parser("goal", parents=[common], help="tick (or untick) a goal")
     goal.add_argument("event", metavar="EVENT")
@@ -68,6 +71,7 @@ def register(sub: Any, common: Parser) -> None:
     )
     advocate.add_argument("event", metavar="EVENT")
     advocate.add_argument("contact", metavar="CONTACT")
+    advocate.add_argument("--new", action="store_true", help="add CONTACT to your contacts first")
     advocate.set_defaults(func=cmd_event_advocate)
 
 
@@ -199,7 +203,7 @@ def cmd_event_target(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_event_status(args: argparse.Namespace, ctx: Context) -> int:
-    from ctcoach.events import TARGET_STATUSES
+    from ctcoach.events import TARGET_STATUSES, NotYet
 
     book = _book(ctx)
     event = _event(book, args.event)
@@ -207,14 +211,20 @@ def cmd_event_status(args: argparse.Namespace, ctx: Context) -> int:
     target = next((t for t in book.targets(event.id) if t.contact == contact.id), None)
     if target is None:
         raise UserError(f"{contact.name} is not a target for {event.name}; add with `event target`")
-    if args.status not in TARGET_STATUSES:
+    status = args.status.strip().casefold().replace(" ", "_").replace("-", "_")
+    if status not in TARGET_STATUSES:
         raise UserError(f"status {args.status!r} is not one of {', '.join(TARGET_STATUSES)}")
-    if args.status == "met":
-        book.meet(target)
+    try:
+        if status == "met":
+            book.meet(target, args.what)
+        else:
+            book.set_status(target, status)
+    except NotYet as exc:
+        raise UserError(str(exc)) from None
+    if status == "met":
         ctx.out(f"Logged meeting {contact.name} at {event.name}; the follow-up is now due.\n")
     else:
-        book.set_status(target, args.status)
-        ctx.out(f"{contact.name}: {args.status.replace('_', ' ')}.\n")
+        ctx.out(f"{contact.name}: {status.replace('_', ' ')}.\n")
     return OK
 
 
@@ -236,7 +246,10 @@ def cmd_event_goal(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_event_advocate(args: argparse.Namespace, ctx: Context) -> int:
     book = _book(ctx)
     event = _event(book, args.event)
-    contact = find(ctx.coach().log, args.contact)
-    book.add_advocate(event, contact.id)
+    contact = find_or_add(ctx, ctx.coach().log, args.contact, args.new)
+    try:
+        book.add_advocate(event, contact.id)
+    except ValueError as exc:
+        raise UserError(str(exc)) from None
     ctx.out(f"Noted: {contact.name} could speak for you after {event.name}.\n")
     return OK

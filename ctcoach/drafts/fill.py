@@ -57,7 +57,8 @@ def draft_values(settings: DraftSettings, kind: DraftKind, context: DraftContext
     wording = settings.wording
     contact, event, met = context.contact, context.event, context.interaction
     first, last, _ = name_parts(contact.name, wording)
-    about = phrase(context.topic) or phrase(met.what if met else "")
+    talked = phrase(met.what if met else "")
+    about = phrase(context.topic) or phrase(context.reason) or talked
     values = {
         "greeting_name": greeting_name(contact.name, contact.role, wording),
         "first_name": first,
@@ -71,7 +72,7 @@ def draft_values(settings: DraftSettings, kind: DraftKind, context: DraftContext
         "met_on": day_phrase(met.date, context.today) if met else "",
         "occasion": wording.occasions.get(met.kind, "") if met else "",
         "topic": about,
-        "learned": about,
+        "learned": phrase(context.topic) or talked,
         "next_month": _next_month(context.today),
         "by_date": _long_date(context.today + dt.timedelta(days=kind.by_days)),
     }

@@ -117,6 +117,7 @@ class DraftContext:
     event: PlannedEvent | None = None
     interaction: Interaction | None = None
     topic: str = ""
+    reason: str = ""  # why they are a target ("her ECMO talk"): what to mention before meeting
 
 
 @dataclass(frozen=True)

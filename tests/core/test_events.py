@@ -72,7 +72,7 @@ def test_meeting_a_target_logs_it_and_the_follow_up_comes_due(coach):
 
 def test_goals_toggle_and_advocates_are_kept(coach):
     book = coach.events
-    away, _ = book.save_event("away_rotation", "Away", dt.date(2027, 3, 1), dt.date(2027, 3, 28))
+    away, _ = book.save_event("away_rotation", "Away", dt.date(2026, 11, 1), dt.date(2026, 11, 28))
     assert away is not None
     away = book.toggle_goal(away, "feedback")
     away = book.toggle_goal(away, "career-talk")
@@ -119,14 +119,31 @@ def test_event_commands(cli):
     assert "STS Annual Meeting" in r.out  # from the answers file's next_conference
     assert cli("event", "goal", "metro", "feedback").out.startswith("Midway through")
     assert cli("event", "goal", "metro", "dance").code == 2
-    assert cli("event", "advocate", "metro", "Dr. Lee").code == 0
+    early = cli("event", "advocate", "metro", "Dr. Lee")  # the rotation has not begun
+    assert early.code == 2 and "Away at Metro has not begun yet" in early.err
     r = cli("event", "show", "metro")
-    assert "[to research] Dr. Lee — ECMO program" in r.out
-    assert "[x] Midway through" in r.out and "Could speak for you: Dr. Lee" in r.out
+    assert "[to research] Dr. Lee — ECMO program" in r.out and "[x] Midway through" in r.out
     r = cli("event", "status", "metro", "Dr. Lee", "met")
-    assert r.code == 0 and "the follow-up is now due" in r.out
+    assert r.code == 2 and "has not begun yet (it starts 2027-03-01)" in r.err
+    assert cli("event", "status", "metro", "Dr. Lee", "Sent").code == 0  # any case
+    assert "[sent] Dr. Lee" in cli("event", "show", "metro").out
     assert cli("event", "status", "metro", "Dr. Lee", "flying").code == 2
     assert cli("event", "show", "nowhere").code == 2
+
+
+def test_met_and_advocates_after_a_rotation_has_begun(cli):
+    cli("event", "add", "Away at Metro", "--kind", "away_rotation", "--start", "2026-10-01",
+        "--end", "2026-10-28")  # fmt: skip
+    cli("event", "target", "metro", "Dr. Lee", "--new")
+    r = cli("event", "status", "metro", "Dr. Lee", "met", "--what", "her ECMO outcomes study")
+    assert r.code == 0 and "the follow-up is now due" in r.out
+    assert "her ECMO outcomes study" in cli("log", "list").out
+    assert cli("event", "status", "metro", "Dr. Lee", "followed_up").code == 0
+    assert "Follow up with Dr. Lee" not in cli("due", "--all").out  # sent means sent
+    r = cli("event", "advocate", "metro", "Dr. Kim", "--new")
+    assert r.code == 0 and "Could speak for you: Dr. Kim" in cli("event", "show", "metro").out
+    r = cli("event", "advocate", "STS Annual Meeting", "Dr. Kim")
+    assert r.code == 2 and "advocates come from rotations" in r.err
 
 
 def test_an_event_is_edited_keeping_its_length_and_removed_with_its_targets(cli, data_dir):

@@ -99,3 +99,18 @@ def test_a_pack_without_drafts_says_so(fixture_pack, data_dir):
     pack = replace(fixture_pack, drafts=None)
     with pytest.raises(NoDrafts, match="no email drafts"):
         _ = Coach(pack, Store(data_dir), lambda: TODAY).drafts.settings
+
+
+def test_a_targets_reason_fills_the_topic_and_the_automatic_met_note_never_does(coach):
+    start = TODAY - dt.timedelta(days=2)
+    event = PlannedEvent(0, "conference", "STS", start, start + dt.timedelta(days=1))
+    event_id = coach.store.save_event(event)
+    target_id = coach.store.save_target(Target(0, event_id, 1, "her ECMO outcomes talk"))
+    contact = coach.log.contacts()[0]
+    target = next(t for t in coach.snapshot().targets if t.id == target_id)
+    before = coach.drafts.prepare(coach.drafts.find_kind("pre-meeting"), contact, target=target)
+    assert "I have followed her ECMO outcomes talk" in before.draft.body
+    coach.events.meet(target)  # logs "Met at STS"
+    after = coach.drafts.prepare(coach.drafts.find_kind("follow-up"), contact, target=target)
+    assert "Met at" not in after.draft.body
+    assert "[one point from your conversation]" in after.draft.body  # left for the writer

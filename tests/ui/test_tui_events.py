@@ -117,6 +117,11 @@ async def test_an_event_is_changed_in_place_then_removed_and_brought_back(make_a
         (saved,) = app.coach.events.events()
         assert saved.id == event.id and saved.end == TODAY + dt.timedelta(days=57)
         assert len(app.coach.events.targets(event.id)) == 1  # its targets stay
+        app.screen.query_one(DataTable).focus()
+        await pilot.press("m", "v")  # not met before it begins; no advocates yet either
+        await pilot.pause()
+        assert app.coach.events.targets(event.id)[0].status == "research"
+        assert app.coach.log.interactions() == () and app.coach.events.events()[0].advocates == ()
         await pilot.press("d")
         await pilot.pause()
         assert "Remove Away at Metro and its 1 target?" in screen_text(app)

@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Footer, Header, Label, ListItem, ListView
 from ctcoach.events import (
     STATUS_TITLES,
     EventKind,
+    NotYet,
     PlannedEvent,
     Target,
     readiness,
@@ -228,7 +229,11 @@ class EventsScreen(CoachScreen[None]):
         if target is None:
             return
         with self.saving():
-            moved = self.coach.events.advance(target)
+            try:
+                moved = self.coach.events.advance(target)
+            except NotYet as exc:
+                self.notify(str(exc), severity="warning", markup=False)
+                return
             self.notify(f"Now: {STATUS_TITLES.get(moved.status, moved.status)}.")
             self.show_event()
 
@@ -258,7 +263,11 @@ class EventsScreen(CoachScreen[None]):
         if target is None:
             return
         with self.saving():
-            self.coach.events.meet(target)
+            try:
+                self.coach.events.meet(target)
+            except NotYet as exc:
+                self.notify(str(exc), severity="warning", markup=False)
+                return
             self.notify("Logged. The follow-up is now in Follow-ups (f).")
             self.show_event()
 
@@ -275,11 +284,19 @@ class EventsScreen(CoachScreen[None]):
         event = self.event()
         if event is None:
             return
+        problem = self.coach.events.advocate_problem(event)
+        if problem:
+            self.notify(problem[0].upper() + problem[1:] + ".", severity="warning", markup=False)
+            return
 
         def chosen(result: tuple[int, str] | None) -> None:
             if result is not None:
                 with self.saving():
-                    self.coach.events.add_advocate(event, result[0])
+                    try:
+                        self.coach.events.add_advocate(event, result[0])
+                    except ValueError as exc:
+                        self.notify(str(exc), severity="warning", markup=False)
+                        return
                     self.refresh_data()
 
         self.app.push_screen(PersonDialog("Who could speak for you after this?"), chosen)
