@@ -36,9 +36,15 @@ class Due:
     contacts: tuple[int, ...] = ()
     interaction: int | None = None
 
+    @property
+    def can_be_overdue(self) -> bool:
+        """Only a deadline you set yourself can pass: a follow-up or a promise you logged.
+        A reconnect, a milestone or an event step is due from its day on, never late."""
+        return self.kind in ("follow_up", "promise")
+
     def window(self, today: dt.date) -> Window:
         if self.date < today:
-            return "overdue"
+            return "overdue" if self.can_be_overdue else "today"
         if self.date == today:
             return "today"
         return "this week" if self.date <= shift(today, 7) else "later"

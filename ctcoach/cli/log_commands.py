@@ -239,10 +239,11 @@ def cmd_due(args: argparse.Namespace, ctx: Context) -> int:
 
 def _write_ics(ctx: Context, path: Path, items: list[Any], today: Any) -> int:
     from ctcoach.export import save_text
-    from ctcoach.export.ics import render
+    from ctcoach.export.ics import due_entries, render
     from ctcoach.model import plural
 
-    written = save_text(path, render(items, today).decode("utf-8"), protected=(ctx.data_dir,))
+    text = render(due_entries(items, today), today).decode("utf-8")
+    written = save_text(path, text, protected=(ctx.data_dir,))
     ctx.say(f"Wrote {plural(len(items), 'event')} to {written}")
     return OK
 

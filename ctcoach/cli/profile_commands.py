@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ctcoach.cli.base import NO_CHANGES, OK, USAGE, Context, UserError, isatty
 from ctcoach.cli.parser import Parser, date_arg
+
+if TYPE_CHECKING:
+    from ctcoach.coach import Coach
 
 
 def register(sub: Any, common: Parser) -> None:
@@ -28,6 +32,9 @@ def register(sub: Any, common: Parser) -> None:
         description="Print your personal action plan as Markdown, or write it to a file.",
     )
     plan.add_argument("-o", "--output", metavar="FILE", help="write the plan to FILE")
+    plan.add_argument(
+        "--ics", metavar="FILE", help="write every dated step and follow-up as a calendar file"
+    )
     plan.add_argument(
         "--mode",
         metavar="OCTAL",
@@ -171,6 +178,8 @@ def cmd_plan(args: argparse.Namespace, ctx: Context) -> int:
     if output is not None:
         check_target(output, protected)
     coach = ctx.coach()
+    if args.ics:
+        return _plan_ics(ctx, coach, Path(args.ics), args.today)
     try:
         text = coach.markdown(args.today, include_notes=args.include_notes)
     except ProfileMismatch as exc:
@@ -182,6 +191,25 @@ def cmd_plan(args: argparse.Namespace, ctx: Context) -> int:
         return OK
     written = save_text(output, text, protected=(*protected, coach.store.target), mode=args.mode)
     ctx.say(f"Wrote your plan to {written}")
+    return OK
+
+
+def _plan_ics(ctx: Context, coach: Coach, path: Path, today: dt.date | None) -> int:
+    from ctcoach.coach import ProfileMismatch
+    from ctcoach.export import save_text
+    from ctcoach.export.ics import plan_entries, render
+    from ctcoach.model import plural
+
+    try:
+        plan = coach.plan(today)
+    except ProfileMismatch as exc:
+        raise UserError(f"{exc}; run `ctcoach onboard` to update it") from None
+    if plan is None:
+        raise UserError("no profile yet: run `ctcoach onboard` first")
+    entries = plan_entries(plan)
+    text = render(entries, plan.today).decode("utf-8")
+    written = save_text(path, text, protected=(ctx.data_dir, coach.store.target))
+    ctx.say(f"Wrote {plural(len(entries), 'event')} to {written}")
     return OK
 
 

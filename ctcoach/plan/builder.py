@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ctcoach.followup import Due
 from ctcoach.model import EventAnchor, Horizon, Pack, Profile
 from ctcoach.plan.capacity import capacity, choose_active, horizon_for_date, select
 from ctcoach.plan.events import (
@@ -202,10 +203,10 @@ class _Builder:
                     how=due.how,
                     why=(due.reason[0].upper() + due.reason[1:] + ".",),
                     horizon="this_week",
-                    when=date_text(due.date, self.today),
+                    when=self.due_when(due),
                     source=due.source,
-                    date=due.date,
-                    overdue=due.date < self.today,
+                    date=due.date if due.can_be_overdue else max(due.date, self.today),
+                    overdue=due.can_be_overdue and due.date < self.today,
                     priority=1,
                     intent=due.uid,
                 ),
@@ -213,6 +214,12 @@ class _Builder:
             )
             for due in week
         ]
+
+    def due_when(self, due: Due) -> str:
+        """When a due item is: its day, or (never overdue) today, since its day."""
+        if due.can_be_overdue or due.date >= self.today:
+            return date_text(due.date, self.today)
+        return f"today ({self.today.isoformat()}), due since {due.date.isoformat()}"
 
     def previews(self, candidates: list[Candidate], present: set[str]) -> list[PlanItem]:
         """The next stage's first few actions, apart from what the plan already holds."""

@@ -289,6 +289,39 @@ def test_a_target_can_be_someone_new(onboarded_cli):
     assert cli("contact", "list").out.count("Dr. Nobody") == 1
 
 
+def test_the_plans_calendar_has_every_dated_step_and_what_is_due(onboarded_cli, tmp_path):
+    cli = onboarded_cli
+    cli("event", "add", "Away at Metro", "--kind", "away_rotation", "--start", "2027-03-01",
+        "--end", "2027-03-28")  # fmt: skip
+    out = tmp_path / "plan.ics"
+    r = cli("plan", "--ics", str(out), "--today", TODAY.isoformat())
+    assert r.code == 0 and "Wrote" in r.err
+    events = Calendar.from_ical(out.read_bytes()).walk("VEVENT")
+    by_title = {str(e["summary"]): e for e in events}
+    thanks = by_title["Thank the residents and attendings from Away at Metro"]
+    assert thanks.decoded("dtstart") == dt.date(2027, 3, 30)
+    assert "Make a short target list for STS Annual Meeting: three people to start" in by_title
+    assert all(e.decoded("dtstart") >= TODAY for e in events)  # nothing hidden in the past
+    assert cli("plan", "--ics", str(tmp_path / "no" / "x.ics")).code == 2
+
+
+def test_only_a_logged_deadline_can_be_overdue(pack):
+    from ctcoach.followup import Due
+
+    late = Due("reconnect-1", "reconnect", TODAY - 20 * DAY, "Reconnect with Ann", "r", "h",
+               pack.sources["why"])  # fmt: skip
+    promise = Due("promise-2", "promise", TODAY - 2 * DAY, "Send the CV", "r", "h",
+                  pack.sources["why"])  # fmt: skip
+    assert late.window(TODAY) == "today" and promise.window(TODAY) == "overdue"
+    plan = build_plan(
+        pack, make_profile(pack, next_conference=None), Progress(due=(late, promise)), today=TODAY
+    )
+    items = {i.id: i for i in plan.items}
+    assert not items["reconnect-1"].overdue and items["reconnect-1"].date == TODAY
+    assert "due since 2026-11-04" in items["reconnect-1"].when
+    assert items["promise-2"].overdue
+
+
 # -- content: kinds, anchors and words are checked ---------------------------------
 
 

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from icalendar import Calendar
 
-from ctcoach.export.ics import render
+from ctcoach.export.ics import due_entries, render
 from ctcoach.followup import due_items
 from ctcoach.linkedin import LinkedInError, parse, plan_import
 from ctcoach.network import Contact, Interaction
@@ -84,7 +84,7 @@ def test_the_calendar_reads_back_field_by_field():
                     promise_by=dt.date(2027, 2, 5)),
     ]  # fmt: skip
     items = due_items(SETTINGS, people, logged, TODAY)
-    text = render(items, TODAY)
+    text = render(due_entries(items, TODAY), TODAY)
     calendar = Calendar.from_ical(text)
     events = calendar.walk("VEVENT")
     assert len(events) == len(items) == 2
@@ -98,4 +98,14 @@ def test_the_calendar_reads_back_field_by_field():
         (alarm,) = event.walk("VALARM")
         assert str(alarm.get("action")) == "DISPLAY"
         assert alarm.decoded("trigger") == dt.timedelta(hours=9)
-    assert render(items, TODAY) == text  # the same items give the same file: stable UIDs
+    assert render(due_entries(items, TODAY), TODAY) == text  # the same file: stable UIDs
+
+
+def test_something_already_due_sits_on_today_and_says_since_when():
+    people = [Contact(1, "Dr. Ada Lovelace", dt.date(2026, 1, 1))]
+    logged = [Interaction(1, (1,), TODAY - dt.timedelta(days=9), "meeting", "valves")]
+    (item,) = [d for d in due_items(SETTINGS, people, logged, TODAY) if d.kind == "follow_up"]
+    assert item.date < TODAY
+    (event,) = Calendar.from_ical(render(due_entries([item], TODAY), TODAY)).walk("VEVENT")
+    assert event.decoded("dtstart") == TODAY
+    assert str(event.get("description")).startswith(f"Due since {item.date.isoformat()}.")
