@@ -54,6 +54,7 @@ class EventKind:
     draft_before: str = "pre-meeting"  # the email kind for a target not met yet
     draft_after: str = "follow-up"  # ... and once you have met them
     steps: Mapping[str, Wording] = field(default_factory=dict)  # this kind's own words
+    max_days: int = 366  # longer than this is surely a typo in the dates
 
 
 @dataclass(frozen=True)
@@ -117,6 +118,7 @@ def check_event(
     clean, problem = clean_name(name, MAX_NAME)
     problems += [problem] if problem else []
     kinds = [k.id for k in settings.kinds]
+    found = settings.kind(kind)
     if kind not in kinds:
         problems.append(Problem("kind", f"{kind!r} is not one of {', '.join(kinds)}"))
     last = end or start
@@ -127,8 +129,10 @@ def check_event(
             problems.append(Problem(name, str(exc)))
     if last < start:
         problems.append(Problem("end", f"{last.isoformat()} is before the start"))
-    elif (last - start).days > 366:
-        problems.append(Problem("end", "an event of more than a year? check the dates"))
+    elif found is not None and (last - start).days + 1 > found.max_days:
+        days = (last - start).days + 1
+        problems.append(Problem("end", f"a {found.title.lower()} of {days} days? check the dates "
+                                       f"(at most {found.max_days})"))  # fmt: skip
     if problems:
         return None, problems
     event = PlannedEvent(

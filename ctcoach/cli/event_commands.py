@@ -103,7 +103,10 @@ def cmd_event_add(args: argparse.Namespace, ctx: Context) -> int:
         raise UserError("; ".join(str(p) for p in problems))
     ctx.out(f"Added {event.name} (#{event.id}), {event.days_text()}.\n")
     kind = book.settings.kind(event.kind)
-    if kind is not None:
+    if event.end < ctx.today():  # a past event: record who you met there
+        ctx.out(f"Next: note who you met with `ctcoach event target {event.id} NAME --new`, "
+                f"then `ctcoach event status {event.id} NAME met --what …`.\n")  # fmt: skip
+    elif kind is not None:
         ctx.out(f"Next: choose {kind.target_min}–{kind.target_max} {kind.target_hint} with "
                 f"`ctcoach event target {event.id} NAME --reason …`.\n")  # fmt: skip
     return OK
@@ -158,8 +161,9 @@ def cmd_event_list(args: argparse.Namespace, ctx: Context) -> int:
         targets = plural(len(book.targets(event.id)), "target")
         place = f" · {event.place}" if event.place else ""
         title = kind.title if kind else event.kind
+        past = " · past" if event.end < ctx.today() else ""
         lines.append(f"#{event.id:<3} {event.days_text()}  {event.name} ({title}){place}"
-                     f" · {targets}")  # fmt: skip
+                     f" · {targets}{past}")  # fmt: skip
     empty = "No events coming up: `ctcoach event add NAME --start YYYY-MM-DD`.\n"
     ctx.out("\n".join(lines) + "\n" if lines else empty)
     return OK
@@ -172,7 +176,10 @@ def cmd_event_show(args: argparse.Namespace, ctx: Context) -> int:
     event = _event(book, args.event)
     kind = book.settings.kind(event.kind)
     people = {c.id: c for c in ctx.coach().log.contacts()}
-    lines = [f"{event.name} (#{event.id}), {event.days_text()}"]
+    where = f" · {event.place}" if event.place else ""
+    lines = [f"{event.name} (#{event.id}), {event.days_text()}{where}"]
+    if event.notes:
+        lines.append(f"Notes: {event.notes}")
     targets = book.targets(event.id)
     lines.append(f"Targets ({len(targets)}):")
     for t in targets:

@@ -77,7 +77,9 @@ def register(sub: Any, common: Parser) -> None:
 def _contact_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--role", default="", metavar="ROLE", help="attending, resident, …")
     parser.add_argument("--institution", default="", metavar="PLACE")
-    parser.add_argument("--tier", default="", metavar="TIER", help="local, regional, societies")
+    parser.add_argument(
+        "--tier", default="", metavar="TIER", help="local, regional-national, societies"
+    )
     parser.add_argument("--email", default="", metavar="ADDRESS")
     parser.add_argument("--link", default="", metavar="URL", help="a profile link")
     parser.add_argument("--met", default="", metavar="TEXT", help="how you met")

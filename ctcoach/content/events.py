@@ -10,7 +10,7 @@ from ctcoach.events import EventKind, EventSettings, Goal, Wording
 
 KIND_KEYS = {
     "id", "title", "target_min", "target_max", "target_hint", "goals", "advocates", "source",
-    "log_kind", "draft_before", "draft_after", "steps",
+    "log_kind", "draft_before", "draft_after", "steps", "max_days",
 }  # fmt: skip
 STEP_KEYS = ("research", "email", "advocate")
 
@@ -66,6 +66,8 @@ class EventSection:
         high = node.get("target_max", int, 0)
         if low is not None and high is not None and not 0 <= low <= high:
             node.error("need 0 <= target_min <= target_max", "target_min")
+        if not 1 <= node.get("max_days", int, 366, False) <= 366:
+            node.error("must be 1 to 366 days", "max_days")
         goals = []
         seen: set[str] = set()
         for goal in node.tables("goals"):
@@ -88,6 +90,7 @@ class EventSection:
             node.get("draft_before", str, "pre-meeting", False),
             node.get("draft_after", str, "follow-up", False),
             self._steps(node, STEP_KEYS[:2]),
+            node.get("max_days", int, 366, False),
         )
 
     def check_drafts(self, events: EventSettings | None, drafts: DraftSettings | None) -> None:

@@ -146,6 +146,21 @@ def test_met_and_advocates_after_a_rotation_has_begun(cli):
     assert r.code == 2 and "advocates come from rotations" in r.err
 
 
+def test_odd_lengths_and_past_events_are_told_apart(cli):
+    long = cli("event", "add", "STS", "--start", "2027-01-28", "--end", "2027-02-20")
+    assert long.code == 2 and "end: a conference of 24 days? check the dates (at most 10)" in (
+        long.err
+    )
+    past = cli("event", "add", "Interview at Metro", "--kind", "interview", "--start",
+               "2026-11-18", "--place", "Metro Heart", "--notes", "PD was kind")  # fmt: skip
+    assert past.code == 0 and "note who you met" in past.out
+    assert "Interview at Metro (Interview) · Metro Heart · 0 targets · past" in (
+        cli("event", "list", "--all").out
+    )
+    shown = cli("event", "show", "interview").out
+    assert "· Metro Heart" in shown and "Notes: PD was kind" in shown
+
+
 def test_an_event_is_edited_keeping_its_length_and_removed_with_its_targets(cli, data_dir):
     cli("event", "add", "Away at Metro", "--kind", "away_rotation", "--start", "2027-03-01",
         "--end", "2027-03-28")  # fmt: skip

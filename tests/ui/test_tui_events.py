@@ -159,3 +159,27 @@ async def test_w_on_an_away_rotation_target_writes_the_rotation_introduction(mak
         assert isinstance(app.screen, DraftScreen)
         assert app.screen.kind_id == "pre-rotation"
         assert "rotating with your team at Away at Metro" in app.screen.draft().body
+
+
+async def test_a_new_event_is_the_one_targets_go_to_and_escape_asks_before_losing_edits(make_app):
+    app = make_app(BASIC)
+    app.coach.events.save_event("conference", "Early meeting", TODAY + dt.timedelta(days=5))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("e", "a")
+        app.screen.query_one("#name", Input).value = "Late meeting"
+        app.screen.query_one("#start", Input).value = (TODAY + dt.timedelta(days=40)).isoformat()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("t")
+        assert isinstance(app.screen, PersonDialog)
+        assert "Who do you hope to meet at Late meeting?" in screen_text(app)
+        await pilot.press(*"Dr. Kim", "enter")
+        await pilot.pause()
+        late = next(e for e in app.coach.events.events() if e.name == "Late meeting")
+        assert len(app.coach.events.targets(late.id)) == 1
+        await pilot.press("e")
+        assert isinstance(app.screen, EventDialog)
+        app.screen.query_one("#name", Input).value = "Late meeting NE"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "Leave? Your changes here will be lost." in screen_text(app)

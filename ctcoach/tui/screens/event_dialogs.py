@@ -38,8 +38,13 @@ class EventDialog(PersonPicker[int | None]):
             yield Input(old.end.isoformat() if old else "",
                         placeholder="Ends (YYYY-MM-DD; blank: same day)", id="end")  # fmt: skip
             yield Input(old.place if old else "", placeholder="Place", id="place")
+            yield Input(old.notes if old else "", placeholder="Notes (private)", id="notes")
             yield form_buttons()
         yield Footer()
+
+    def values(self) -> object:
+        fields = [i.value for i in self.query(Input)]
+        return (*fields, self.query_one("#kind", Select).value)
 
     def on_mount(self) -> None:
         self.query_one("#name", Input).focus()
@@ -69,10 +74,11 @@ class EventDialog(PersonPicker[int | None]):
         kind = str(self.query_one("#kind", Select).value)
         name = self.query_one("#name", Input).value
         place = self.query_one("#place", Input).value
+        notes = self.query_one("#notes", Input).value
         old = self.event
         with self.saving():
             event, problems = self.coach.events.save_event(
-                kind, name, start, end, place, old.notes if old else "", old.id if old else 0
+                kind, name, start, end, place, notes, old.id if old else 0
             )
             if event is None:
                 self.show_error(problem_text(problems))
@@ -101,6 +107,9 @@ class PersonDialog(PersonPicker[tuple[int, str] | None]):
 
     def on_mount(self) -> None:
         self.query_one("#contact", Input).focus()
+
+    def values(self) -> object:
+        return tuple(i.value for i in self.query(Input))
 
     def cancel_value(self) -> tuple[int, str] | None:
         return None

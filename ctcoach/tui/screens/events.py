@@ -35,9 +35,9 @@ class EventRow(ListItem):
 
 class EventsScreen(CoachScreen[None]):
     DEFAULT_CSS = """
-    EventsScreen #event-list { height: auto; max-height: 7; margin: 0 1; }
-    EventsScreen #targets { height: 1fr; margin: 0 1; }
-    EventsScreen #event-detail { height: auto; max-height: 9; padding: 0 2; }
+    EventsScreen #event-list { height: auto; max-height: 25%; margin: 0 1; }
+    EventsScreen #targets { height: 1fr; min-height: 3; margin: 0 1; }
+    EventsScreen #event-detail { height: auto; max-height: 35%; padding: 0 2; }
     """
     BINDINGS = [
         Binding("a", "add", "Add event"),
@@ -66,6 +66,7 @@ class EventsScreen(CoachScreen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.removed: tuple[PlannedEvent, list[Target]] | None = None
+        self.select: int | None = None  # the event to highlight on the next reload
 
     def on_mount(self) -> None:
         self.title = "Events"
@@ -78,7 +79,9 @@ class EventsScreen(CoachScreen[None]):
 
     async def reload(self) -> None:
         book = self.coach.events
-        keep = self.event()
+        shown = self.event()
+        keep_id = self.select or (shown.id if shown else None)
+        self.select = None
         today = self.coach.today()
         events = book.upcoming() + sorted(
             (e for e in book.events() if e.end < today), key=lambda e: e.start, reverse=True
@@ -88,7 +91,7 @@ class EventsScreen(CoachScreen[None]):
         rows = [EventRow(e, self.label(e)) for e in events]
         await view.extend(rows or [ListItem(Label("No events yet: press a to add one."))])
         ids = [e.id for e in events]
-        view.index = ids.index(keep.id) if keep and keep.id in ids else (0 if rows else None)
+        view.index = ids.index(keep_id) if keep_id in ids else (0 if rows else None)
         self.show_event()
 
     def label(self, event: PlannedEvent) -> Content:
@@ -97,7 +100,7 @@ class EventsScreen(CoachScreen[None]):
         count = len(self.coach.events.targets(event.id))
         title = kind.title if kind else event.kind
         head = plain(f"{event.days_text()}  ", "dim")
-        tail = plain(f" · {title} · {plural(count, 'target')}", "dim")
+        tail = plain(f" · {title} · {plural(count, 'target')}{' · past' if past else ''}", "dim")
         return join(head, plain(event.name, "dim" if past else "bold"), tail)
 
     def event(self) -> PlannedEvent | None:
@@ -163,7 +166,8 @@ class EventsScreen(CoachScreen[None]):
     def action_add(self) -> None:
         def added(event_id: int | None) -> None:
             if event_id is not None:
-                self.notify("Event saved. Press t to choose who you hope to meet.")
+                self.select = event_id  # the new event is the one to add targets to
+                self.notify("Event saved. Press t to choose who you hope to meet there.")
                 self.refresh_data()
 
         self.app.push_screen(EventDialog(), added)
@@ -222,7 +226,8 @@ class EventsScreen(CoachScreen[None]):
                     self.coach.events.add_target(event.id, *result)
                     self.refresh_data()
 
-        self.app.push_screen(PersonDialog("Who do you hope to meet?", reason=True), chosen)
+        question = f"Who do you hope to meet at {event.name}?"
+        self.app.push_screen(PersonDialog(question, reason=True), chosen)
 
     def action_advance(self) -> None:
         target = self.target()
@@ -299,4 +304,5 @@ class EventsScreen(CoachScreen[None]):
                         return
                     self.refresh_data()
 
-        self.app.push_screen(PersonDialog("Who could speak for you after this?"), chosen)
+        question = f"Who from {event.name} could speak for you?"
+        self.app.push_screen(PersonDialog(question), chosen)
