@@ -78,6 +78,14 @@ class EventBook:
             event = replace(event, goals_done=old.goals_done, advocates=old.advocates)
         return replace(event, id=self.store.save_event(event)), []
 
+    def overlapping(self, event: PlannedEvent) -> list[PlannedEvent]:
+        """Other events on some of the same days."""
+        return [
+            e
+            for e in self.events()
+            if e.id != event.id and e.start <= event.end and event.start <= e.end
+        ]
+
     def delete_event(self, event: PlannedEvent) -> None:
         """Remove the event and its targets; the people stay in the log."""
         self.store.delete_event(event.id)

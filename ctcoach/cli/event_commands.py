@@ -102,6 +102,9 @@ def cmd_event_add(args: argparse.Namespace, ctx: Context) -> int:
     if event is None:
         raise UserError("; ".join(str(p) for p in problems))
     ctx.out(f"Added {event.name} (#{event.id}), {event.days_text()}.\n")
+    for other in book.overlapping(event):
+        ctx.out(f"It overlaps {other.name} ({other.days_text()}); the plan keeps both within "
+                "your weekly hours.\n")  # fmt: skip
     kind = book.settings.kind(event.kind)
     if event.end < ctx.today():  # a past event: record who you met there
         ctx.out(f"Next: note who you met with `ctcoach event target {event.id} NAME --new`, "

@@ -157,6 +157,8 @@ def test_odd_lengths_and_past_events_are_told_apart(cli):
     assert "Interview at Metro (Interview) · Metro Heart · 0 targets · past" in (
         cli("event", "list", "--all").out
     )
+    both = cli("event", "add", "Research day", "--kind", "research_day", "--start", "2026-11-18")
+    assert "It overlaps Interview at Metro (2026-11-18)" in both.out
     shown = cli("event", "show", "interview").out
     assert "· Metro Heart" in shown and "Notes: PD was kind" in shown
 

@@ -167,7 +167,13 @@ class EventsScreen(CoachScreen[None]):
         def added(event_id: int | None) -> None:
             if event_id is not None:
                 self.select = event_id  # the new event is the one to add targets to
-                self.notify("Event saved. Press t to choose who you hope to meet there.")
+                added = next(e for e in self.coach.events.events() if e.id == event_id)
+                also = [o.name for o in self.coach.events.overlapping(added)]
+                overlap = f" It overlaps {', '.join(also)}." if also else ""
+                self.notify(
+                    f"Event saved. Press t to choose who you hope to meet there.{overlap}",
+                    markup=False,
+                )
                 self.refresh_data()
 
         self.app.push_screen(EventDialog(), added)
