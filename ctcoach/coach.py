@@ -376,7 +376,8 @@ class Coach:
         events = []
         if self.pack.events is not None:
             names = {c.id: c.name for c in snap.contacts}
-            events = summaries(self.pack.events, snap.events, snap.targets, names, plan.today)
+            last = max((p.date for p in snap.practices), default=None)
+            events = summaries(self.pack.events, snap.events, snap.targets, names, plan.today, last)
         return render(self.pack, plan, notes, events)
 
     def plan_or_none(self) -> Plan | None:

@@ -225,6 +225,7 @@ class EventSummary:
     targets: tuple[tuple[str, str, str], ...]  # (name, why them, status)
     check: str
     goals: tuple[tuple[str, bool], ...]  # (goal, done)
+    ready: tuple[Readiness, ...] = ()
 
 
 def summaries(
@@ -233,6 +234,7 @@ def summaries(
     targets: Sequence[Target],
     names: Mapping[int, str],
     today: dt.date,
+    last_practice: dt.date | None = None,
 ) -> list[EventSummary]:
     out = []
     for event in upcoming(events, today):
@@ -248,6 +250,7 @@ def summaries(
                 ),
                 target_check(kind, mine) if kind else "",
                 tuple((g.title, g.id in event.goals_done) for g in kind.goals) if kind else (),
+                readiness(kind, mine, last_practice, today) if kind else (),
             )
         )
     return out

@@ -137,17 +137,27 @@ def _events(events: Sequence[EventSummary]) -> list[str]:
     out = ["", "## Events", ""]
     if not events:
         return [*out, "No events coming up. Add a meeting or an away rotation to plan for it."]
-    for upcoming in events:
+    for n, upcoming in enumerate(events):
         event = upcoming.event
         place = f", {escape(event.place)}" if event.place else ""
-        out += ["", f"### {escape(event.name)} ({escape(upcoming.kind_title)}{place})", ""]
+        out += [
+            *([""] if n else []),
+            f"### {escape(event.name)} ({escape(upcoming.kind_title)}{place})",
+            "",
+        ]
         out.append(f"{event.days_text()}.")
-        out.append("")
+        if upcoming.ready:
+            marks = " · ".join(
+                f"{'☑' if r.done else '☐'} {r.label} {r.detail}" for r in upcoming.ready
+            )
+            out += ["", f"**Ready:** {marks}"]
+        out += [""] if upcoming.targets else []
         for name, reason, status in upcoming.targets:
             why = f" — {escape(reason)}" if reason else ""
             out.append(f"- **{escape(name)}** ({status}){why}")
         if upcoming.check:
             out += ["", f"_{escape(upcoming.check)}._"]
+        out += [""] if upcoming.goals else []
         for goal, done in upcoming.goals:
             out.append(f"- [{'x' if done else ' '}] {escape(goal)}")
     return out
