@@ -33,7 +33,7 @@ from ctcoach.datafile import STORE_NAME, Signature, resolve_data_dir, signature
 from ctcoach.errors import StoreBusy, StoreError
 from ctcoach.fileio import real_target, write_atomic
 from ctcoach.model import EVENT_QUESTION
-from ctcoach.records import Snapshot, decode
+from ctcoach.records import Snapshot, decode, redecode
 from ctcoach.storewrites import RecordWrites
 
 __all__ = ["SCHEMA_VERSION", "STORE_NAME", "Store", "StoreBusy", "StoreError", "resolve_data_dir"]
@@ -103,6 +103,7 @@ class Store(RecordWrites):
         self._loaded = False
         self._depth = 0
         self._dirty = False
+        self._touched: set[str] = set()  # tables changed in this transaction
         self._backed_up = False
         self.db = TinyDB(self, storage=_MemoryStorage)
         target = self.target
@@ -181,6 +182,7 @@ class Store(RecordWrites):
             datafile.clean_temp_files(self.target)
             self.refresh()
             self._depth, self._dirty = 1, False
+            self._touched.clear()
             try:
                 yield
                 if self._dirty:
@@ -214,8 +216,8 @@ class Store(RecordWrites):
     def _save(self) -> None:
         self._tables.setdefault("meta", {})["1"] = {"schema_version": SCHEMA_VERSION}
         text = datafile.dump(self._tables)
-        with datafile.gc_paused():
-            snapshot = decode(self._tables)
+        with datafile.gc_paused():  # only what changed: the rest is decoded already
+            snapshot = redecode(self._snapshot, self._tables, (*sorted(self._touched), "meta"))
         if not self._backed_up:
             self._backed_up = True
             datafile.back_up(self.folder, self.target, self.clock())
@@ -228,24 +230,29 @@ class Store(RecordWrites):
     def _table(self, name: str) -> Table:
         return Table(self.db.storage, name, cache_size=0)
 
+    def _changing(self, name: str) -> Table:
+        """The table ``name``, noted as changed: a save decodes only the changed tables."""
+        self._touched.add(name)
+        return self._table(name)
+
     def _rows(self, table: str) -> list[tuple[int, dict[str, Any]]]:
         return [(doc.doc_id, dict(doc)) for doc in self._table(table).all()]
 
     def _append(self, table: str, record: Mapping[str, Any]) -> int:
         with self.transaction():
-            return int(self._table(table).insert(dict(record)))
+            return int(self._changing(table).insert(dict(record)))
 
     def _put(self, table: str, doc_id: int, record: Mapping[str, Any]) -> None:
         """Store ``record`` as record ``doc_id``, replacing every field it had."""
         with self.transaction():
-            rows = self._table(table)
+            rows = self._changing(table)
             if rows.contains(doc_id=doc_id):
                 rows.remove(doc_ids=[doc_id])
             rows.insert(Document(dict(record), doc_id=doc_id))
 
     def _remove(self, table: str, doc_id: int) -> None:
         with self.transaction():
-            rows = self._table(table)
+            rows = self._changing(table)
             if rows.contains(doc_id=doc_id):
                 rows.remove(doc_ids=[doc_id])
 
