@@ -13,11 +13,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Literal
 
 from ctcoach.dates import shift
 from ctcoach.model import Source
-from ctcoach.network import Contact, Interaction, LogSettings
+from ctcoach.network import Contact, FollowUpRule, Interaction, LogSettings
 
 DueKind = Literal["follow_up", "promise", "reconnect", "milestone", "outreach", "advocate"]
 Window = Literal["overdue", "today", "this week", "later"]
@@ -57,10 +58,15 @@ def names(contacts: Mapping[int, Contact], ids: Iterable[int]) -> str:
     return f"{', '.join(found[:-1])} and {found[-1]}"
 
 
+_ID, _DATE = attrgetter("id"), attrgetter("date")
+
+
 def latest_by_contact(interactions: Sequence[Interaction]) -> dict[int, Interaction]:
     """Each contact's newest interaction (by date, then by the order logged)."""
     latest: dict[int, Interaction] = {}
-    for item in sorted(interactions, key=lambda i: (i.date, i.id)):
+    # By date, then id: two stable sorts with keys in C, cheaper than (date, id) tuples; the
+    # first is one pass when the interactions come in id order (as the store gives them).
+    for item in sorted(sorted(interactions, key=_ID), key=_DATE):
         for contact_id in item.contacts:
             latest[contact_id] = item
     return latest
@@ -74,8 +80,12 @@ def _follow_ups(
     today: dt.date,
 ) -> list[Due]:
     out = []
+    rules: dict[str, FollowUpRule | None] = {}  # by kind: a few kinds, many interactions
     for item in interactions:
-        rule = settings.rule_for(item.kind)
+        if item.followed_up is not None:
+            continue
+        kind = item.kind
+        rule = rules[kind] if kind in rules else rules.setdefault(kind, settings.rule_for(kind))
         if rule is None or item.followed_up is not None:
             continue
         waiting = tuple(c for c in item.contacts if c in people and latest.get(c) is item)
@@ -212,7 +222,8 @@ def due_items(
 ) -> list[Due]:
     """Everything due, soonest first; ``done`` holds the uids already handled."""
     people = {c.id: c for c in contacts}
-    mine = [i for i in interactions if any(c in people for c in i.contacts)]
+    known = people.keys()
+    mine = [i for i in interactions if not known.isdisjoint(i.contacts)]  # with anyone known
     latest = latest_by_contact(mine)
     pending = [
         d  # what was marked done in the plan or the Due view is no longer pending
