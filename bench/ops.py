@@ -67,6 +67,7 @@ def save(folder: Path, runs: int) -> dict[str, Any]:
         store = Store(data)
         first = timed(lambda: store.set_done("bench-first", True, END))
         tables = store._tables  # the very data the store writes (no second copy in memory)
+        assert tables is not None  # read for the first save
         floor_path = work / "floor.json"
         floor_save(floor_path, tables)  # the file exists, as ctcoach's does
         ours: list[float] = []

@@ -12,6 +12,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from itertools import islice
+from operator import lt as _below
 from typing import Any
 
 from ctcoach.events import PlannedEvent, Target
@@ -247,6 +249,51 @@ def decode_tables(tables: Mapping[str, Any], names: Iterable[str]) -> dict[str, 
 def decode(tables: Mapping[str, Any]) -> Snapshot:
     """Every table decoded; raises :class:`RecordError` at the first bad record."""
     return Snapshot(**decode_tables(tables, TABLES))
+
+
+class Unusual(ValueError):
+    """Good JSON the streaming decoder leaves to :func:`decode` (two records with one id)."""
+
+
+Stream = Iterable[tuple[str, Iterable[tuple[str, Any]]]]
+
+
+def decode_stream(tables: Stream) -> Snapshot:
+    """Like :func:`decode`, for tables read one record at a time: each record is decoded as
+    it comes, so the raw records are never all held at once. Tables given twice: the
+    last wins, as in a parsed file. Raises :class:`RecordError` or :class:`Unusual`."""
+    fields: dict[str, Any] = {}
+    for name, rows in tables:
+        if name in LIST_TABLES:
+            fields[name] = _list_stream(name, rows)
+        else:
+            single = dict(rows)  # small tables: read whole, decoded as usual
+            if name in SINGLE_TABLES:
+                fields.update(decode_tables({name: single}, [name]))
+    return Snapshot(**fields)
+
+
+def _list_stream(name: str, rows: Iterable[tuple[str, Any]]) -> tuple[Any, ...]:
+    decoder = LIST_TABLES[name]
+    ids: list[int] = []
+    out = []
+    for key, doc in rows:
+        if not key.isdigit():
+            raise RecordError(name, key, "the record id is not a number")
+        if not isinstance(doc, Mapping):
+            raise RecordError(name, key, "the record is not a table of fields")
+        doc_id = int(key)
+        try:
+            out.append(decoder(doc_id, doc))
+        except Bad as exc:
+            raise RecordError(name, key, str(exc)) from None
+        ids.append(doc_id)
+    if not all(map(_below, ids, islice(ids, 1, None))):  # not in id order: sort them
+        if len(set(ids)) < len(ids):
+            raise Unusual(f"{name} has two records with one id")
+        order = sorted(range(len(ids)), key=ids.__getitem__)
+        out = [out[i] for i in order]
+    return tuple(out)
 
 
 def redecode(snapshot: Snapshot, tables: Mapping[str, Any], names: Iterable[str]) -> Snapshot:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from sys import intern
 from typing import Any, cast
 
 from ctcoach.events import TARGET_STATUSES, PlannedEvent, Target
@@ -31,7 +32,10 @@ def decode_contact(doc_id: int, doc: Doc) -> Contact:
         get("tier", ""),
     )
     met, email, link, notes = get("met", ""), get("email", ""), get("link", ""), get("notes", "")
-    if not all_text(name, role, institution, tier, met, email, link, notes):
+    if all_text(name, role, institution, tier, met, email, link, notes):
+        # Texts many records repeat, shared (sys.intern keeps one copy of each): memory.
+        role, institution, tier, met = intern(role), intern(institution), intern(tier), intern(met)
+    else:
         name, role, institution, tier = (
             text(doc, "name"),
             text(doc, "role", ""),
@@ -87,14 +91,16 @@ def decode_interaction(doc_id: int, doc: Doc) -> Interaction:
             raise Bad("contacts must be a list of contact ids")
     day = date(doc, "date")
     kind, what, where, promise = get("kind"), get("what", ""), get("where", ""), get("promise", "")
-    if not all_text(kind, what, where, promise):
+    if all_text(kind, what, where, promise):
+        kind, where = intern(cast(str, kind)), intern(where)  # shared, as for contacts
+    else:
         kind, what = text(doc, "kind"), text(doc, "what", "")
         where, promise = text(doc, "where", ""), text(doc, "promise", "")
     return Interaction(  # positional, in field order, as in decode_contact
         doc_id,
         tuple(people),
         day,
-        cast(str, kind),  # text: all_text said so
+        kind,
         what,
         where,
         promise,
