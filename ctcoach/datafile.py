@@ -139,6 +139,7 @@ def _checked(tables: dict[str, Any], path: Path, newest: int) -> dict[str, Any]:
 
 
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
+_SPACE = frozenset(" \t\n\r")  # JSON's whitespace ("" is not in it: the end of the text)
 # What json.loads itself uses (the C versions); typeshed does not declare them.
 _scanstring: Callable[[str, int], tuple[str, int]] = json.decoder.scanstring  # type: ignore[attr-defined]
 Scan = Callable[[str, int], tuple[Any, int]]
@@ -164,12 +165,50 @@ class _Scanner:
             raise Unusual("text after the tables")
 
     def _records(self) -> Iterator[tuple[str, Any]]:
-        for key in self._members():
+        """The members of a table: ``_members`` inlined, with ``at`` in a local, since this
+        runs for every record (whitespace, which the store never writes, via ``_next``)."""
+        text, scan, space = self.text, self.scan, _SPACE
+        if self._next() != "{":
+            raise Unusual("not a table")
+        self.at += 1
+        if self._next() == "}":
+            self.at += 1
+            return
+        at = self.at
+        while True:
+            if text[at : at + 1] != '"':
+                raise Unusual("not a name")
+            key, at = _scanstring(text, at + 1)
+            if text[at : at + 1] != ":":
+                self.at = at
+                if self._next() != ":":
+                    raise Unusual("no colon")
+                at = self.at
+            at += 1
+            if text[at : at + 1] in space:
+                self.at = at
+                self._next()
+                at = self.at
             try:
-                doc, self.at = self.scan(self.text, self.at)
+                doc, at = scan(text, at)
             except StopIteration:
                 raise Unusual("not a value") from None
             yield key, doc
+            end = text[at : at + 1]
+            if end in space:
+                self.at = at
+                end = self._next()
+                at = self.at
+            at += 1
+            if end == "}":
+                self.at = at
+                return
+            if end != ",":
+                raise Unusual("no comma")
+            if text[at : at + 1] in space:
+                self.at = at
+                self._next()
+                at = self.at
 
     def _members(self) -> Iterator[str]:
         """The keys of the object at ``at``; the caller reads each value, moving ``at``."""
@@ -200,7 +239,7 @@ class _Scanner:
         """The next character that is not whitespace ("" at the end), ``at`` moved to it."""
         at = self.at
         char = self.text[at : at + 1]
-        if char in (" ", "\t", "\n", "\r"):  # rare: the store writes no whitespace
+        if char in _SPACE:  # rare: the store writes no whitespace
             self.at = at = _WHITESPACE.match(self.text, at).end()  # type: ignore[union-attr]
             char = self.text[at : at + 1]
         return char

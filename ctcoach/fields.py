@@ -85,11 +85,13 @@ def texts(doc: Doc, key: str) -> tuple[str, ...]:
 
 def mapping(doc: Doc, key: str, kind: type[T], what: str) -> dict[str, T]:
     value = doc.get(key, {})
-    if not isinstance(value, Mapping) or not all(
+    if value.__class__ is dict and set(map(type, value.values())) <= {kind}:
+        pass  # the common case, checked in C: exactly ``kind`` (so no bool for int)
+    elif not isinstance(value, Mapping) or not all(
         isinstance(v, kind) and not (kind is int and isinstance(v, bool)) for v in value.values()
     ):
         raise Bad(f"{key} must map ids to {what}")
-    return {str(k): v for k, v in value.items()}
+    return dict(zip(map(str, value), value.values(), strict=True))
 
 
 def optional_date(doc: Doc, key: str) -> dt.date | None:

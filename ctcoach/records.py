@@ -189,7 +189,7 @@ def _rows(name: str, table: Any) -> list[tuple[int, Doc]]:
     for key, doc in table.items():
         if not (isinstance(key, str) and key.isdigit()):
             raise RecordError(name, str(key), "the record id is not a number")
-        if not isinstance(doc, Mapping):
+        if doc.__class__ is not dict and not isinstance(doc, Mapping):  # dict: no ABC check
             raise RecordError(name, key, "the record is not a table of fields")
         rows.append((int(key), doc))
     rows.sort(key=_first)  # ids are unique numbers: no ties, and often already in order
@@ -280,7 +280,7 @@ def _list_stream(name: str, rows: Iterable[tuple[str, Any]]) -> tuple[Any, ...]:
     for key, doc in rows:
         if not key.isdigit():
             raise RecordError(name, key, "the record id is not a number")
-        if not isinstance(doc, Mapping):
+        if doc.__class__ is not dict and not isinstance(doc, Mapping):  # dict: no ABC check
             raise RecordError(name, key, "the record is not a table of fields")
         doc_id = int(key)
         try:

@@ -104,9 +104,9 @@ def decode_interaction(doc_id: int, doc: Doc) -> Interaction:
         what,
         where,
         promise,
-        optional_date(doc, "promise_by"),
-        optional_date(doc, "followed_up"),
-        optional_date(doc, "promise_kept"),
+        None if get("promise_by") is None else optional_date(doc, "promise_by"),  # mostly None
+        None if get("followed_up") is None else optional_date(doc, "followed_up"),
+        None if get("promise_kept") is None else optional_date(doc, "promise_kept"),
     )
 
 

@@ -51,6 +51,8 @@ def write(folder: Path, text: str) -> Path:
         '{"done": {"1": {"item": "a", "on": "2026-01-01"}, "1": {"item": "b", "on": ""}}}',
         '{"done": {"1": {"item": "a", "on": "2026-01-01"}, "01": {"item": "b", "on": ""}}}',
         "{}",
+        ' { "done" : { "1" : {"item": "a", "on": "2026-01-01"} ,\n "2" :{"item":"b","on":'
+        '"2026-01-02"}\t} , "meta" : { } ,"mentors":{ } } ',  # spaces around every mark
     ],
 )
 def test_the_snapshot_read_record_by_record_is_the_decoded_file(tmp_path, text):
