@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from operator import attrgetter
 from typing import Literal
 
 from ctcoach.dates import shift
@@ -58,18 +57,29 @@ def names(contacts: Mapping[int, Contact], ids: Iterable[int]) -> str:
     return f"{', '.join(found[:-1])} and {found[-1]}"
 
 
-_ID, _DATE = attrgetter("id"), attrgetter("date")
-
-
 def latest_by_contact(interactions: Sequence[Interaction]) -> dict[int, Interaction]:
-    """Each contact's newest interaction (by date, then by the order logged)."""
+    """Each contact's newest interaction (by date, then by the order logged).
+
+    The contacts come in the order of their oldest interaction (by date, then id, then
+    place among its contacts): what assigning every interaction, sorted oldest first,
+    would give. One pass instead of that sort (a store has ten times more interactions
+    than people); only the contacts are sorted."""
     latest: dict[int, Interaction] = {}
-    # By date, then id: two stable sorts with keys in C, cheaper than (date, id) tuples; the
-    # first is one pass when the interactions come in id order (as the store gives them).
-    for item in sorted(sorted(interactions, key=_ID), key=_DATE):
-        for contact_id in item.contacts:
-            latest[contact_id] = item
-    return latest
+    first: dict[int, tuple[dt.date, int, int]] = {}
+    for item in interactions:
+        day, key = item.date, item.id
+        for place, contact_id in enumerate(item.contacts):
+            last = latest.get(contact_id)
+            if last is None:
+                latest[contact_id] = item
+                first[contact_id] = (day, key, place)
+                continue
+            if day > last.date or (day == last.date and key > last.id):
+                latest[contact_id] = item
+            oldest = first[contact_id]
+            if day < oldest[0] or (day == oldest[0] and key < oldest[1]):
+                first[contact_id] = (day, key, place)
+    return {c: latest[c] for c in sorted(first, key=first.__getitem__)}
 
 
 def _follow_ups(
