@@ -93,7 +93,7 @@ def save(folder: Path, runs: int) -> dict[str, Any]:
 # -- operation counts ---------------------------------------------------------------------
 
 COUNTED = {
-    "snapshots decoded": ("ctcoach.records", "decode"),  # the plain way (also decode_stream)
+    "snapshots decoded": ("ctcoach.records", "decode"),  # whole, the plain way
     "snapshots streamed": ("ctcoach.records", "decode_stream"),
     "saves' table decodes": ("ctcoach.records", "redecode"),
     "plans built": ("ctcoach.plan", "build_plan"),
