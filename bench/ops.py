@@ -4,7 +4,9 @@
   does) against its floor, the same data written with ``json.dumps`` + write + fsync +
   replace, interleaved; also the first save of a session, which makes a backup.
 * ``counts DIR``: what each use case does, counted: files parsed (``Store.reads``),
-  snapshots decoded, plans built, due lists computed, profiles checked, pitch reports,
+  snapshots decoded (whole, the plain way), snapshots streamed (decoded record by record
+  as the file is read), a save's decodes of the tables it changed, records decoded,
+  plans built, due lists computed, profiles checked, pitch reports,
   files written, and for the command-line use cases every Python function call
   (cProfile). A count that stays the same from 1× to 10× does not depend on the store;
   one that grows 10× is linear; more than that would be quadratic.
@@ -67,6 +69,7 @@ def save(folder: Path, runs: int) -> dict[str, Any]:
         store = Store(data)
         first = timed(lambda: store.set_done("bench-first", True, END))
         tables = store._tables  # the very data the store writes (no second copy in memory)
+        assert tables is not None  # read for the first save
         floor_path = work / "floor.json"
         floor_save(floor_path, tables)  # the file exists, as ctcoach's does
         ours: list[float] = []
@@ -90,7 +93,9 @@ def save(folder: Path, runs: int) -> dict[str, Any]:
 # -- operation counts ---------------------------------------------------------------------
 
 COUNTED = {
-    "snapshots decoded": ("ctcoach.records", "decode"),
+    "snapshots decoded": ("ctcoach.records", "decode"),  # whole, the plain way
+    "snapshots streamed": ("ctcoach.records", "decode_stream"),
+    "saves' table decodes": ("ctcoach.records", "redecode"),
     "plans built": ("ctcoach.plan", "build_plan"),
     "due lists": ("ctcoach.followup", "due_items"),
     "profiles checked": ("ctcoach.profile", "validate_answers"),
@@ -121,6 +126,18 @@ def install_counters() -> None:
                 for attr, value in list(vars(mod).items()):
                     if value is original:
                         setattr(mod, attr, wrapper)
+    from ctcoach import records
+
+    for table, decoder in list(records.LIST_TABLES.items()):
+
+        def record(fn: Callable[..., Any] = decoder) -> Callable[..., Any]:
+            def counted(*args: Any) -> Any:
+                CALLS["records decoded"] += 1
+                return fn(*args)
+
+            return counted
+
+        records.LIST_TABLES[table] = record()  # type: ignore[index]
     original_init = Store.__init__
 
     @wraps(original_init)
@@ -140,7 +157,7 @@ def counting(out: dict[str, dict[str, int]], name: str) -> Iterator[None]:
     before = Counter(CALLS)
     reads = files_parsed()
     yield
-    delta = {k: CALLS[k] - before[k] for k in COUNTED}
+    delta = {k: CALLS[k] - before[k] for k in (*COUNTED, "records decoded")}
     delta["files parsed"] = files_parsed() - reads
     out[name] = delta
 

@@ -8,13 +8,14 @@ import datetime as dt
 import gc
 import json
 import os
-from collections.abc import Iterator, Mapping
+import re
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 from ctcoach.errors import StoreError
 from ctcoach.fileio import TMP_SUFFIX, temp_prefix, write_atomic
-from ctcoach.records import RecordError
+from ctcoach.records import RecordError, Snapshot, Unusual, decode_stream
 
 STORE_NAME = "ctcoach.json"
 ENV_VAR = "CTCOACH_DATA_DIR"
@@ -98,13 +99,34 @@ def version(tables: Mapping[str, Any]) -> int | None:
 def read_tables(path: Path, newest: int) -> dict[str, Any]:
     """Parsed tables of a schema this ctcoach knows; ``ValueError`` says how it is damaged,
     :class:`StoreError` that it cannot be read or is from a newer ctcoach."""
+    return _checked(parse(_read_text(path)), path, newest)
+
+
+def read_snapshot(path: Path, newest: int) -> Snapshot | dict[str, Any]:
+    """The store at ``path`` decoded while it is parsed, record by record, so its raw
+    tables are never all in memory beside the snapshot; when the file is not a plain store
+    of the ``newest`` schema (damaged, older, newer, unusual), its raw tables instead, read
+    as :func:`read_tables` does (same errors), for the caller to migrate and decode."""
+    text = _read_text(path)
     try:
-        text = path.read_bytes().decode("utf-8")
+        snapshot = decode_stream(_Scanner(text).tables())
+    except (ValueError, RecursionError):
+        snapshot = None  # the plain way below says what is wrong, if anything
+    if snapshot is not None and snapshot.schema_version in (None, newest):
+        return snapshot
+    return _checked(parse(text), path, newest)
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_bytes().decode("utf-8")
     except UnicodeDecodeError:
         raise ValueError("not UTF-8 text") from None
     except OSError as exc:
         raise StoreError(f"cannot read {path}: {exc.strerror or exc}") from None
-    tables = parse(text)
+
+
+def _checked(tables: dict[str, Any], path: Path, newest: int) -> dict[str, Any]:
     try:
         found = version(tables)
     except RecordError:
@@ -114,6 +136,113 @@ def read_tables(path: Path, newest: int) -> dict[str, Any]:
             f"{path} was written by a newer ctcoach (schema {found}); upgrade ctcoach to use it"
         )
     return tables
+
+
+_WHITESPACE = re.compile(r"[ \t\n\r]*")
+_SPACE = frozenset(" \t\n\r")  # JSON's whitespace ("" is not in it: the end of the text)
+# What json.loads itself uses (the C versions); typeshed does not declare them.
+_scanstring: Callable[[str, int], tuple[str, int]] = json.decoder.scanstring  # type: ignore[attr-defined]
+Scan = Callable[[str, int], tuple[Any, int]]
+
+
+class _Scanner:
+    """A store file, ``{table: {id: record}}``, read table by table and record by record:
+    the two outer levels here, each record by the C scanner of :mod:`json` (what
+    ``json.loads`` uses), with the same rules (NaN and infinity refused). Anything not of
+    that shape raises :class:`Unusual`; ``json.loads`` then reads it and names the damage."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.at = 0
+        decoder = json.JSONDecoder(parse_constant=_no_constant)
+        self.scan: Scan = decoder.scan_once  # type: ignore[attr-defined]
+
+    def tables(self) -> Iterator[tuple[str, Iterator[tuple[str, Any]]]]:
+        """Each table's name and its records; take all of a table's records before the next."""
+        for name in self._members():
+            yield name, self._records()
+        if self._next() != "":
+            raise Unusual("text after the tables")
+
+    def _records(self) -> Iterator[tuple[str, Any]]:
+        """The members of a table: ``_members`` inlined, with ``at`` in a local, since this
+        runs for every record (whitespace, which the store never writes, via ``_next``)."""
+        text, scan, space = self.text, self.scan, _SPACE
+        if self._next() != "{":
+            raise Unusual("not a table")
+        self.at += 1
+        if self._next() == "}":
+            self.at += 1
+            return
+        at = self.at
+        while True:
+            if text[at : at + 1] != '"':
+                raise Unusual("not a name")
+            key, at = _scanstring(text, at + 1)
+            if text[at : at + 1] != ":":
+                self.at = at
+                if self._next() != ":":
+                    raise Unusual("no colon")
+                at = self.at
+            at += 1
+            if text[at : at + 1] in space:
+                self.at = at
+                self._next()
+                at = self.at
+            try:
+                doc, at = scan(text, at)
+            except StopIteration:
+                raise Unusual("not a value") from None
+            yield key, doc
+            end = text[at : at + 1]
+            if end in space:
+                self.at = at
+                end = self._next()
+                at = self.at
+            at += 1
+            if end == "}":
+                self.at = at
+                return
+            if end != ",":
+                raise Unusual("no comma")
+            if text[at : at + 1] in space:
+                self.at = at
+                self._next()
+                at = self.at
+
+    def _members(self) -> Iterator[str]:
+        """The keys of the object at ``at``; the caller reads each value, moving ``at``."""
+        text = self.text
+        if self._next() != "{":
+            raise Unusual("not a table")
+        self.at += 1
+        if self._next() == "}":
+            self.at += 1
+            return
+        while True:
+            if self._next() != '"':
+                raise Unusual("not a name")
+            key, self.at = _scanstring(text, self.at + 1)
+            if self._next() != ":":
+                raise Unusual("no colon")
+            self.at += 1
+            self._next()
+            yield key
+            end = self._next()
+            self.at += 1
+            if end == "}":
+                return
+            if end != ",":
+                raise Unusual("no comma")
+
+    def _next(self) -> str:
+        """The next character that is not whitespace ("" at the end), ``at`` moved to it."""
+        at = self.at
+        char = self.text[at : at + 1]
+        if char in _SPACE:  # rare: the store writes no whitespace
+            self.at = at = _WHITESPACE.match(self.text, at).end()  # type: ignore[union-attr]
+            char = self.text[at : at + 1]
+        return char
 
 
 def private_folder(folder: Path, notices: list[str]) -> None:

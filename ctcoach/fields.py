@@ -24,14 +24,42 @@ def text(doc: Doc, key: str, default: str | None = None) -> str:
     return value
 
 
+# Every good date text seen, with its date: a store holds a few thousand days in tens of
+# thousands of records, so most dates are a dict lookup, and records of the same day share
+# one date object. Only texts ``parse_date`` accepted are kept, and only canonical ones
+# (``YYYY-MM-DD``), so the cache is bounded by the accepted range (1900-2100).
+_DAYS: dict[str, dt.date] = {}
+
+
+def all_text(*values: Any) -> bool:
+    """True when every value is text: one check for many fields of a record. A decoder
+    reads its fields with :func:`text` after a False, for the message naming the field."""
+    for value in values:  # noqa: SIM110 - a loop: all(<generator>) costs more per record
+        if value.__class__ is not str:
+            return False
+    return True
+
+
 def date(doc: Doc, key: str) -> dt.date:
     value = doc.get(key)
+    if value.__class__ is str:
+        day = _DAYS.get(value)
+        if day is not None:
+            return day
+    return _parsed(key, value)
+
+
+def _parsed(key: str, value: Any) -> dt.date:
+    """The slow path of :func:`date`: checks, parses and remembers a canonical text."""
     if not isinstance(value, str):
         raise Bad(f"{key} must be a date like 2027-01-28")
     try:
-        return parse_date(value)
+        day = parse_date(value)
     except DateError as exc:
         raise Bad(f"{key}: {exc}") from None
+    if value == day.isoformat():
+        _DAYS[value] = day
+    return day
 
 
 def number(doc: Doc, key: str) -> float:
@@ -57,15 +85,24 @@ def texts(doc: Doc, key: str) -> tuple[str, ...]:
 
 def mapping(doc: Doc, key: str, kind: type[T], what: str) -> dict[str, T]:
     value = doc.get(key, {})
-    if not isinstance(value, Mapping) or not all(
+    if value.__class__ is dict and set(map(type, value.values())) <= {kind}:
+        pass  # the common case, checked in C: exactly ``kind`` (so no bool for int)
+    elif not isinstance(value, Mapping) or not all(
         isinstance(v, kind) and not (kind is int and isinstance(v, bool)) for v in value.values()
     ):
         raise Bad(f"{key} must map ids to {what}")
-    return {str(k): v for k, v in value.items()}
+    return dict(zip(map(str, value), value.values(), strict=True))
 
 
 def optional_date(doc: Doc, key: str) -> dt.date | None:
-    return date(doc, key) if doc.get(key) is not None else None
+    value = doc.get(key)
+    if value is None:
+        return None
+    if value.__class__ is str:
+        day = _DAYS.get(value)
+        if day is not None:
+            return day
+    return _parsed(key, value)
 
 
 def optional_whole(doc: Doc, key: str) -> int | None:

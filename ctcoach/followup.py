@@ -17,7 +17,7 @@ from typing import Literal
 
 from ctcoach.dates import shift
 from ctcoach.model import Source
-from ctcoach.network import Contact, Interaction, LogSettings
+from ctcoach.network import Contact, FollowUpRule, Interaction, LogSettings
 
 DueKind = Literal["follow_up", "promise", "reconnect", "milestone", "outreach", "advocate"]
 Window = Literal["overdue", "today", "this week", "later"]
@@ -64,12 +64,28 @@ def names(contacts: Mapping[int, Contact], ids: Iterable[int]) -> str:
 
 
 def latest_by_contact(interactions: Sequence[Interaction]) -> dict[int, Interaction]:
-    """Each contact's newest interaction (by date, then by the order logged)."""
+    """Each contact's newest interaction (by date, then by the order logged).
+
+    The contacts come in the order of their oldest interaction (by date, then id, then
+    place among its contacts): what assigning every interaction, sorted oldest first,
+    would give. One pass instead of that sort (a store has ten times more interactions
+    than people); only the contacts are sorted."""
     latest: dict[int, Interaction] = {}
-    for item in sorted(interactions, key=lambda i: (i.date, i.id)):
-        for contact_id in item.contacts:
-            latest[contact_id] = item
-    return latest
+    first: dict[int, tuple[dt.date, int, int]] = {}
+    for item in interactions:
+        day, key = item.date, item.id
+        for place, contact_id in enumerate(item.contacts):
+            last = latest.get(contact_id)
+            if last is None:
+                latest[contact_id] = item
+                first[contact_id] = (day, key, place)
+                continue
+            if day > last.date or (day == last.date and key > last.id):
+                latest[contact_id] = item
+            oldest = first[contact_id]
+            if day < oldest[0] or (day == oldest[0] and key < oldest[1]):
+                first[contact_id] = (day, key, place)
+    return {c: latest[c] for c in sorted(first, key=first.__getitem__)}
 
 
 def _follow_ups(
@@ -80,8 +96,12 @@ def _follow_ups(
     today: dt.date,
 ) -> list[Due]:
     out = []
+    rules: dict[str, FollowUpRule | None] = {}  # by kind: a few kinds, many interactions
     for item in interactions:
-        rule = settings.rule_for(item.kind)
+        if item.followed_up is not None:
+            continue
+        kind = item.kind
+        rule = rules[kind] if kind in rules else rules.setdefault(kind, settings.rule_for(kind))
         if rule is None or item.followed_up is not None:
             continue
         waiting = tuple(c for c in item.contacts if c in people and latest.get(c) is item)
@@ -218,7 +238,8 @@ def due_items(
 ) -> list[Due]:
     """Everything due, soonest first; ``done`` holds the uids already handled."""
     people = {c.id: c for c in contacts}
-    mine = [i for i in interactions if any(c in people for c in i.contacts)]
+    known = people.keys()
+    mine = [i for i in interactions if not known.isdisjoint(i.contacts)]  # with anyone known
     latest = latest_by_contact(mine)
     pending = [
         d  # what was marked done in the plan or the Due view is no longer pending

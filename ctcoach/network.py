@@ -89,7 +89,7 @@ class LogSettings:
 # -- the user's records -----------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a store holds many thousands
 class Contact:
     id: int
     name: str
@@ -105,7 +105,7 @@ class Contact:
     reconnect_days: int | None = None  # None: the pack's default; 0: never
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Interaction:
     id: int
     contacts: tuple[int, ...]

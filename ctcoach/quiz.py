@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from ctcoach.model import Pack, Quiz, QuizOption, QuizQuestion, QuizTopic
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class QuizAttempt:
     """A finished attempt: question id -> chosen option id; self-check id -> yes?"""
 
@@ -95,15 +95,35 @@ def ordered_quizzes(pack: Pack, stage: str) -> list[tuple[Quiz, bool]]:
 
 
 def standings(pack: Pack, stage: str, attempts: Sequence[QuizAttempt]) -> list[QuizStanding]:
+    """Every quiz with its attempts, last and best result, graded against the pack in use.
+
+    Grading is against the current pack, not the score stored with each attempt: a pack
+    may change a question's answer or drop a question. Only the last and the best attempt
+    of each quiz are graded in full (topics, weak spots); the others need just their
+    percent, counted here the way :func:`grade` counts it (every question of the quiz,
+    an unanswered one wrong), so a store with thousands of attempts costs one pass."""
+    by_quiz: dict[str, list[QuizAttempt]] = {}
+    for attempt in attempts:
+        by_quiz.setdefault(attempt.quiz, []).append(attempt)
     out = []
-    known = {q.id for q in pack.quizzes}
     for quiz, for_stage in ordered_quizzes(pack, stage):
-        results = [grade(pack, a) for a in attempts if a.quiz == quiz.id and a.quiz in known]
-        best = max(results, key=lambda r: (r.percent, r.date), default=None)
-        out.append(
-            QuizStanding(quiz, for_stage, results[-1] if results else None, best, len(results))
-        )
+        taken = by_quiz.get(quiz.id, [])
+        last = best = None
+        if taken:
+            key = [(question.id, question.answer) for question in quiz.questions]
+            # The first of equals, as max() over the graded results was.
+            top = max(taken, key=lambda attempt: (_percent(key, attempt), attempt.date))
+            last = grade(pack, taken[-1])
+            best = last if top is taken[-1] else grade(pack, top)
+        out.append(QuizStanding(quiz, for_stage, last, best, len(taken)))
     return out
+
+
+def _percent(key: Sequence[tuple[str, str]], attempt: QuizAttempt) -> int:
+    """The percent :func:`grade` gives ``attempt``, from the quiz's (question, answer) ids."""
+    answers = attempt.answers
+    correct = sum(1 for question, answer in key if answers.get(question) == answer)
+    return round(100 * correct / len(key)) if key else 0
 
 
 def latest_checks(attempts: Sequence[QuizAttempt]) -> dict[str, bool]:

@@ -10,8 +10,10 @@ is for the caller to judge, not for the codecs.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from itertools import islice
+from operator import lt as _below
 from typing import Any
 
 from ctcoach.events import PlannedEvent, Target
@@ -42,7 +44,7 @@ class RecordError(ValueError):
 # -- records -------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PitchVersion:
     id: int
     saved: dt.date
@@ -50,7 +52,7 @@ class PitchVersion:
     name: str = ""  # the user's own name for it; empty until they rename it
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DoneMark:
     item: str
     on: dt.date
@@ -187,10 +189,15 @@ def _rows(name: str, table: Any) -> list[tuple[int, Doc]]:
     for key, doc in table.items():
         if not (isinstance(key, str) and key.isdigit()):
             raise RecordError(name, str(key), "the record id is not a number")
-        if not isinstance(doc, Mapping):
+        if doc.__class__ is not dict and not isinstance(doc, Mapping):  # dict: no ABC check
             raise RecordError(name, key, "the record is not a table of fields")
         rows.append((int(key), doc))
-    return sorted(rows, key=lambda row: row[0])
+    rows.sort(key=_first)  # ids are unique numbers: no ties, and often already in order
+    return rows
+
+
+def _first(row: tuple[int, Doc]) -> int:
+    return row[0]
 
 
 def _single(name: str, table: Any) -> dict[str, Any] | None:
@@ -198,24 +205,98 @@ def _single(name: str, table: Any) -> dict[str, Any] | None:
     return dict(rows[0][1]) if rows else None
 
 
-def decode(tables: Mapping[str, Any]) -> Snapshot:
-    """Every table decoded; raises :class:`RecordError` at the first bad record."""
-    decoded: dict[str, Any] = {}
-    for name, decoder in LIST_TABLES.items():
-        out = []
-        for doc_id, doc in _rows(name, tables.get(name, {})):
-            try:
-                out.append(decoder(doc_id, doc))
-            except Bad as exc:
-                raise RecordError(name, str(doc_id), str(exc)) from None
-        decoded[name] = tuple(out)
-    meta = _single("meta", tables.get("meta", {})) or {}
+def _list_table(name: str, table: Any) -> tuple[Any, ...]:
+    decoder = LIST_TABLES[name]
+    out = []
+    for doc_id, doc in _rows(name, table):
+        try:
+            out.append(decoder(doc_id, doc))
+        except Bad as exc:
+            raise RecordError(name, str(doc_id), str(exc)) from None
+    return tuple(out)
+
+
+def _schema_version(table: Any) -> int | None:
+    meta = _single("meta", table) or {}
     version = meta.get("schema_version")
     if version is not None and (isinstance(version, bool) or not isinstance(version, int)):
         raise RecordError("meta", "1", "schema_version must be a whole number")
-    return Snapshot(
-        profile=_single("profile", tables.get("profile", {})),
-        settings=_single("settings", tables.get("settings", {})) or {},
-        schema_version=version,
-        **decoded,
-    )
+    return version
+
+
+TABLES: tuple[str, ...] = (*LIST_TABLES, *SINGLE_TABLES)
+
+
+def decode_tables(tables: Mapping[str, Any], names: Iterable[str]) -> dict[str, Any]:
+    """The named tables decoded, as :class:`Snapshot` fields (``meta`` gives
+    ``schema_version``); raises :class:`RecordError` at the first bad record."""
+    fields: dict[str, Any] = {}
+    for name in names:
+        table = tables.get(name, {})
+        if name in LIST_TABLES:
+            fields[name] = _list_table(name, table)
+        elif name == "meta":
+            fields["schema_version"] = _schema_version(table)
+        elif name == "settings":
+            fields[name] = _single(name, table) or {}
+        elif name == "profile":
+            fields[name] = _single(name, table)
+        else:
+            raise KeyError(f"no table {name!r}")
+    return fields
+
+
+def decode(tables: Mapping[str, Any]) -> Snapshot:
+    """Every table decoded; raises :class:`RecordError` at the first bad record."""
+    return Snapshot(**decode_tables(tables, TABLES))
+
+
+class Unusual(ValueError):
+    """Good JSON the streaming decoder leaves to :func:`decode` (two records with one id)."""
+
+
+Stream = Iterable[tuple[str, Iterable[tuple[str, Any]]]]
+
+
+def decode_stream(tables: Stream) -> Snapshot:
+    """Like :func:`decode`, for tables read one record at a time: each record is decoded as
+    it comes, so the raw records are never all held at once. Tables given twice: the
+    last wins, as in a parsed file. Raises :class:`RecordError` or :class:`Unusual`."""
+    fields: dict[str, Any] = {}
+    for name, rows in tables:
+        if name in LIST_TABLES:
+            fields[name] = _list_stream(name, rows)
+        else:
+            single = dict(rows)  # small tables: read whole, decoded as usual
+            if name in SINGLE_TABLES:
+                fields.update(decode_tables({name: single}, [name]))
+    return Snapshot(**fields)
+
+
+def _list_stream(name: str, rows: Iterable[tuple[str, Any]]) -> tuple[Any, ...]:
+    decoder = LIST_TABLES[name]
+    ids: list[int] = []
+    out = []
+    for key, doc in rows:
+        if not key.isdigit():
+            raise RecordError(name, key, "the record id is not a number")
+        if doc.__class__ is not dict and not isinstance(doc, Mapping):  # dict: no ABC check
+            raise RecordError(name, key, "the record is not a table of fields")
+        doc_id = int(key)
+        try:
+            out.append(decoder(doc_id, doc))
+        except Bad as exc:
+            raise RecordError(name, key, str(exc)) from None
+        ids.append(doc_id)
+    if not all(map(_below, ids, islice(ids, 1, None))):  # not in id order: sort them
+        if len(set(ids)) < len(ids):
+            raise Unusual(f"{name} has two records with one id")
+        order = sorted(range(len(ids)), key=ids.__getitem__)
+        out = [out[i] for i in order]
+    return tuple(out)
+
+
+def redecode(snapshot: Snapshot, tables: Mapping[str, Any], names: Iterable[str]) -> Snapshot:
+    """``snapshot`` with only the named tables decoded again from ``tables``: after a change
+    to some tables, the others' records are the ones already decoded (and checked)."""
+    return replace(snapshot, **decode_tables(tables, names))

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from sys import intern
+from typing import Any, cast
 
 from ctcoach.events import TARGET_STATUSES, PlannedEvent, Target
 from ctcoach.fields import (
     Bad,
     Doc,
+    all_text,
     date,
     ints,
     iso,
@@ -21,19 +23,45 @@ from ctcoach.network import Contact, Interaction
 
 
 def decode_contact(doc_id: int, doc: Doc) -> Contact:
+    added = date(doc, "added")
+    get = doc.get
+    name, role, institution, tier = (
+        get("name"),
+        get("role", ""),
+        get("institution", ""),
+        get("tier", ""),
+    )
+    met, email, link, notes = get("met", ""), get("email", ""), get("link", ""), get("notes", "")
+    if all_text(name, role, institution, tier, met, email, link, notes):
+        # Texts many records repeat, shared (sys.intern keeps one copy of each): memory.
+        role, institution, tier, met = intern(role), intern(institution), intern(tier), intern(met)
+    else:
+        name, role, institution, tier = (
+            text(doc, "name"),
+            text(doc, "role", ""),
+            text(doc, "institution", ""),
+            text(doc, "tier", ""),
+        )
+        met, email, link, notes = (
+            text(doc, "met", ""),
+            text(doc, "email", ""),
+            text(doc, "link", ""),
+            text(doc, "notes", ""),
+        )
+    # Positional, in field order: noticeably faster than keywords for thousands of records.
     return Contact(
-        id=doc_id,
-        name=text(doc, "name"),
-        added=date(doc, "added"),
-        role=text(doc, "role", ""),
-        institution=text(doc, "institution", ""),
-        tier=text(doc, "tier", ""),
-        met=text(doc, "met", ""),
-        tags=texts(doc, "tags"),
-        email=text(doc, "email", ""),
-        link=text(doc, "link", ""),
-        notes=text(doc, "notes", ""),
-        reconnect_days=optional_whole(doc, "reconnect_days"),
+        doc_id,
+        cast(str, name),  # text: all_text said so
+        added,
+        role,
+        institution,
+        tier,
+        met,
+        texts(doc, "tags"),
+        email,
+        link,
+        notes,
+        optional_whole(doc, "reconnect_days"),
     )
 
 
@@ -54,24 +82,31 @@ def encode_contact(contact: Contact) -> dict[str, Any]:
 
 
 def decode_interaction(doc_id: int, doc: Doc) -> Interaction:
-    people = doc.get("contacts")
-    if (
-        not isinstance(people, list)
-        or not people
-        or not all(isinstance(c, int) and not isinstance(c, bool) for c in people)
-    ):
+    get = doc.get
+    people = get("contacts")
+    if not isinstance(people, list) or not people:
         raise Bad("contacts must be a list of contact ids")
-    return Interaction(
-        id=doc_id,
-        contacts=tuple(people),
-        date=date(doc, "date"),
-        kind=text(doc, "kind"),
-        what=text(doc, "what", ""),
-        where=text(doc, "where", ""),
-        promise=text(doc, "promise", ""),
-        promise_by=optional_date(doc, "promise_by"),
-        followed_up=optional_date(doc, "followed_up"),
-        promise_kept=optional_date(doc, "promise_kept"),
+    for person in people:  # a loop, not all(...): this runs for every interaction
+        if person.__class__ is not int:  # an int, not a bool (nor any other subclass)
+            raise Bad("contacts must be a list of contact ids")
+    day = date(doc, "date")
+    kind, what, where, promise = get("kind"), get("what", ""), get("where", ""), get("promise", "")
+    if all_text(kind, what, where, promise):
+        kind, where = intern(cast(str, kind)), intern(where)  # shared, as for contacts
+    else:
+        kind, what = text(doc, "kind"), text(doc, "what", "")
+        where, promise = text(doc, "where", ""), text(doc, "promise", "")
+    return Interaction(  # positional, in field order, as in decode_contact
+        doc_id,
+        tuple(people),
+        day,
+        kind,
+        what,
+        where,
+        promise,
+        None if get("promise_by") is None else optional_date(doc, "promise_by"),  # mostly None
+        None if get("followed_up") is None else optional_date(doc, "followed_up"),
+        None if get("promise_kept") is None else optional_date(doc, "promise_kept"),
     )
 
 

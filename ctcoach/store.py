@@ -33,7 +33,7 @@ from ctcoach.datafile import STORE_NAME, Signature, resolve_data_dir, signature
 from ctcoach.errors import StoreBusy, StoreError
 from ctcoach.fileio import real_target, write_atomic
 from ctcoach.model import EVENT_QUESTION
-from ctcoach.records import Snapshot, decode
+from ctcoach.records import Snapshot, decode, redecode
 from ctcoach.storewrites import RecordWrites
 
 __all__ = ["SCHEMA_VERSION", "STORE_NAME", "Store", "StoreBusy", "StoreError", "resolve_data_dir"]
@@ -75,7 +75,7 @@ class _MemoryStorage(Storage):
         self.store = store
 
     def read(self) -> dict[str, dict[str, Any]] | None:
-        return self.store._tables
+        return self.store._raw()
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         self.store._staged(data)
@@ -97,12 +97,15 @@ class Store(RecordWrites):
         self.clock = clock
         self.notices: list[str] = []
         self.reads = 0  # files parsed: a guard against re-reading in loops
-        self._tables: dict[str, Any] = {}
+        # The raw tables TinyDB changes: read only for a write (inside its lock), since
+        # reading decodes the file record by record without keeping them (memory).
+        self._tables: dict[str, Any] | None = {}
         self._snapshot = Snapshot()
         self._signature: Signature | None = None
         self._loaded = False
         self._depth = 0
         self._dirty = False
+        self._touched: set[str] = set()  # tables changed in this transaction
         self._backed_up = False
         self.db = TinyDB(self, storage=_MemoryStorage)
         target = self.target
@@ -125,12 +128,13 @@ class Store(RecordWrites):
         """The file really written: the store path with symlinks followed."""
         return real_target(self.path)
 
-    def refresh(self) -> bool:
-        """Read the file again if another process changed it; True when it did."""
+    def refresh(self, *, for_writing: bool = False) -> bool:
+        """Read the file again if another process changed it; True when it did.
+        ``for_writing`` reads its raw tables too (a save needs them): one parse, not two."""
         found = signature(self.target)
         if self._loaded and found == self._signature:
             return False
-        self._load(found)
+        self._load(found, for_writing)
         return True
 
     def snapshot(self) -> Snapshot:
@@ -139,15 +143,35 @@ class Store(RecordWrites):
             self.refresh()
         return self._snapshot
 
-    def _load(self, found: Signature | None) -> None:
+    def _load(self, found: Signature | None, for_writing: bool = False) -> None:
         if found is None:
             self._install({}, None)
             return
         try:
             with datafile.gc_paused():
-                self._install(datafile.read_tables(self.target, SCHEMA_VERSION), found)
+                if for_writing:
+                    read: Snapshot | dict[str, Any]
+                    read = datafile.read_tables(self.target, SCHEMA_VERSION)
+                else:
+                    read = datafile.read_snapshot(self.target, SCHEMA_VERSION)
+                if isinstance(read, Snapshot):
+                    self._tables, self._snapshot = None, read  # raw tables read when saving
+                    self._signature, self._loaded = found, True
+                    self.reads += 1
+                else:  # raw tables (to save, or a damaged, older, unusual file): decode them
+                    self._install(read, found)
         except ValueError as exc:
             self._recover(str(exc))
+
+    def _raw(self) -> dict[str, Any]:
+        """The raw tables of the snapshot, for TinyDB; read from the file if not held."""
+        if self._tables is None:
+            if not self._depth:  # pragma: no cover - every write goes through a transaction
+                raise RuntimeError("store writes need a transaction")
+            with datafile.gc_paused():  # the file is the one decoded: refresh() checked
+                self._tables = datafile.read_tables(self.target, SCHEMA_VERSION)
+            self.reads += 1
+        return self._tables
 
     def _install(self, tables: dict[str, Any], found: Signature | None) -> None:
         version = datafile.version(tables)
@@ -179,8 +203,9 @@ class Store(RecordWrites):
         datafile.private_folder(self.folder, self.notices)
         with self._locked():
             datafile.clean_temp_files(self.target)
-            self.refresh()
+            self.refresh(for_writing=True)
             self._depth, self._dirty = 1, False
+            self._touched.clear()
             try:
                 yield
                 if self._dirty:
@@ -212,10 +237,11 @@ class Store(RecordWrites):
         self._dirty = True
 
     def _save(self) -> None:
-        self._tables.setdefault("meta", {})["1"] = {"schema_version": SCHEMA_VERSION}
-        text = datafile.dump(self._tables)
-        with datafile.gc_paused():
-            snapshot = decode(self._tables)
+        tables = self._raw()
+        tables.setdefault("meta", {})["1"] = {"schema_version": SCHEMA_VERSION}
+        text = datafile.dump(tables)
+        with datafile.gc_paused():  # only what changed: the rest is decoded already
+            snapshot = redecode(self._snapshot, tables, (*sorted(self._touched), "meta"))
         if not self._backed_up:
             self._backed_up = True
             datafile.back_up(self.folder, self.target, self.clock())
@@ -228,24 +254,29 @@ class Store(RecordWrites):
     def _table(self, name: str) -> Table:
         return Table(self.db.storage, name, cache_size=0)
 
+    def _changing(self, name: str) -> Table:
+        """The table ``name``, noted as changed: a save decodes only the changed tables."""
+        self._touched.add(name)
+        return self._table(name)
+
     def _rows(self, table: str) -> list[tuple[int, dict[str, Any]]]:
         return [(doc.doc_id, dict(doc)) for doc in self._table(table).all()]
 
     def _append(self, table: str, record: Mapping[str, Any]) -> int:
         with self.transaction():
-            return int(self._table(table).insert(dict(record)))
+            return int(self._changing(table).insert(dict(record)))
 
     def _put(self, table: str, doc_id: int, record: Mapping[str, Any]) -> None:
         """Store ``record`` as record ``doc_id``, replacing every field it had."""
         with self.transaction():
-            rows = self._table(table)
+            rows = self._changing(table)
             if rows.contains(doc_id=doc_id):
                 rows.remove(doc_ids=[doc_id])
             rows.insert(Document(dict(record), doc_id=doc_id))
 
     def _remove(self, table: str, doc_id: int) -> None:
         with self.transaction():
-            rows = self._table(table)
+            rows = self._changing(table)
             if rows.contains(doc_id=doc_id):
                 rows.remove(doc_ids=[doc_id])
 

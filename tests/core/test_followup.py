@@ -4,10 +4,11 @@ milestones, contact checks and lookups. Rules come from a small hand-made settin
 from __future__ import annotations
 
 import datetime as dt
+import random
 
 import pytest
 
-from ctcoach.followup import academic_year_start, by_window, due_items
+from ctcoach.followup import academic_year_start, by_window, due_items, latest_by_contact
 from ctcoach.model import Source
 from ctcoach.network import (
     Contact,
@@ -214,3 +215,24 @@ def test_an_item_marked_done_anywhere_leaves_the_list():
     logged = [meet(1, dt.date(2027, 1, 20), "chat")]
     assert [d.uid for d in dues(logged)] == ["follow-up-1"]
     assert dues(logged, done=frozenset({"follow-up-1"}))[0].kind == "reconnect"
+
+
+def test_latest_by_contact_is_assigning_every_interaction_oldest_first():
+    """The one-pass version gives the same dict, in the same order, as the definition."""
+    rng = random.Random(3)
+    for _ in range(200):
+        items = [
+            Interaction(
+                n,
+                tuple(rng.randrange(8) for _ in range(rng.randint(1, 3))),  # repeats too
+                dt.date(2026, 1, rng.randint(1, 4)),  # many equal dates
+                "coffee",
+            )
+            for n in range(1, rng.randint(2, 30))
+        ]
+        rng.shuffle(items)
+        expected: dict[int, Interaction] = {}
+        for item in sorted(items, key=lambda i: (i.date, i.id)):
+            for contact_id in item.contacts:
+                expected[contact_id] = item
+        assert list(latest_by_contact(items).items()) == list(expected.items())

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
 
 import pytest
 
@@ -80,6 +81,29 @@ def test_last_and_best(pack):
     assert standing.last.date == TODAY and standing.best.date == EARLIER
     assert standing.best.percent == 100 and standing.last.percent == 75
     assert standing.attempts == 2 and standing.for_stage
+
+
+def test_standings_match_grading_every_attempt(pack):
+    """Only the last and best attempts are graded in full; the result is the same as
+    grading them all against the pack (ties go to the first, as max() does)."""
+    rng = random.Random(7)
+    attempts = []
+    for _ in range(60):
+        quiz = rng.choice(pack.quizzes)
+        answers = {
+            q.id: rng.choice([q.answer, *(o.id for o in q.options)])
+            for q in quiz.questions
+            if rng.random() < 0.8  # some unanswered
+        }
+        day = EARLIER + dt.timedelta(days=rng.randrange(5))  # many equal dates
+        attempts.append(QuizAttempt(quiz.id, day, answers, {}))
+    attempts.append(QuizAttempt("gone", TODAY, {}, {}))  # a quiz the pack no longer has
+    for standing in standings(pack, "early", attempts):
+        results = [grade(pack, a) for a in attempts if a.quiz == standing.quiz.id]
+        best = max(results, key=lambda r: (r.percent, r.date), default=None)
+        assert standing.attempts == len(results)
+        assert standing.last == (results[-1] if results else None)
+        assert standing.best == best  # topics and all: the very attempt max() picks
 
 
 def test_weak_topic_brings_a_review_item_and_a_better_score_removes_it(pack):

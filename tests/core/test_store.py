@@ -8,13 +8,17 @@ import os
 import random
 import signal
 import stat
+from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import filelock
 import pytest
 
+from ctcoach import records
 from ctcoach import store as store_module
 from ctcoach.mentors import Mentor
+from ctcoach.network import Contact, Interaction
 from ctcoach.pitfalls import Attempt
 from ctcoach.store import STORE_NAME, Store, StoreBusy, StoreError, resolve_data_dir
 
@@ -253,6 +257,47 @@ def test_a_file_read_once_is_not_parsed_again_until_it_changes(data_dir):
     Store(data_dir).set_setting("theme", "dark")
     assert store.snapshot().setting("theme") == "dark"
     assert store.reads == reads + 1
+
+
+def _counting_decoders(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
+    """Records decoded per table from now on, counted (operation counts, not time)."""
+    calls: Counter[str] = Counter()
+    for name, decoder in list(records.LIST_TABLES.items()):
+
+        def counted(doc_id: int, doc: object, name: str = name, decoder: Any = decoder) -> Any:
+            calls[name] += 1
+            return decoder(doc_id, doc)
+
+        monkeypatch.setitem(records.LIST_TABLES, name, counted)  # type: ignore[arg-type]
+    return calls
+
+
+def test_a_save_decodes_only_the_tables_it_changed(data_dir, monkeypatch):
+    store = open_store(data_dir)
+    with store.transaction():
+        people = store.add_contacts([Contact(0, f"P{n}", TODAY) for n in range(30)])
+        for n in range(200):
+            store.save_interaction(Interaction(0, (people[n % 30],), TODAY, "coffee"))
+        store.set_done("a", True, TODAY)
+    calls = _counting_decoders(monkeypatch)
+    store.set_done("b", True, TODAY)
+    assert calls == {"done": 2}  # the two done marks; not the 230 people and interactions
+    store.save_interaction(Interaction(0, (people[0],), TODAY, "email"))
+    assert calls == {"done": 2, "interactions": 201}  # one table: linear in that table
+    snap = store.snapshot()
+    assert (len(snap.contacts), len(snap.interactions), snap.done_items) == (30, 201, {"a", "b"})
+    assert snap == Store(data_dir).snapshot()  # the same as decoding the whole file again
+
+
+def test_opening_decodes_each_record_once(data_dir, monkeypatch):
+    store = open_store(data_dir)
+    with store.transaction():
+        people = store.add_contacts([Contact(0, f"P{n}", TODAY) for n in range(30)])
+        for n in range(200):
+            store.save_interaction(Interaction(0, (people[n % 30],), TODAY, "coffee"))
+    calls = _counting_decoders(monkeypatch)
+    assert len(open_store(data_dir).snapshot().interactions) == 200
+    assert calls == {"contacts": 30, "interactions": 200}
 
 
 # -- several processes -------------------------------------------------------------------
