@@ -377,7 +377,10 @@ class Coach:
         if self.pack.events is not None:
             names = {c.id: c.name for c in snap.contacts}
             last = max((p.date for p in snap.practices), default=None)
-            events = summaries(self.pack.events, snap.events, snap.targets, names, plan.today, last)
+            recent = self.pack.plan.event_stale_days  # a past event's follow-ups are fresh
+            events = summaries(
+                self.pack.events, snap.events, snap.targets, names, plan.today, last, recent
+            )
         return render(self.pack, plan, notes, events)
 
     def plan_or_none(self) -> Plan | None:

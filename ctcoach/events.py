@@ -235,9 +235,12 @@ def summaries(
     names: Mapping[int, str],
     today: dt.date,
     last_practice: dt.date | None = None,
+    recent_days: int = 0,
 ) -> list[EventSummary]:
+    """Upcoming events, and those that ended within ``recent_days`` (their follow-ups are
+    still fresh), soonest first."""
     out = []
-    for event in upcoming(events, today):
+    for event in upcoming(events, today - dt.timedelta(days=recent_days)):
         kind = settings.kind(event.kind)
         mine = [t for t in targets if t.event == event.id]
         out.append(
@@ -250,7 +253,7 @@ def summaries(
                 ),
                 target_check(kind, mine) if kind else "",
                 tuple((g.title, g.id in event.goals_done) for g in kind.goals) if kind else (),
-                readiness(kind, mine, last_practice, today) if kind else (),
+                readiness(kind, mine, last_practice, today) if kind and event.end >= today else (),
             )
         )
     return out

@@ -6,6 +6,7 @@ Markdown's structure is escaped: "M&M" stays "M&M", "[one sentence]" stays as it
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 
@@ -106,7 +107,7 @@ def render(
             out += _item(item)
     out += _later(plan)
     out += _follow_ups(plan, notes or {})
-    out += _events(events)
+    out += _events(events, plan.today)
     out += _quizzes(plan)
     out += _pitch(plan, pack.pitch.variant_labels if pack.pitch else {})
     out += _pitfalls(plan)
@@ -133,7 +134,7 @@ def _follow_ups(plan: Plan, notes: Mapping[int, tuple[str, str]]) -> list[str]:
     return out
 
 
-def _events(events: Sequence[EventSummary]) -> list[str]:
+def _events(events: Sequence[EventSummary], today: dt.date) -> list[str]:
     out = ["", "## Events", ""]
     if not events:
         return [*out, "No events coming up. Add a meeting or an away rotation to plan for it."]
@@ -145,7 +146,8 @@ def _events(events: Sequence[EventSummary]) -> list[str]:
             f"### {escape(event.name)} ({escape(upcoming.kind_title)}{place})",
             "",
         ]
-        out.append(f"{event.days_text()}.")
+        ended = " It has ended: thank the people you met there." if event.end < today else ""
+        out.append(f"{event.days_text()}.{ended}")
         if upcoming.ready:
             marks = " · ".join(
                 f"{'☑' if r.done else '☐'} {r.label} {r.detail}" for r in upcoming.ready
