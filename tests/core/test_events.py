@@ -165,9 +165,10 @@ def test_odd_lengths_and_past_events_are_told_apart(cli):
     events = plan[plan.index("## Events") :]
     assert "### Interview at Metro (Interview, Metro Heart)" in events
     assert "It has ended: thank the people you met there." in events
-    assert "Interview at Metro" not in cli("plan", "--today", "2026-12-10").out.split(
-        "## Events"
-    )[1].split("##")[0]  # two weeks on, it has left the section
+    assert (
+        "Interview at Metro"
+        not in cli("plan", "--today", "2026-12-10").out.split("## Events")[1].split("##")[0]
+    )  # two weeks on, it has left the section
 
 
 def test_an_event_is_edited_keeping_its_length_and_removed_with_its_targets(cli, data_dir):
