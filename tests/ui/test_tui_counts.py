@@ -1,0 +1,104 @@
+"""Operation counts per key press: what a screen computes must not grow with the store.
+
+Counts, not timings: plans built and pitch reports, counted where the coach calls them."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from ctcoach import coach as coach_module
+from ctcoach.pitch import make_pitch
+from ctcoach.tui.screens.pitch import PitchScreen, VersionsScreen
+from ctcoach.tui.screens.plan import PlanList, PlanScreen
+
+from .helpers import screen_text
+
+BASIC = {"name": "Alex Rivera", "stage": "ms2", "weekly_hours": 5}
+
+
+@pytest.fixture
+def counts(monkeypatch):
+    """Count the plans the coach builds and the pitch reports it runs."""
+    calls = Counter[str]()
+    build_plan, report = coach_module.build_plan, coach_module.report
+
+    def counted_build(*args, **kwargs):
+        calls["plans"] += 1
+        return build_plan(*args, **kwargs)
+
+    def counted_report(*args, **kwargs):
+        calls["reports"] += 1
+        return report(*args, **kwargs)
+
+    monkeypatch.setattr(coach_module, "build_plan", counted_build)
+    monkeypatch.setattr(coach_module, "report", counted_report)
+    return calls
+
+
+def started(make_app, versions: int = 0):
+    """An app with a profile whose stage is confirmed (so starting it writes nothing)."""
+    app = make_app(BASIC)
+    app.coach.confirm_stage()
+    for n in range(versions):
+        app.coach.save_pitch(make_pitch(f"an MS2, draft {n}", "cardiac surgery", [], "advice"))
+    return app
+
+
+async def test_the_dashboard_and_the_plan_share_one_plan(make_app, counts):
+    app = started(make_app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert counts["plans"] == 1  # the dashboard's, built once before the first paint
+        await pilot.press("p")
+        assert isinstance(app.screen, PlanScreen)
+        await pilot.press("escape", "p")
+        assert isinstance(app.screen, PlanScreen)
+        assert counts["plans"] == 1  # nothing changed: the same plan, shown again
+        await pilot.press("space")  # a change: one new plan, for the plan and the dashboard
+        await pilot.press("escape")
+        await pilot.pause()
+        assert counts["plans"] == 2
+
+
+async def test_the_plan_is_one_widget_however_long(make_app):
+    app = started(make_app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("p")
+        view = app.screen.query_one(PlanList)
+        assert len(view.shown_items()) > 3
+        assert not view.children  # one widget draws every line; no widget per item
+
+
+async def test_the_pitch_builder_runs_one_report_per_open_and_per_key(make_app, counts):
+    app = started(make_app, versions=1)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        before = counts["reports"]
+        await pilot.press("i")
+        await pilot.pause()
+        assert isinstance(app.screen, PitchScreen)
+        assert "an MS2, draft 0" in screen_text(app)
+        assert counts["reports"] - before == 1  # four fields loaded, one preview
+        await pilot.press("x")
+        assert counts["reports"] - before == 2
+
+
+async def test_the_versions_dialog_checks_only_the_chosen_version(make_app, counts):
+    app = started(make_app, versions=30)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+        before = counts["reports"]
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert isinstance(app.screen, VersionsScreen)
+        assert app.screen.selected().pitch.who == "an MS2, draft 29"
+        assert "✓ current" in screen_text(app)
+        assert counts["reports"] - before == 1  # 30 rows, one report: the highlighted one
+        await pilot.press("down")
+        await pilot.pause()
+        assert app.screen.selected().pitch.who == "an MS2, draft 28"
+        assert "✓ current" not in screen_text(app)
+        assert counts["reports"] - before == 2
