@@ -6,7 +6,6 @@ import argparse
 import contextlib
 import os
 import sys
-import traceback
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TextIO
@@ -20,6 +19,7 @@ from ctcoach.cli.base import (
     Context,
     OutputError,
     UserError,
+    resolve_cache_dir,
     utf8_streams,
 )
 from ctcoach.cli.parser import build_parser
@@ -63,6 +63,8 @@ def run(
         return OK
     except Exception as exc:
         if getattr(args, "debug", False) or environ.get(DEBUG_VAR):
+            import traceback
+
             traceback.print_exc(file=stderr)
         else:
             _say(
@@ -84,7 +86,7 @@ def _context(
     stdout: TextIO,
     stderr: TextIO,
 ) -> Context:
-    from ctcoach.content import default_content_dir
+    from ctcoach.content.paths import default_content_dir
     from ctcoach.store import resolve_data_dir
 
     content = getattr(args, "content", None)
@@ -94,6 +96,7 @@ def _context(
         stdin=stdin,
         stdout=stdout,
         stderr=stderr,
+        cache_dir=resolve_cache_dir(environ),
     )
 
 
