@@ -18,9 +18,7 @@ from ctcoach.plan import Plan
 from ctcoach.store import StoreError
 from ctcoach.tui.base import CoachScreen, Leaving, saving
 from ctcoach.tui.confirm import ConfirmScreen
-from ctcoach.tui.screens.dashboard import DashboardScreen
 from ctcoach.tui.screens.dialogs import ExportScreen, HelpScreen
-from ctcoach.tui.screens.onboarding import OnboardingScreen
 from ctcoach.tui.sections import SECTIONS, section
 
 WATCH_SECONDS = 1.0  # how often the app looks for changes other processes saved
@@ -96,9 +94,14 @@ class CoachApp(App[int]):
             notice = (
                 f"{str(exc).capitalize()}. Please answer again; nothing changes until you save."
             )
+        # Each first screen is imported only when shown: a start pays for one of them.
         if profile is None:
+            from ctcoach.tui.screens.onboarding import OnboardingScreen
+
             self.push_screen(OnboardingScreen(self.coach.pack, None, notice), self.onboarded)
         else:
+            from ctcoach.tui.screens.dashboard import DashboardScreen
+
             self.push_screen(DashboardScreen())
             self.call_after_refresh(self.offer_next_stage)
         self.set_interval(WATCH_SECONDS, self.check_store)
@@ -153,6 +156,9 @@ class CoachApp(App[int]):
             self.screen.refresh_data()
 
     def onboarded(self, profile: Profile | None) -> None:
+        from ctcoach.tui.screens.dashboard import DashboardScreen
+        from ctcoach.tui.screens.onboarding import OnboardingScreen
+
         if profile is None:
             self.exit(0)
             return
@@ -182,7 +188,7 @@ class CoachApp(App[int]):
         if entry.needs and getattr(self.coach.pack, entry.needs) is None:
             self.notify(f"This content pack has no {entry.title.lower()}.", severity="warning")
             return
-        if screen_type is DashboardScreen:
+        if entry.id == "dashboard":
             while len(self.screen_stack) > 2:
                 self.pop_screen()
             return

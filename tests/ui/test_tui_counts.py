@@ -12,6 +12,7 @@ from ctcoach import coach as coach_module
 from ctcoach.pitch import make_pitch
 from ctcoach.tui.screens.pitch import PitchScreen, VersionsScreen
 from ctcoach.tui.screens.plan import PlanList, PlanScreen
+from ctcoach.tui.widgets.footer import KeyFooter
 
 from .helpers import screen_text
 
@@ -102,3 +103,26 @@ async def test_the_versions_dialog_checks_only_the_chosen_version(make_app, coun
         assert app.screen.selected().pitch.who == "an MS2, draft 28"
         assert "✓ current" not in screen_text(app)
         assert counts["reports"] - before == 2
+
+
+async def test_the_footer_recomposes_only_when_its_keys_change(make_app, monkeypatch):
+    recomposed = Counter[str]()
+    real = KeyFooter.recompose
+
+    async def counted(self):
+        recomposed[type(self.screen).__name__] += 1
+        await real(self)
+
+    monkeypatch.setattr(KeyFooter, "recompose", counted)
+    app = started(make_app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        assert recomposed["PlanScreen"] == 1  # the keys, once the bindings are known
+        await pilot.press("down", "down")
+        await pilot.pause()
+        assert recomposed["PlanScreen"] == 1  # the same keys: nothing to redo
+        await pilot.press("slash")  # the search field: other keys
+        await pilot.pause()
+        assert recomposed["PlanScreen"] == 2
+        assert "Clear search" in str(app.screen.query_one(KeyFooter).children[0].render())
