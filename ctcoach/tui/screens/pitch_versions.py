@@ -51,7 +51,8 @@ class VersionsScreen(CoachModal[int | None]):
     #versions, #versions:focus {
         border: none;
         padding: 0;
-        max-height: 50vh;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
     }
     #version-status {
         border-top: solid $primary;
@@ -105,6 +106,12 @@ class VersionsScreen(CoachModal[int | None]):
         if not options:
             options.append(Option(plain("No saved versions yet."), disabled=True))
         view.set_options(options)
+        # Two lines a row (no wrapping): a set height spares Textual measuring every row
+        # to size the list, on top of measuring them to scroll it.
+        lines = sum(
+            2 if option.prompt is not None and not option.disabled else 1 for option in options
+        )
+        view.styles.height = max(1, min(lines, self.app.size.height // 2))
         view.highlighted = min(index or 0, len(self.versions) - 1) if self.versions else None
         self.show_status()
 
