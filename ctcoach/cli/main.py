@@ -34,8 +34,10 @@ def run(
     stdin: TextIO | None = None,
     stdout: TextIO | None = None,
     stderr: TextIO | None = None,
+    own_process: bool = False,
 ) -> int:
-    """Run ctcoach as from the command line and return its exit code."""
+    """Run ctcoach as from the command line and return its exit code. ``own_process``:
+    the process runs this command only (``main``), so what it loads may be frozen."""
     from ctcoach.errors import ExportError, StoreError
 
     environ = os.environ if environ is None else environ
@@ -45,6 +47,7 @@ def run(
     try:
         args = build_parser().parse_args(argv)
         ctx = _context(args, environ, stdin, stdout, stderr)
+        ctx.freeze_loaded = own_process
         code: int = args.func(args, ctx)
         return code
     except (UserError, StoreError, ExportError) as exc:
@@ -117,4 +120,4 @@ def _silence_stdout(stdout: TextIO) -> None:
 
 def main() -> None:
     utf8_streams()
-    sys.exit(run())
+    sys.exit(run(own_process=True))

@@ -4,14 +4,18 @@ Counts, not timings: plans built and pitch reports, counted where the coach call
 
 from __future__ import annotations
 
+import importlib
 from collections import Counter
+from types import SimpleNamespace
 
 import pytest
 
 from ctcoach import coach as coach_module
 from ctcoach.pitch import make_pitch
+from ctcoach.tui import app as app_module
 from ctcoach.tui.screens.pitch import PitchScreen, VersionsScreen
 from ctcoach.tui.screens.plan import PlanList, PlanScreen
+from ctcoach.tui.sections import SECTIONS
 from ctcoach.tui.widgets.footer import KeyFooter
 
 from .helpers import screen_text
@@ -126,3 +130,21 @@ async def test_the_footer_recomposes_only_when_its_keys_change(make_app, monkeyp
         await pilot.pause()
         assert recomposed["PlanScreen"] == 2
         assert "Clear search" in str(app.screen.query_one(KeyFooter).children[0].render())
+
+
+async def test_the_screens_are_imported_ahead_of_use_after_the_first_paint(make_app, monkeypatch):
+    imported: list[str] = []
+
+    def import_module(name):
+        imported.append(name)
+        return importlib.import_module(name)
+
+    monkeypatch.setattr(app_module, "importlib", SimpleNamespace(import_module=import_module))
+    monkeypatch.setattr(app_module, "WARM_UP_SECONDS", 0.001)
+    app = started(make_app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(50):
+            await pilot.pause(0.01)
+            if len(imported) == len(SECTIONS) - 1:
+                break
+        assert imported == [s.screen.partition(":")[0] for s in SECTIONS if s.id != "dashboard"]
