@@ -90,7 +90,7 @@ def _context(
     stderr: TextIO,
 ) -> Context:
     from ctcoach.content.paths import default_content_dir
-    from ctcoach.store import resolve_data_dir
+    from ctcoach.datafile import resolve_data_dir  # not the store: tinydb and filelock wait
 
     content = getattr(args, "content", None)
     return Context(
