@@ -76,6 +76,7 @@ class PitchScreen(CoachScreen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.previewed: tuple[Pitch, Snapshot] | None = None  # what the preview shows
+        self.drawn: dict[str, object] = {}  # each preview part as last drawn (see show)
 
     @property
     def settings(self) -> PitchSettings:
@@ -128,23 +129,34 @@ class PitchScreen(CoachScreen[None]):
             return
         self.previewed = (pitch, snap)
         result = self.report()
-        self.query_one("#pitch-summary", Static).update(summary_line(self.settings, result))
-        self.query_one("#pitch-band", Static).update(band(self.settings, result.seconds))
-        self.query_one("#pitch-text", Static).update(
-            plain(result.text) if result.text else plain("Fill in the parts above.", "dim")
+        self.show("#pitch-summary", summary_line(self.settings, result))
+        self.show("#pitch-band", band(self.settings, result.seconds))
+        self.show(
+            "#pitch-text",
+            plain(result.text) if result.text else plain("Fill in the parts above.", "dim"),
         )
-        self.query_one("#pitch-checks", Static).update(
+        self.show(
+            "#pitch-checks",
             Content("\n").join(plain(f"• {c.message}") for c in result.checks)
             if result.checks
-            else plain("✓ Every check passes.", "$success")
+            else plain("✓ Every check passes.", "$success"),
         )
-        self.query_one("#pitch-variants", Static).update(
+        self.show(
+            "#pitch-variants",
             Content("\n\n").join(
                 join(plain(f"{VARIANT_LABELS.get(key, key.capitalize())}: ", "bold"), text)
                 for key, text in result.variants.items()
                 if key != "spoken"
-            )
+            ),
         )
+
+    def show(self, selector: str, content: Content) -> None:
+        """Update one part of the preview if it changed: a keystroke mostly changes the
+        text and the variants, and each update costs a layout of the whole form."""
+        drawn = (content.plain, tuple(content.spans))
+        if self.drawn.get(selector) != drawn:
+            self.drawn[selector] = drawn
+            self.query_one(selector, Static).update(content)
 
     def on_input_changed(self, _: Input.Changed) -> None:
         self.update_preview()
