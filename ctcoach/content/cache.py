@@ -30,13 +30,14 @@ PACKAGE = Path(__file__).resolve().parent.parent  # ctcoach/
 
 
 def _paths(folder: Path, suffix: str) -> list[str]:
-    """Every file below ``folder`` whose name ends in ``suffix``, sorted."""
+    """Every file below ``folder`` whose name ends in ``suffix``, sorted; like the loader's
+    ``rglob``, it does not go into linked folders (a link to a parent would never end)."""
     found: list[str] = []
     stack = [str(folder)]
     while stack:
         with os.scandir(stack.pop()) as entries:
             for entry in entries:
-                if entry.is_dir():
+                if entry.is_dir(follow_symlinks=False):
                     if entry.name != "__pycache__":
                         stack.append(entry.path)
                 elif entry.name.endswith(suffix):

@@ -173,3 +173,11 @@ def test_commands_use_the_cache_and_content_check_reads_the_source(pack_dir, tmp
     (pack_dir / "pack.toml").write_text("[pack\n", encoding="utf-8")
     code, _, err = cli(["plan", "--content", str(pack_dir)], env)
     assert code == 2 and "the content pack is broken" in err
+
+
+def test_a_linked_folder_in_the_pack_is_not_walked(pack_dir, tmp_path, loads):
+    (pack_dir / "loop").symlink_to(pack_dir, target_is_directory=True)
+    cache = tmp_path / "cache"
+    assert load_pack_cached(pack_dir, cache) == load_pack(pack_dir)
+    assert load_pack_cached(pack_dir, cache) == load_pack(pack_dir)
+    assert len(loads) == 1
