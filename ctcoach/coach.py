@@ -336,12 +336,19 @@ class Coach:
 
     def plan(self, today: dt.date | None = None) -> Plan | None:
         snap = self.snapshot()
+        today = today or self.today()
+        # The snapshot is immutable and replaced on every change, so the plan built for
+        # it (and this day and pack) is kept: every screen shows the same one at no cost.
+        built: tuple[Snapshot, dt.date, Pack, Plan] | None = getattr(self, "_built", None)
+        if built is not None and built[0] is snap and built[1] == today and built[2] is self.pack:
+            return built[3]
         profile = self.profile(snap)
         if profile is None:
             return None
-        today = today or self.today()
         profile = self.with_next_conference(profile, snap, today)
-        return build_plan(self.pack, profile, self.progress(snap, today), today=today)
+        plan = build_plan(self.pack, profile, self.progress(snap, today), today=today)
+        self._built = (snap, today, self.pack, plan)
+        return plan
 
     def with_next_conference(self, profile: Profile, snap: Snapshot, today: dt.date) -> Profile:
         """The profile's "next meeting" answer as the events say: the soonest event of the

@@ -30,6 +30,20 @@ def data_dir(tmp_path: Path) -> Path:
     return tmp_path / "data"
 
 
+@pytest.fixture(scope="session")
+def session_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("cache")
+
+
+@pytest.fixture(autouse=True)
+def cache_dir(session_cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The pack cache of every ctcoach run in a test (also in subprocesses and tmux) is a
+    temporary folder, never the real home's; a run given an environment without
+    ``CTCOACH_CACHE_DIR`` or ``HOME`` keeps no cache at all."""
+    monkeypatch.setenv("CTCOACH_CACHE_DIR", str(session_cache_dir))
+    return session_cache_dir
+
+
 class NetworkUsed(AssertionError):
     """ctcoach opened a network connection; it never should."""
 

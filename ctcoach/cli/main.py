@@ -6,7 +6,6 @@ import argparse
 import contextlib
 import os
 import sys
-import traceback
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TextIO
@@ -20,6 +19,7 @@ from ctcoach.cli.base import (
     Context,
     OutputError,
     UserError,
+    resolve_cache_dir,
     utf8_streams,
 )
 from ctcoach.cli.parser import build_parser
@@ -34,8 +34,10 @@ def run(
     stdin: TextIO | None = None,
     stdout: TextIO | None = None,
     stderr: TextIO | None = None,
+    own_process: bool = False,
 ) -> int:
-    """Run ctcoach as from the command line and return its exit code."""
+    """Run ctcoach as from the command line and return its exit code. ``own_process``:
+    the process runs this command only (``main``), so what it loads may be frozen."""
     from ctcoach.errors import ExportError, StoreError
 
     environ = os.environ if environ is None else environ
@@ -45,6 +47,7 @@ def run(
     try:
         args = build_parser().parse_args(argv)
         ctx = _context(args, environ, stdin, stdout, stderr)
+        ctx.freeze_loaded = own_process
         code: int = args.func(args, ctx)
         return code
     except (UserError, StoreError, ExportError) as exc:
@@ -63,6 +66,8 @@ def run(
         return OK
     except Exception as exc:
         if getattr(args, "debug", False) or environ.get(DEBUG_VAR):
+            import traceback
+
             traceback.print_exc(file=stderr)
         else:
             _say(
@@ -84,8 +89,8 @@ def _context(
     stdout: TextIO,
     stderr: TextIO,
 ) -> Context:
-    from ctcoach.content import default_content_dir
-    from ctcoach.store import resolve_data_dir
+    from ctcoach.content.paths import default_content_dir
+    from ctcoach.datafile import resolve_data_dir  # not the store: tinydb and filelock wait
 
     content = getattr(args, "content", None)
     return Context(
@@ -94,6 +99,7 @@ def _context(
         stdin=stdin,
         stdout=stdout,
         stderr=stderr,
+        cache_dir=resolve_cache_dir(environ),
     )
 
 
@@ -114,4 +120,4 @@ def _silence_stdout(stdout: TextIO) -> None:
 
 def main() -> None:
     utf8_streams()
-    sys.exit(run())
+    sys.exit(run(own_process=True))

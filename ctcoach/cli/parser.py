@@ -3,13 +3,49 @@
 from __future__ import annotations
 
 import argparse
-from typing import NoReturn
+import functools
+import os
+import sys
+from typing import Any, NoReturn
 
 from ctcoach import __version__
 from ctcoach.cli.base import UserError
 
 
+@functools.cache
+def terminal_width() -> int:
+    """The terminal's width, as ``shutil.get_terminal_size`` finds it, asked once: argparse
+    makes a help formatter for every argument it adds, and each asked again (and the
+    first imported shutil, with its compression modules)."""
+    try:
+        columns = int(os.environ.get("COLUMNS", "0"))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns if columns > 0 else 80
+
+
+class Formatter(argparse.HelpFormatter):
+    def __init__(
+        self,
+        prog: str,
+        indent_increment: int = 2,
+        max_help_position: int = 24,
+        width: int | None = None,
+    ) -> None:
+        width = terminal_width() - 2 if width is None else width
+        super().__init__(prog, indent_increment, max_help_position, width)
+
+
 class Parser(argparse.ArgumentParser):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", Formatter)
+        super().__init__(*args, **kwargs)
+
     def error(self, message: str) -> NoReturn:
         raise UserError(f"{message} (see `{self.prog} --help`)")
 

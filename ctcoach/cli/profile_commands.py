@@ -133,6 +133,16 @@ def _read_answers_file(path: str) -> dict[str, Any]:
         raise UserError(f"{path}: invalid TOML: {exc}") from None
 
 
+def _nothing_saved(folder: Path) -> bool:
+    """No data folder yet, or an empty one: there is no saved profile to start from."""
+    try:
+        return not any(folder.iterdir())
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False  # let the store say what is wrong with it
+
+
 def cmd_onboard(args: argparse.Namespace, ctx: Context) -> int:
     from ctcoach.model import plural
     from ctcoach.profile import validate_answers
@@ -154,8 +164,9 @@ def cmd_onboard(args: argparse.Namespace, ctx: Context) -> int:
             )
         from ctcoach.wizard import run_wizard
 
-        coach = ctx.coach()
-        new = run_wizard(pack, coach.profile_or_none(), ctx.today())
+        # With nothing saved yet, the first question need not wait for the store to open.
+        current = None if _nothing_saved(ctx.data_dir) else ctx.coach().profile_or_none()
+        new = run_wizard(pack, current, ctx.today())
         if new is None:
             ctx.out(f"Not saved; {NO_CHANGES}.\n")
             return OK

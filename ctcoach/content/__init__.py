@@ -2,14 +2,39 @@
 
 Every error names the file and the key path, and all errors are collected
 before loading fails, so an author can fix a pack in one pass.
+
+The names below are imported on first use: a start that finds the validated pack in
+its cache (:mod:`ctcoach.content.cache`) never imports the loader and its readers.
 """
 
-from ctcoach.content.actions import ACTION_RESULT_KEYS
-from ctcoach.content.assessment import MIN_STATEMENTS
-from ctcoach.content.context import PACK_FILE
-from ctcoach.content.loader import SECTIONS, default_content_dir, load_pack
-from ctcoach.content.node import ID_CHARS, ContentError, Node
-from ctcoach.content.quizzes import MIN_QUIZ_QUESTIONS
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ctcoach.content.actions import ACTION_RESULT_KEYS
+    from ctcoach.content.assessment import MIN_STATEMENTS
+    from ctcoach.content.cache import load_pack_cached
+    from ctcoach.content.context import PACK_FILE
+    from ctcoach.content.loader import SECTIONS, load_pack
+    from ctcoach.content.node import ID_CHARS, ContentError, Node
+    from ctcoach.content.paths import default_content_dir
+    from ctcoach.content.quizzes import MIN_QUIZ_QUESTIONS
+
+_WHERE = {
+    "ACTION_RESULT_KEYS": "actions",
+    "MIN_STATEMENTS": "assessment",
+    "load_pack_cached": "cache",
+    "PACK_FILE": "context",
+    "SECTIONS": "loader",
+    "load_pack": "loader",
+    "ID_CHARS": "node",
+    "ContentError": "node",
+    "Node": "node",
+    "default_content_dir": "paths",
+    "MIN_QUIZ_QUESTIONS": "quizzes",
+}
 
 __all__ = [
     "ACTION_RESULT_KEYS",
@@ -22,4 +47,14 @@ __all__ = [
     "Node",
     "default_content_dir",
     "load_pack",
+    "load_pack_cached",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value

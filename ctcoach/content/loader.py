@@ -14,6 +14,7 @@ from ctcoach.content.events import EventSection
 from ctcoach.content.log import LogSection
 from ctcoach.content.network import read_mentor_role, read_mentor_sign, read_tier
 from ctcoach.content.node import ContentError, Node
+from ctcoach.content.paths import default_content_dir
 from ctcoach.content.pitch import PitchSection
 from ctcoach.content.questions import (
     check_required_questions,
@@ -53,15 +54,6 @@ SECTIONS = (
     "events",
     "drafts",
 )
-
-
-def default_content_dir() -> Path:
-    """The pack shipped with ctcoach: inside the wheel, or the repository's ``content/``."""
-    package = Path(__file__).resolve().parent.parent
-    bundled = package / "_content"
-    if bundled.is_dir():
-        return bundled
-    return package.parent / "content"
 
 
 def load_pack(root: Path | str | None = None) -> Pack:

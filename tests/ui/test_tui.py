@@ -13,7 +13,7 @@ from ctcoach.tui.screens.dashboard import DashboardScreen
 from ctcoach.tui.screens.dialogs import ExportScreen, HelpScreen
 from ctcoach.tui.screens.guide import GuideScreen
 from ctcoach.tui.screens.onboarding import OnboardingScreen
-from ctcoach.tui.screens.plan import ItemRow, PlanScreen
+from ctcoach.tui.screens.plan import PlanList, PlanScreen
 from ctcoach.tui.screens.profile import EditAnswer, ProfileScreen
 from ctcoach.tui.widgets.card import Card
 
@@ -122,18 +122,19 @@ async def test_toggle_done_persists_after_restart_and_in_export(make_app, tmp_pa
     app = make_app(BASIC)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("p")
-        first = app.screen.query_one(ListView).highlighted_child
-        assert isinstance(first, ItemRow)
+        first = app.screen.query_one(PlanList).selected
+        assert first is not None
         await pilot.press("space")
-        title = first.item.title
-        row = app.screen.query_one(ListView).highlighted_child
-        assert row.item.title == title and row.item.done
+        title = first.title
+        row = app.screen.query_one(PlanList).selected
+        assert row is not None and row.title == title and row.done
     app.coach.store.close()
     again = make_app()
     async with again.run_test(size=(80, 24)) as pilot:
         await pilot.press("p")
-        rows = [r for r in again.screen.query(ItemRow) if r.item.title == title]
-        assert rows and rows[0].item.done
+        items = again.screen.query_one(PlanList).shown_items()
+        rows = [r for r in items if r.title == title]
+        assert rows and rows[0].done
         await pilot.press("e", "enter")
         await pilot.pause()
     exported = (tmp_path / "ctcoach-plan.md").read_text()

@@ -18,7 +18,7 @@ from ctcoach.tui.confirm import ConfirmScreen
 from ctcoach.tui.screens.dashboard import DashboardScreen
 from ctcoach.tui.screens.mentors import MentorDialog
 from ctcoach.tui.screens.pitch import PitchScreen, PracticeScreen, VersionsScreen
-from ctcoach.tui.screens.plan import ItemRow
+from ctcoach.tui.screens.plan import PlanList, item_label
 from ctcoach.tui.screens.profile import EditAnswer
 
 from ..helpers import make_profile
@@ -142,17 +142,18 @@ async def test_plan_search_filter_and_waiting_items(make_app):
     app = make_app({**BASIC, "weekly_hours": 1})
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("p")
-        rows = list(app.screen.query(ItemRow))
-        waiting = [r for r in rows if r.item.waiting]
-        assert waiting and all(r.has_class("waiting") for r in waiting)
+        view = app.screen.query_one(PlanList)
+        rows = view.shown_items()
+        waiting = [r for r in rows if r.waiting]
+        assert waiting and all("waiting for room" in item_label(r).plain for r in waiting)
         await pilot.press("slash", *"mentor", "enter")
-        shown = list(app.screen.query(ItemRow))
-        assert shown and all("mentor" in (r.item.title + r.item.how).lower() for r in shown)
+        shown = view.shown_items()
+        assert shown and all("mentor" in (r.title + r.how).lower() for r in shown)
         assert "matching “mentor”" in screen_text(app)
         await pilot.press("slash", "escape")  # clears the search
-        assert len(list(app.screen.query(ItemRow))) > len(shown)
+        assert len(view.shown_items()) > len(shown)
         await pilot.press("f", "f")  # active only: waiting and done hidden
-        assert not any(r.item.waiting for r in app.screen.query(ItemRow))
+        assert not any(r.waiting for r in view.shown_items())
 
 
 async def test_guide_search(make_app):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from textual.widgets import Input, ListView, TextArea
+from textual.widgets import Input, OptionList, TextArea
 
 from ctcoach.tui.screens.dashboard import DashboardScreen
 from ctcoach.tui.screens.pitch import PitchScreen, PracticeScreen, RateScreen, VersionsScreen
@@ -69,8 +69,10 @@ async def test_save_versions_and_make_one_current(make_app):
         await pilot.press("ctrl+o")
         assert isinstance(app.screen, VersionsScreen)
         assert "✓ current" in screen_text(app)
-        view = app.screen.query_one(ListView)
-        view.index = 1  # the older version (newest is listed first)
+        view = app.screen.query_one(OptionList)
+        view.highlighted = 1  # the older version (newest is listed first)
+        await pilot.pause()
+        assert "✓ current" not in screen_text(app) and "✓ ready" in screen_text(app)
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, PitchScreen)

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import errno
 
-from textual.widgets import ListView
-
 from ctcoach import store as store_module
 from ctcoach.mentors import Mentor
 from ctcoach.store import Store
 from ctcoach.tui.screens.mentors import MentorScreen
-from ctcoach.tui.screens.plan import ItemRow
+from ctcoach.tui.screens.plan import PlanList
 
 from ..helpers import answers
 from .helpers import screen_text
@@ -59,14 +57,14 @@ async def test_a_failed_save_is_a_message_and_keeps_the_screen(make_app, data_di
         monkeypatch.setattr(store_module, "write_atomic", full_disk)
         await pilot.press("space")
         await pilot.pause()
-        row = app.screen.query_one(ListView).highlighted_child
-        assert isinstance(row, ItemRow) and not row.item.done
+        row = app.screen.query_one(PlanList).selected
+        assert row is not None and not row.done
         messages = [n.message for n in app._notifications]
         assert any("Not saved: cannot save to" in m and "No space left" in m for m in messages)
         monkeypatch.undo()
         await pilot.press("space")  # the disk has room again: the same key works
-        row = app.screen.query_one(ListView).highlighted_child
-        assert isinstance(row, ItemRow) and row.item.done
+        row = app.screen.query_one(PlanList).selected
+        assert row is not None and row.done
     assert app.return_code in (None, 0)
 
 

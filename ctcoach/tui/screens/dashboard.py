@@ -39,6 +39,9 @@ class DashboardScreen(CoachScreen[None]):
         self.size_seen: tuple[int, int] | None = None
         self.fitting = 0  # counts fits, so only the newest one steps down
         self.shown_for: tuple[Snapshot, dt.date] | None = None  # the data last drawn
+        # Start in the first form: the first fit then changes no class (a class changed on
+        # the screen restyles everything in it).
+        self.set_class(True, f"-{FORMS[0]}", update=False)
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -13,6 +13,7 @@ from textual.widgets import Header, Input, Static, TextArea
 
 from ctcoach.model import PitchSettings
 from ctcoach.pitch import MAX_KEPT, Pitch, PitchReport, make_pitch, timing
+from ctcoach.records import Snapshot
 from ctcoach.tui.base import CoachScreen, coach_app
 from ctcoach.tui.screens.pitch_practice import PracticeScreen, RateScreen, band, settings_of
 from ctcoach.tui.screens.pitch_versions import VersionsScreen
@@ -72,6 +73,11 @@ class PitchScreen(CoachScreen[None]):
                 yield Static(id="pitch-variants")
         yield KeyFooter()
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.previewed: tuple[Pitch, Snapshot] | None = None  # what the preview shows
+        self.drawn: dict[str, object] = {}  # each preview part as last drawn (see show)
+
     @property
     def settings(self) -> PitchSettings:
         return settings_of(self)
@@ -89,10 +95,12 @@ class PitchScreen(CoachScreen[None]):
         return current[1] if current else Pitch()
 
     def load_current(self) -> None:
+        """Show the current pitch; the preview is drawn once, not once per field."""
         pitch = self.saved()
-        for part in ("who", "interests", "ask"):
-            self.query_one(f"#part-{part}", UndoInput).load(pitch.text_of(part))
-        self.query_one("#part-experiences", TextArea).load_text(pitch.text_of("experiences"))
+        with self.prevent(Input.Changed, TextArea.Changed):
+            for part in ("who", "interests", "ask"):
+                self.query_one(f"#part-{part}", UndoInput).load(pitch.text_of(part))
+            self.query_one("#part-experiences", TextArea).load_text(pitch.text_of("experiences"))
         self.update_preview()
 
     def pitch(self) -> Pitch:
@@ -114,24 +122,41 @@ class PitchScreen(CoachScreen[None]):
         return result
 
     def update_preview(self) -> None:
+        """Draw the preview of the pitch on screen, unless it and the store are the ones
+        already drawn (the first resume after mounting, say)."""
+        pitch, snap = self.pitch(), self.coach.snapshot()
+        if self.previewed is not None and self.previewed[1] is snap and self.previewed[0] == pitch:
+            return
+        self.previewed = (pitch, snap)
         result = self.report()
-        self.query_one("#pitch-summary", Static).update(summary_line(self.settings, result))
-        self.query_one("#pitch-band", Static).update(band(self.settings, result.seconds))
-        self.query_one("#pitch-text", Static).update(
-            plain(result.text) if result.text else plain("Fill in the parts above.", "dim")
+        self.show("#pitch-summary", summary_line(self.settings, result))
+        self.show("#pitch-band", band(self.settings, result.seconds))
+        self.show(
+            "#pitch-text",
+            plain(result.text) if result.text else plain("Fill in the parts above.", "dim"),
         )
-        self.query_one("#pitch-checks", Static).update(
+        self.show(
+            "#pitch-checks",
             Content("\n").join(plain(f"• {c.message}") for c in result.checks)
             if result.checks
-            else plain("✓ Every check passes.", "$success")
+            else plain("✓ Every check passes.", "$success"),
         )
-        self.query_one("#pitch-variants", Static).update(
+        self.show(
+            "#pitch-variants",
             Content("\n\n").join(
                 join(plain(f"{VARIANT_LABELS.get(key, key.capitalize())}: ", "bold"), text)
                 for key, text in result.variants.items()
                 if key != "spoken"
-            )
+            ),
         )
+
+    def show(self, selector: str, content: Content) -> None:
+        """Update one part of the preview if it changed: a keystroke mostly changes the
+        text and the variants, and each update costs a layout of the whole form."""
+        drawn = (content.plain, tuple(content.spans))
+        if self.drawn.get(selector) != drawn:
+            self.drawn[selector] = drawn
+            self.query_one(selector, Static).update(content)
 
     def on_input_changed(self, _: Input.Changed) -> None:
         self.update_preview()

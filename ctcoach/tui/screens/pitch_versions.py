@@ -6,30 +6,40 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import Input, Label, ListItem, Static
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
 
-from ctcoach.pitch import MAX_VERSION_NAME
-from ctcoach.records import PitchVersion
+from ctcoach.pitch import (
+    MAX_VERSION_NAME,
+    PitchReport,
+    assemble,
+    count_words,
+    current_rate,
+    speaking_seconds,
+)
+from ctcoach.records import PitchVersion, Snapshot
 from ctcoach.tui.base import CoachModal
 from ctcoach.tui.confirm import ask
 from ctcoach.tui.screens.dialogs import FormDialog
 from ctcoach.tui.text import join, plain
 from ctcoach.tui.widgets.footer import KeyFooter
-from ctcoach.tui.widgets.navlist import NavList
 
 
-class VersionRow(ListItem):
-    def __init__(self, version: PitchVersion, label: Content) -> None:
-        super().__init__(Label(label))
-        self.version = version
-
-    @property
-    def version_id(self) -> int:
-        return self.version.id
+def status(result: PitchReport) -> Content:
+    """Ready, or what is left to fix: the checks of the chosen version only."""
+    if result.ok:
+        return plain("✓ ready", "$success")
+    lines = [plain(f"{len(result.checks)} to fix", "$warning")]
+    lines += [plain(f"• {check.message}") for check in result.checks]
+    return Content("\n").join(lines)
 
 
 class VersionsScreen(CoachModal[int | None]):
-    """Saved versions, newest first; dismisses with the one to make current, or None."""
+    """Saved versions, newest first; dismisses with the one to make current, or None.
+
+    One :class:`OptionList` (Textual draws only the rows in view) with words and seconds
+    per row; the checks run for the highlighted version only, so hundreds of versions
+    open at once."""
 
     BINDINGS = [
         Binding("enter", "choose", "Make current", priority=True),
@@ -37,6 +47,23 @@ class VersionsScreen(CoachModal[int | None]):
         Binding("d", "delete", "Delete"),
         Binding("escape", "leave", "Close"),
     ]
+    DEFAULT_CSS = """
+    #versions, #versions:focus {
+        border: none;
+        padding: 0;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
+    #version-status {
+        border-top: solid $primary;
+    }
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.versions: list[PitchVersion] = []  # the versions listed, newest first
+        self.current: int | None = None  # the current version's id
+        self.status_for: tuple[int | None, Snapshot] | None = None  # what the status shows
 
     def go_back(self) -> None:
         self.dismiss(None)
@@ -44,48 +71,87 @@ class VersionsScreen(CoachModal[int | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(plain("Saved versions", "bold"))
-            yield NavList(id="versions")
+            yield OptionList(id="versions")
+            yield Static(id="version-status")
         yield KeyFooter()
 
     async def on_mount(self) -> None:
         await self.reload()
-        self.query_one("#versions", NavList).focus()
+        self.query_one("#versions", OptionList).focus()
 
     async def reload(self) -> None:
         coach = self.coach
-        current = coach.current_pitch()
-        view = self.query_one("#versions", NavList)
-        index = view.index
-        await view.clear()
-        rows: list[ListItem] = []
-        for version in reversed(coach.pitch_versions()):
-            result = coach.report_on(version.pitch)
-            if result is None:
-                continue
-            mark = "  ✓ current" if current and current[0] == version.id else ""
-            status = "ready" if result.ok else f"{len(result.checks)} to fix"
-            name = plain(f"{version.name} · ", "bold") if version.name else plain("")
-            label = plain(
-                f"{version.saved.isoformat()} · {result.words} words · "
-                f"about {result.seconds:.0f} s · {status}{mark}"
+        snap = coach.snapshot()
+        settings = coach.pack.pitch
+        current = coach.current_pitch(snap)
+        self.current = current[0] if current else None
+        view = self.query_one("#versions", OptionList)
+        index = view.highlighted
+        self.versions = list(reversed(coach.pitch_versions(snap))) if settings else []
+        options: list[Option] = []
+        if settings is not None:
+            wpm, _ = current_rate(
+                settings, snap.practices, coach.wpm_setting(snap), coach.wpm_since(snap)
             )
-            text = plain(result.text[:120], "dim")
-            rows.append(VersionRow(version, join(name, label, "\n", text)))
-        await view.extend(rows)
-        if not rows:
-            await view.append(ListItem(Label("No saved versions yet."), disabled=True))
-        view.index = min(index or 0, len(rows) - 1) if rows else None
+            for version in self.versions:
+                text = assemble(settings, version.pitch)
+                count = count_words(text)
+                seconds = speaking_seconds(count, wpm)
+                mark = "  ✓ current" if version.id == self.current else ""
+                name = plain(f"{version.name} · ", "bold") if version.name else plain("")
+                label = plain(
+                    f"{version.saved.isoformat()} · {count} words · about {seconds:.0f} s{mark}"
+                )
+                options.append(Option(join(name, label, "\n", plain(text[:120], "dim"))))
+        if not options:
+            options.append(Option(plain("No saved versions yet."), disabled=True))
+        view.set_options(options)
+        # Two lines a row (no wrapping): a set height spares Textual measuring every row
+        # to size the list, on top of measuring them to scroll it.
+        lines = sum(
+            2 if option.prompt is not None and not option.disabled else 1 for option in options
+        )
+        view.styles.height = max(1, min(lines, self.app.size.height // 2))
+        view.highlighted = min(index or 0, len(self.versions) - 1) if self.versions else None
+        self.show_status()
 
     def selected(self) -> PitchVersion | None:
-        row = self.query_one("#versions", NavList).highlighted_child
-        return row.version if isinstance(row, VersionRow) else None
+        index = self.query_one("#versions", OptionList).highlighted
+        if index is None or not 0 <= index < len(self.versions):
+            return None
+        return self.versions[index]
+
+    def show_status(self) -> None:
+        """The highlighted version in full: when it was saved, its length and its checks."""
+        version, snap = self.selected(), self.coach.snapshot()
+        shown = (version.id if version else None, snap)
+        last = self.status_for
+        if last is not None and last[1] is snap and last[0] == shown[0]:
+            return  # the same version of the same data: already shown
+        self.status_for = shown
+        result = self.coach.report_on(version.pitch, snap) if version is not None else None
+        if version is None or result is None:
+            self.query_one("#version-status", Static).update("")
+            return
+        mark = " · ✓ current" if version.id == self.current else ""
+        name = f"{version.name} · " if version.name else ""
+        head = plain(
+            f"{name}saved {version.saved.isoformat()} · {result.words} words · "
+            f"about {result.seconds:.0f} s{mark}",
+            "bold",
+        )
+        self.query_one("#version-status", Static).update(join(head, "\n", status(result)))
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        self.show_status()
 
     def action_choose(self) -> None:
         version = self.selected()
         if version is not None:
             self.dismiss(version.id)
 
-    def on_list_view_selected(self, event: NavList.Selected) -> None:
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.action_choose()
 

@@ -6,14 +6,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Header, Input, Label, ListItem, Static
+from textual.widgets import Header, Input, OptionList, Static
+from textual.widgets.option_list import Option
 
 from ctcoach.plan import HORIZON_TITLES, Plan, PlanItem
 from ctcoach.text import matches
 from ctcoach.tui.base import CoachScreen
 from ctcoach.tui.text import join, plain
 from ctcoach.tui.widgets.footer import KeyFooter
-from ctcoach.tui.widgets.navlist import NavList
 from ctcoach.tui.widgets.search import SearchBar
 
 # (id, what a count of them is called, what the filter shows)
@@ -32,25 +32,64 @@ def shown(item: PlanItem, filter_id: str, query: str) -> bool:
     return matches(query, item.title, item.how, item.when, *item.why)
 
 
-class ItemRow(ListItem):
-    def __init__(self, item: PlanItem) -> None:
-        super().__init__(Label(self.render_label(item)), id=None)
-        self.item = item
-        if item.waiting:
-            self.add_class("waiting")
+def item_label(item: PlanItem) -> Content:
+    """One plan item as a line of the list: its box, its title and when it is due."""
+    box = "[x] " if item.done else ("[·] " if item.waiting else "[ ] ")
+    if item.done:
+        style = "dim strike"
+    elif item.overdue:
+        style = "bold $error"
+    else:
+        style = "dim italic" if item.waiting else ""
+    when = "waiting for room in your week" if item.waiting else item.when
+    when_text = plain(f" — {when}", "$error" if item.overdue else "dim")
+    return join(plain(box), plain(item.title, style), when_text)
 
-    @staticmethod
-    def render_label(item: PlanItem) -> Content:
-        box = "[x] " if item.done else ("[·] " if item.waiting else "[ ] ")
-        if item.done:
-            style = "dim strike"
-        elif item.overdue:
-            style = "bold $error"
-        else:
-            style = "dim italic" if item.waiting else ""
-        when = "waiting for room in your week" if item.waiting else item.when
-        when_text = plain(f" — {when}", "$error" if item.overdue else "dim")
-        return join(plain(box), plain(item.title, style), when_text)
+
+class PlanList(OptionList):
+    """The plan's items under their horizons' headings, in one widget: Textual draws only
+    the lines that scroll into view, so a plan of thousands of items opens at once.
+    ``items`` holds the item of each option (``None`` for a heading)."""
+
+    DEFAULT_CSS = """
+    PlanList, PlanList:focus {
+        border: none;
+        padding: 0;
+    }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.items: list[PlanItem | None] = []
+
+    def show(self, rows: list[PlanItem | Content]) -> None:
+        """Replace the options: a :class:`PlanItem` per item, a Content per heading."""
+        options: list[Option] = []
+        self.items = []
+        for row in rows:
+            if isinstance(row, Content):
+                top = plain("\n") if options else plain("")  # a blank line above a group
+                options.append(Option(join(top, row), disabled=True))
+                self.items.append(None)
+            else:
+                options.append(Option(item_label(row)))
+                self.items.append(row)
+        self.set_options(options)
+
+    def shown_items(self) -> list[PlanItem]:
+        """The items the list shows now, in order."""
+        return [item for item in self.items if item is not None]
+
+    @property
+    def selected(self) -> PlanItem | None:
+        index = self.highlighted
+        return self.items[index] if index is not None and index < len(self.items) else None
+
+    def select_item(self, item_id: str | None) -> None:
+        """Highlight the item ``item_id``, or the first item when it is not shown."""
+        indexes = [n for n, item in enumerate(self.items) if item is not None]
+        kept = [n for n, item in enumerate(self.items) if item is not None and item.id == item_id]
+        self.highlighted = kept[0] if kept else next(iter(indexes), None)
 
 
 def detail(item: PlanItem) -> Content:
@@ -84,7 +123,7 @@ class PlanScreen(CoachScreen[None]):
         with Vertical(id="plan"):
             yield Static(id="plan-summary")
             yield SearchBar("Search the plan (Enter: go to the list, Escape: clear)", "#items")
-            yield NavList(id="items")
+            yield PlanList(id="items")
             with VerticalScroll(id="detail-pane"):
                 yield Static(id="detail")
         yield KeyFooter()
@@ -92,7 +131,7 @@ class PlanScreen(CoachScreen[None]):
     async def on_mount(self) -> None:
         self.title = "Action plan"
         await self.reload()
-        self.query_one("#items", NavList).focus()
+        self.query_one("#items", PlanList).focus()
 
     def refresh_data(self) -> None:
         item = self.selected()
@@ -120,36 +159,32 @@ class PlanScreen(CoachScreen[None]):
         plan: Plan | None = self.coach.plan_or_none()
         if plan is None:
             return
-        view = self.query_one("#items", NavList)
+        view = self.query_one("#items", PlanList)
         if keep is None and (current := self.selected()) is not None:
             keep = current.id
-        await view.clear()
         filter_id, query = FILTERS[self.filter][0], self.query_one(SearchBar).query_text
-        rows: list[ListItem] = []
+        rows: list[PlanItem | Content] = []
         for horizon, group in plan.by_horizon(waiting=True):
             visible = [i for i in group if shown(i, filter_id, query)]
             if visible:
-                title = plain(HORIZON_TITLES[horizon], "bold underline")
-                rows.append(ListItem(Label(title), disabled=True, classes="horizon"))
-                rows.extend(ItemRow(item) for item in visible)
+                rows.append(plain(HORIZON_TITLES[horizon], "bold underline"))
+                rows.extend(visible)
         if not rows:
-            rows.append(ListItem(Label(plain("Nothing matches.", "dim")), disabled=True))
-        await view.extend(rows)
-        ids = {n: row.item.id for n, row in enumerate(rows) if isinstance(row, ItemRow)}
-        kept = [n for n, item_id in ids.items() if item_id == keep]
-        view.index = kept[0] if kept else next(iter(ids), None)
-        self.query_one("#plan-summary", Static).update(self.summary(plan, len(ids)))
+            rows.append(plain("Nothing matches.", "dim"))
+        view.show(rows)
+        view.select_item(keep)
+        count = len(view.shown_items())
+        self.query_one("#plan-summary", Static).update(self.summary(plan, count))
         self.show_detail()
 
     def selected(self) -> PlanItem | None:
-        row = self.query_one("#items", NavList).highlighted_child
-        return row.item if isinstance(row, ItemRow) else None
+        return self.query_one("#items", PlanList).selected
 
     def show_detail(self) -> None:
         item = self.selected()
         self.query_one("#detail", Static).update(detail(item) if item else "")
 
-    def on_list_view_highlighted(self, _: NavList.Highlighted) -> None:
+    def on_option_list_option_highlighted(self, _: OptionList.OptionHighlighted) -> None:
         self.show_detail()
 
     async def action_toggle_done(self) -> None:

@@ -33,6 +33,7 @@ class Card(Static, can_focus=True):
         self.key = key
         self.target = target
         self.lines: list[Content] = []
+        self.form = "wide"
         self.border_title = title
         self.border_subtitle = key
 
@@ -53,6 +54,9 @@ class Card(Static, can_focus=True):
 
     def set_form(self, form: str) -> None:
         """ "wide", "dense" or "compact" (see the module's docstring)."""
+        if form == self.form:
+            return  # a fit sets every card's form, again and again, mostly unchanged
+        self.form = form
         for name in ("dense", "compact"):
             self.set_class(form == name, f"-{name}")
         self.redraw()

@@ -4,6 +4,8 @@ show. Keys that do not fit are left out; `?` lists every one."""
 
 from __future__ import annotations
 
+from typing import cast
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.events import Resize
@@ -13,6 +15,7 @@ from textual.widgets._footer import FooterKey
 
 PINNED = ("help", "quit")  # app actions always shown, last
 KEY_PADDING = 3  # a space before and after the key, one after the description
+Keys = tuple[tuple[str, str, str, str, bool, str], ...]
 
 
 def shown_bindings(screen: Screen[object]) -> list[tuple[Binding, bool]]:
@@ -69,28 +72,49 @@ def fitted(
 
 
 class KeyFooter(Footer):
-    """Textual's footer, ordered and fitted to the terminal's width."""
+    """Textual's footer, ordered and fitted to the terminal's width. Textual's footer
+    recomposes on every change of focus or bindings; this one only when the keys it
+    would show differ from the ones it shows (opening a screen changes focus a few
+    times, and each recompose restyled every key)."""
 
     def __init__(self) -> None:
         super().__init__(show_command_palette=False)
         self.width_seen = 0
+        self.shown: tuple[object, ...] | None = None  # the keys on show, as keys_now()
+
+    def keys_now(self) -> tuple[object, ...]:
+        """What the footer would show now: each key's label, description and state."""
+        bindings = shown_bindings(self.screen)
+        label = {b.key: self.app.get_key_display(b) for b, _ in bindings}
+        width = self.app.size.width
+        keys = tuple(
+            (b.key, label[b.key], b.description, b.action, enabled, b.tooltip)
+            for b, enabled in fitted(bindings, width, label)
+        )
+        return (width, keys)
 
     def compose(self) -> ComposeResult:
         if not self._bindings_ready:
             return
-        bindings = shown_bindings(self.screen)
-        label = {b.key: self.app.get_key_display(b) for b, _ in bindings}
-        self.width_seen = self.app.size.width
-        for binding, enabled in fitted(bindings, self.width_seen, label):
+        self.shown = self.keys_now()
+        width, keys = self.shown
+        self.width_seen = cast(int, width)
+        for key, label, description, action, enabled, tooltip in cast(Keys, keys):
             yield FooterKey(
-                binding.key,
-                label[binding.key],
-                binding.description,
-                binding.action,
-                disabled=not enabled,
-                tooltip=binding.tooltip,
+                key, label, description, action, disabled=not enabled, tooltip=tooltip
             ).data_bind(compact=Footer.compact)
+
+    def bindings_changed(self, screen: Screen[object]) -> None:
+        self._bindings_ready = True
+        if not screen.app.app_focus:
+            return
+        if self.is_attached and screen is self.screen:
+            self.call_after_refresh(self.recompose_if_changed)
+
+    async def recompose_if_changed(self) -> None:
+        if self.is_attached and self.keys_now() != self.shown:
+            await self.recompose()
 
     def on_resize(self, _: Resize) -> None:
         if self.app.size.width != self.width_seen:
-            self.call_after_refresh(self.recompose)
+            self.call_after_refresh(self.recompose_if_changed)

@@ -1,0 +1,150 @@
+"""Operation counts per key press: what a screen computes must not grow with the store.
+
+Counts, not timings: plans built and pitch reports, counted where the coach calls them."""
+
+from __future__ import annotations
+
+import importlib
+from collections import Counter
+from types import SimpleNamespace
+
+import pytest
+
+from ctcoach import coach as coach_module
+from ctcoach.pitch import make_pitch
+from ctcoach.tui import app as app_module
+from ctcoach.tui.screens.pitch import PitchScreen, VersionsScreen
+from ctcoach.tui.screens.plan import PlanList, PlanScreen
+from ctcoach.tui.sections import SECTIONS
+from ctcoach.tui.widgets.footer import KeyFooter
+
+from .helpers import screen_text
+
+BASIC = {"name": "Alex Rivera", "stage": "ms2", "weekly_hours": 5}
+
+
+@pytest.fixture
+def counts(monkeypatch):
+    """Count the plans the coach builds and the pitch reports it runs."""
+    calls = Counter[str]()
+    build_plan, report = coach_module.build_plan, coach_module.report
+
+    def counted_build(*args, **kwargs):
+        calls["plans"] += 1
+        return build_plan(*args, **kwargs)
+
+    def counted_report(*args, **kwargs):
+        calls["reports"] += 1
+        return report(*args, **kwargs)
+
+    monkeypatch.setattr(coach_module, "build_plan", counted_build)
+    monkeypatch.setattr(coach_module, "report", counted_report)
+    return calls
+
+
+def started(make_app, versions: int = 0):
+    """An app with a profile whose stage is confirmed (so starting it writes nothing)."""
+    app = make_app(BASIC)
+    app.coach.confirm_stage()
+    for n in range(versions):
+        app.coach.save_pitch(make_pitch(f"an MS2, draft {n}", "cardiac surgery", [], "advice"))
+    return app
+
+
+async def test_the_dashboard_and_the_plan_share_one_plan(make_app, counts):
+    app = started(make_app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert counts["plans"] == 1  # the dashboard's, built once before the first paint
+        await pilot.press("p")
+        assert isinstance(app.screen, PlanScreen)
+        await pilot.press("escape", "p")
+        assert isinstance(app.screen, PlanScreen)
+        assert counts["plans"] == 1  # nothing changed: the same plan, shown again
+        await pilot.press("space")  # a change: one new plan, for the plan and the dashboard
+        await pilot.press("escape")
+        await pilot.pause()
+        assert counts["plans"] == 2
+
+
+async def test_the_plan_is_one_widget_however_long(make_app):
+    app = started(make_app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("p")
+        view = app.screen.query_one(PlanList)
+        assert len(view.shown_items()) > 3
+        assert not view.children  # one widget draws every line; no widget per item
+
+
+async def test_the_pitch_builder_runs_one_report_per_open_and_per_key(make_app, counts):
+    app = started(make_app, versions=1)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        before = counts["reports"]
+        await pilot.press("i")
+        await pilot.pause()
+        assert isinstance(app.screen, PitchScreen)
+        assert "an MS2, draft 0" in screen_text(app)
+        assert counts["reports"] - before == 1  # four fields loaded, one preview
+        await pilot.press("x")
+        assert counts["reports"] - before == 2
+
+
+async def test_the_versions_dialog_checks_only_the_chosen_version(make_app, counts):
+    app = started(make_app, versions=30)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+        before = counts["reports"]
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert isinstance(app.screen, VersionsScreen)
+        assert app.screen.selected().pitch.who == "an MS2, draft 29"
+        assert "✓ current" in screen_text(app)
+        assert counts["reports"] - before == 1  # 30 rows, one report: the highlighted one
+        await pilot.press("down")
+        await pilot.pause()
+        assert app.screen.selected().pitch.who == "an MS2, draft 28"
+        assert "✓ current" not in screen_text(app)
+        assert counts["reports"] - before == 2
+
+
+async def test_the_footer_recomposes_only_when_its_keys_change(make_app, monkeypatch):
+    recomposed = Counter[str]()
+    real = KeyFooter.recompose
+
+    async def counted(self):
+        recomposed[type(self.screen).__name__] += 1
+        await real(self)
+
+    monkeypatch.setattr(KeyFooter, "recompose", counted)
+    app = started(make_app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        assert recomposed["PlanScreen"] == 1  # the keys, once the bindings are known
+        await pilot.press("down", "down")
+        await pilot.pause()
+        assert recomposed["PlanScreen"] == 1  # the same keys: nothing to redo
+        await pilot.press("slash")  # the search field: other keys
+        await pilot.pause()
+        assert recomposed["PlanScreen"] == 2
+        assert "Clear search" in str(app.screen.query_one(KeyFooter).children[0].render())
+
+
+async def test_the_screens_are_imported_ahead_of_use_after_the_first_paint(make_app, monkeypatch):
+    imported: list[str] = []
+
+    def import_module(name):
+        imported.append(name)
+        return importlib.import_module(name)
+
+    monkeypatch.setattr(app_module, "importlib", SimpleNamespace(import_module=import_module))
+    monkeypatch.setattr(app_module, "WARM_UP_SECONDS", 0.001)
+    app = started(make_app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(50):
+            await pilot.pause(0.01)
+            if len(imported) == len(SECTIONS) - 1:
+                break
+        assert imported == [s.screen.partition(":")[0] for s in SECTIONS if s.id != "dashboard"]
