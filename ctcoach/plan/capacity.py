@@ -16,7 +16,7 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from ctcoach.model import HORIZONS, Horizon, Pack, PlanSettings
+from ctcoach.model import HORIZONS, Horizon, Pack, PlanSettings, plural
 from ctcoach.plan.events import NOW_DAYS
 from ctcoach.plan.intents import TIER_LOG, Candidate
 from ctcoach.plan.items import PlanItem
@@ -146,14 +146,10 @@ def waiting_notes(waiting: Sequence[Candidate], today: dt.date) -> list[str]:
     for candidate in waiting:
         if candidate.state == "later":
             events.setdefault(candidate.event, []).append(candidate)
+    parts = []
     for event, steps in events.items():
         first = min(c.item.date or today for c in steps)
-        count = (
-            f"1 more step for {event} comes"
-            if len(steps) == 1
-            else (f"{len(steps)} more steps for {event} come")
-        )
-        notes.append(
-            f"{count} up from {first.isoformat()}; each joins the plan a week before it is due."
-        )
+        parts.append(f"{plural(len(steps), 'step')} for {event} from {first.isoformat()}")
+    if parts:
+        notes.append(f"Coming up: {'; '.join(parts)}. Each joins the plan a week before it is due.")
     return notes

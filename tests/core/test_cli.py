@@ -52,7 +52,7 @@ def test_onboard_from_answers_then_plan(cli, answers_file, data_dir):
     assert r.code == 0
     assert r.out.startswith("# Networking action plan for Alex Rivera")
     # The meeting is two months out: its steps are summarized, the first (the pitch) 4 weeks ahead.
-    assert "come up from 2026-12-31" in r.out
+    assert "for STS Annual Meeting from 2026-12-31. Each joins the plan" in r.out
     r = cli("plan", "--today", "2027-02-01")
     assert "2027-02-03" in r.out  # follow-up 72 h after the meeting, now the headline
 

@@ -48,7 +48,10 @@ def test_an_away_rotation_brings_its_own_dated_steps_named_for_it(pack):
     assert not any(i.startswith("conf-") and "@" in i for i in found)
     assert "ms4-away-prepare" not in found
     # Its later steps wait for their time, counted under the rotation's name.
-    assert any("more steps for Cleveland away come up" in n for n in plan.notes)
+    assert any(
+        n.startswith("Coming up: ") and "steps for Cleveland away from 2026-12-" in n
+        for n in plan.notes
+    ), plan.notes
 
 
 def test_mid_rotation_feedback_is_due_halfway_and_stays_due_until_the_end(pack):
