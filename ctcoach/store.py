@@ -21,12 +21,7 @@ import contextlib
 import datetime as dt
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
-
-import filelock
-from tinydb import TinyDB
-from tinydb.storages import Storage
-from tinydb.table import Document, Table
+from typing import TYPE_CHECKING, Any
 
 from ctcoach import datafile
 from ctcoach.datafile import STORE_NAME, Signature, resolve_data_dir, signature
@@ -35,6 +30,11 @@ from ctcoach.fileio import real_target, write_atomic
 from ctcoach.model import EVENT_QUESTION
 from ctcoach.records import Snapshot, decode, redecode
 from ctcoach.storewrites import RecordWrites
+
+if TYPE_CHECKING:  # TinyDB and filelock load on the first write: reading needs neither
+    import filelock
+    from tinydb import TinyDB
+    from tinydb.table import Table
 
 __all__ = ["SCHEMA_VERSION", "STORE_NAME", "Store", "StoreBusy", "StoreError", "resolve_data_dir"]
 
@@ -68,17 +68,22 @@ def _conference_to_event(tables: dict[str, Any]) -> dict[str, Any]:
 MIGRATIONS: dict[int, Migration] = {1: _conference_to_event}
 
 
-class _MemoryStorage(Storage):
-    """TinyDB's view of the tables the :class:`Store` holds in memory."""
+def _tinydb(store: Store) -> TinyDB:
+    """A TinyDB whose storage is the tables ``store`` holds in memory."""
+    from tinydb import TinyDB
+    from tinydb.storages import Storage
 
-    def __init__(self, store: Store) -> None:
-        self.store = store
+    class MemoryStorage(Storage):
+        def __init__(self, owner: Store) -> None:
+            self.owner = owner
 
-    def read(self) -> dict[str, dict[str, Any]] | None:
-        return self.store._raw()
+        def read(self) -> dict[str, dict[str, Any]] | None:
+            return self.owner._raw()
 
-    def write(self, data: dict[str, dict[str, Any]]) -> None:
-        self.store._staged(data)
+        def write(self, data: dict[str, dict[str, Any]]) -> None:
+            self.owner._staged(data)
+
+    return TinyDB(store, storage=MemoryStorage)
 
 
 class Store(RecordWrites):
@@ -107,9 +112,8 @@ class Store(RecordWrites):
         self._dirty = False
         self._touched: set[str] = set()  # tables changed in this transaction
         self._backed_up = False
-        self.db = TinyDB(self, storage=_MemoryStorage)
-        target = self.target
-        self._lock = filelock.FileLock(str(target.with_name(target.name + ".lock")), mode=0o600)
+        self._db: TinyDB | None = None
+        self._lock: filelock.FileLock | None = None
         self.refresh()
 
     def close(self) -> None:
@@ -216,9 +220,20 @@ class Store(RecordWrites):
             finally:
                 self._depth = 0
 
+    @property
+    def db(self) -> TinyDB:
+        if self._db is None:
+            self._db = _tinydb(self)
+        return self._db
+
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:
-        lock = self._lock  # one reentrant lock per store: recovery may run inside a save
+        import filelock
+
+        if self._lock is None:  # one reentrant lock per store: recovery may run in a save
+            target = self.target
+            self._lock = filelock.FileLock(str(target.with_name(target.name + ".lock")), mode=0o600)
+        lock = self._lock
         try:
             lock.acquire(timeout=self.lock_timeout)
         except filelock.Timeout:
@@ -252,6 +267,8 @@ class Store(RecordWrites):
         self._snapshot, self._signature = snapshot, signature(self.target)
 
     def _table(self, name: str) -> Table:
+        from tinydb.table import Table
+
         return Table(self.db.storage, name, cache_size=0)
 
     def _changing(self, name: str) -> Table:
@@ -272,6 +289,8 @@ class Store(RecordWrites):
             rows = self._changing(table)
             if rows.contains(doc_id=doc_id):
                 rows.remove(doc_ids=[doc_id])
+            from tinydb.table import Document
+
             rows.insert(Document(dict(record), doc_id=doc_id))
 
     def _remove(self, table: str, doc_id: int) -> None:
