@@ -9,6 +9,7 @@ from collections import Counter
 from types import SimpleNamespace
 
 import pytest
+from textual.widgets import OptionList
 
 from ctcoach import coach as coach_module
 from ctcoach.pitch import make_pitch
@@ -148,3 +149,28 @@ async def test_the_screens_are_imported_ahead_of_use_after_the_first_paint(make_
             if len(imported) == len(SECTIONS) - 1:
                 break
         assert imported == [s.screen.partition(":")[0] for s in SECTIONS if s.id != "dashboard"]
+
+
+async def test_many_versions_list_a_page_at_a_time(make_app, counts):
+    app = started(make_app, versions=120)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, VersionsScreen)
+        view = screen.query_one("#versions", OptionList)
+        assert len(screen.versions) == 50 and view.option_count == 51  # and "… older"
+        view.highlighted = 50
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is screen and len(screen.versions) == 100
+        assert "20 older versions: Enter lists the next 50" in str(
+            view.get_option_at_index(100).prompt
+        )
+        view.highlighted = 99
+        await pilot.press("enter")  # an actual version: it becomes current
+        await pilot.pause()
+        assert isinstance(app.screen, PitchScreen)
+        assert "draft 20" in screen_text(app)

@@ -59,9 +59,13 @@ class VersionsScreen(CoachModal[int | None]):
     }
     """
 
+    PAGE = 50  # versions listed at first; the rest one page at a time, on request
+
     def __init__(self) -> None:
         super().__init__()
         self.versions: list[PitchVersion] = []  # the versions listed, newest first
+        self.more = 0  # versions saved but not listed yet (older ones)
+        self.limit = self.PAGE
         self.current: int | None = None  # the current version's id
         self.status_for: tuple[int | None, Snapshot] | None = None  # what the status shows
 
@@ -87,7 +91,8 @@ class VersionsScreen(CoachModal[int | None]):
         self.current = current[0] if current else None
         view = self.query_one("#versions", OptionList)
         index = view.highlighted
-        self.versions = list(reversed(coach.pitch_versions(snap))) if settings else []
+        saved = list(reversed(coach.pitch_versions(snap))) if settings else []
+        self.versions, self.more = saved[: self.limit], max(len(saved) - self.limit, 0)
         options: list[Option] = []
         if settings is not None:
             wpm, _ = current_rate(
@@ -105,12 +110,13 @@ class VersionsScreen(CoachModal[int | None]):
                 options.append(Option(join(name, label, "\n", plain(text[:120], "dim"))))
         if not options:
             options.append(Option(plain("No saved versions yet."), disabled=True))
+        if self.more:
+            older = f"{self.more} older version{'s' if self.more > 1 else ''}"
+            options.append(Option(plain(f"… {older}: Enter lists the next {self.PAGE}", "dim")))
         view.set_options(options)
         # Two lines a row (no wrapping): a set height spares Textual measuring every row
         # to size the list, on top of measuring them to scroll it.
-        lines = sum(
-            2 if option.prompt is not None and not option.disabled else 1 for option in options
-        )
+        lines = 2 * len(self.versions) + (1 if self.more or not self.versions else 0)
         view.styles.height = max(1, min(lines, self.app.size.height // 2))
         view.highlighted = min(index or 0, len(self.versions) - 1) if self.versions else None
         self.show_status()
@@ -146,14 +152,19 @@ class VersionsScreen(CoachModal[int | None]):
         event.stop()
         self.show_status()
 
-    def action_choose(self) -> None:
+    async def action_choose(self) -> None:
+        index = self.query_one("#versions", OptionList).highlighted
+        if self.more and index == len(self.versions):  # "… older versions"
+            self.limit += self.PAGE
+            await self.reload()
+            return
         version = self.selected()
         if version is not None:
             self.dismiss(version.id)
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+    async def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.action_choose()
+        await self.action_choose()
 
     def action_rename(self) -> None:
         version = self.selected()
