@@ -31,6 +31,8 @@ def fill(settings: DraftSettings, kind: DraftKind, context: DraftContext) -> Dra
     """The kind's subject and body with every placeholder filled or left as a reminder."""
     values = draft_values(settings, kind, context)
     reminders = {**settings.wording.missing, **kind.missing}
+    if context.reason and "topic" in reminders:  # why you chose them: a cue, in your words
+        reminders["topic"] = f"{reminders['topic']}; you noted: {phrase(context.reason)}"
     return Draft(
         " ".join(_render(kind.subject, values, reminders).split()),
         _render(kind.body, values, reminders).strip(),
@@ -58,7 +60,7 @@ def draft_values(settings: DraftSettings, kind: DraftKind, context: DraftContext
     contact, event, met = context.contact, context.event, context.interaction
     first, last, _ = name_parts(contact.name, wording)
     talked = phrase(met.what if met else "")
-    about = phrase(context.topic) or phrase(context.reason) or talked
+    about = phrase(context.topic) or talked
     values = {
         "greeting_name": greeting_name(contact.name, contact.role, wording),
         "first_name": first,
@@ -72,7 +74,7 @@ def draft_values(settings: DraftSettings, kind: DraftKind, context: DraftContext
         "met_on": day_phrase(met.date, context.today) if met else "",
         "occasion": wording.occasions.get(met.kind, "") if met else "",
         "topic": about,
-        "learned": phrase(context.topic) or talked,
+        "learned": about,
         "next_month": _next_month(context.today),
         "by_date": _long_date(context.today + dt.timedelta(days=kind.by_days)),
     }
@@ -92,16 +94,25 @@ def _about_you(wording: Wording, context: DraftContext) -> dict[str, str]:
             return phrase(text)
         return phrase(fragment(parts.part(part_id), text))
 
+    name = profile.name if profile else ""
     return {
-        "my_name": profile.name if profile else "",
+        "my_name": name,
         "institution": clean_text(institution),
-        "my_role": (part("who", pitch.who) if pitch else "") or role,
+        "my_role": _without_name(part("who", pitch.who) if pitch else "", name) or role,
         "interests": (part("interests", pitch.interests) if pitch else "") or join_and(areas),
         "area": areas[0] if areas else (part("interests", pitch.interests) if pitch else ""),
         "experience": part("experiences", pitch.experiences[0])
         if pitch and pitch.experiences
         else "",
     }
+
+
+def _without_name(text: str, name: str) -> str:
+    """The pitch's "who you are" without the user's own name at its start (the drafts
+    say the name themselves: "I'm Jordan Lee, a fourth-year student…")."""
+    if name and text.casefold().startswith(name.casefold()):
+        return text[len(name) :].lstrip(" ,;:—–-")
+    return text
 
 
 def _choices(profile: Profile | None, wording: Wording) -> list[str]:

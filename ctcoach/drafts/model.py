@@ -117,7 +117,7 @@ class DraftContext:
     event: PlannedEvent | None = None
     interaction: Interaction | None = None
     topic: str = ""
-    reason: str = ""  # why they are a target ("her ECMO talk"): what to mention before meeting
+    reason: str = ""  # why they are a target ("her ECMO talk"): a cue in the topic's reminder
 
 
 @dataclass(frozen=True)

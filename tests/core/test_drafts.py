@@ -279,3 +279,12 @@ def test_no_stock_opening(pack, old, new):
     problems = failing(pack, "milestone", edited(draft, old, new), ctx)
     assert problems.pop("opening").startswith("Stock opening “")
     assert set(problems) <= {"length"}
+
+
+@pytest.mark.parametrize(
+    "who", ["I'm Jordan Lee, a third-year student", "Jordan Lee, a third-year student"]
+)
+def test_a_pitch_that_says_your_name_is_not_named_twice(pack, who):
+    pitch = make_pitch(who, "valve repair", ["a registry study"], "advice")
+    draft, _, _ = draft_for(pack, "pre-meeting", pitch=pitch)
+    assert "I'm Jordan Lee, a third-year student, and I'll be at" in draft.body

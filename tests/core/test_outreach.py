@@ -109,7 +109,10 @@ def test_a_targets_reason_fills_the_topic_and_the_automatic_met_note_never_does(
     contact = coach.log.contacts()[0]
     target = next(t for t in coach.snapshot().targets if t.id == target_id)
     before = coach.drafts.prepare(coach.drafts.find_kind("pre-meeting"), contact, target=target)
-    assert "I have followed her ECMO outcomes talk" in before.draft.body
+    # The reason is a cue for the writer, never pasted in as if it were a sentence.
+    assert "[their work, or a session they are chairing; you noted: her ECMO outcomes talk]" in (
+        before.draft.body
+    )
     coach.events.meet(target)  # logs "Met at STS"
     after = coach.drafts.prepare(coach.drafts.find_kind("follow-up"), contact, target=target)
     assert "Met at" not in after.draft.body
