@@ -143,8 +143,29 @@ class Coach:
             wpm=self.wpm_setting(snap),
             wpm_since=self.wpm_since(snap),
             quiz_attempts=tuple(self.quiz_attempts(snap)),
-            events=tuple(DatedEvent(e.kind, e.as_event(), e.id) for e in snap.events),
+            events=tuple(self.dated_events(snap)),
         )
+
+    @staticmethod
+    def dated_events(snap: Snapshot) -> list[DatedEvent]:
+        """Each stored event as the plan dates steps from it, with its targets' progress."""
+        chosen: dict[int, int] = {}
+        emailed: dict[int, int] = {}
+        for t in snap.targets:
+            chosen[t.event] = chosen.get(t.event, 0) + 1
+            if t.status in ("sent", "met", "followed_up"):
+                emailed[t.event] = emailed.get(t.event, 0) + 1
+        return [
+            DatedEvent(
+                e.kind,
+                e.as_event(),
+                e.id,
+                chosen.get(e.id, 0),
+                emailed.get(e.id, 0),
+                e.goals_done,
+            )
+            for e in snap.events
+        ]
 
     def stage_of(self, snap: Snapshot | None = None) -> str | None:
         profile = self.profile_or_none(snap)

@@ -134,7 +134,9 @@ class EventBook:
 
     def meet(self, target: Target, what: str = "") -> Target:
         """You met them: log the conversation (its follow-up becomes due) and mark it.
-        :class:`NotYet` before the event has begun."""
+        :class:`NotYet` before the event has begun. Met already: nothing is logged again."""
+        if target.status in ("met", "followed_up"):
+            return target
         event = next((e for e in self.events() if e.id == target.event), None)
         if event is not None and self.today() < event.start:
             raise NotYet(
@@ -157,6 +159,12 @@ class EventBook:
     # -- goals and advocates --------------------------------------------------------
 
     def toggle_goal(self, event: PlannedEvent, goal_id: str) -> PlannedEvent:
+        """Tick a goal (or untick it); :class:`NotYet` for a tick before the event begins."""
+        if goal_id not in event.goals_done and self.today() < event.start:
+            raise NotYet(
+                f"{event.name} has not begun yet (it starts {event.start.isoformat()}); "
+                "tick its goals as they happen"
+            )
         done = set(event.goals_done) ^ {goal_id}
         kind = self.settings.kind(event.kind)
         order = [g.id for g in kind.goals] if kind else sorted(done)
@@ -170,7 +178,8 @@ class EventBook:
         if kind is None or not kind.advocates:
             what = kind.title.lower() if kind else event.kind
             rotations = ", ".join(k.title.lower() for k in self.settings.kinds if k.advocates)
-            return f"advocates come from rotations ({rotations}), not from a {what}"
+            article = "an" if what[:1] in "aeiou" else "a"
+            return f"advocates come from rotations ({rotations}), not from {article} {what}"
         if self.today() < event.start:
             return (
                 f"{event.name} has not begun yet (it starts {event.start.isoformat()}); "

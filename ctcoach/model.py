@@ -194,6 +194,8 @@ class Action:
     event: EventAnchor | None = None
     event_kinds: tuple[str, ...] = ()  # kinds of event a dated step is for; empty: every kind
     shared: bool = False  # a dated step that overlapping events share as one item (a habit)
+    done_when: str = ""  # a dated step the event's own record completes: "targets",
+    # "targets:3" (that many chosen), "emails" (every target emailed), "goal:<id>"
     pitfall: str | None = None
     min_risk: str = "moderate"
     mentor_gap: str | None = None

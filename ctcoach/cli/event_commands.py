@@ -231,7 +231,9 @@ def cmd_event_status(args: argparse.Namespace, ctx: Context) -> int:
             book.set_status(target, status)
     except NotYet as exc:
         raise UserError(str(exc)) from None
-    if status == "met":
+    if status == "met" and target.status in ("met", "followed_up"):
+        ctx.out(f"{contact.name}: already met at {event.name} (logged then).\n")
+    elif status == "met":
         ctx.out(f"Logged meeting {contact.name} at {event.name}; the follow-up is now due.\n")
     else:
         ctx.out(f"{contact.name}: {status.replace('_', ' ')}.\n")
@@ -247,7 +249,12 @@ def cmd_event_goal(args: argparse.Namespace, ctx: Context) -> int:
         raise UserError(
             f"no goal {args.goal!r} for this event (goals: {', '.join(goals) or 'none'})"
         )
-    updated = book.toggle_goal(event, args.goal)
+    from ctcoach.events import NotYet
+
+    try:
+        updated = book.toggle_goal(event, args.goal)
+    except NotYet as exc:
+        raise UserError(str(exc)) from None
     state = "done" if args.goal in updated.goals_done else "not done"
     ctx.out(f"{goals[args.goal].title}: {state}.\n")
     return OK

@@ -48,6 +48,7 @@ ACTION_KEYS = {
     "event",
     "event_kinds",
     "shared",
+    "done_when",
     "intent",
     "replaces",
     "groups",
@@ -131,6 +132,7 @@ def read_action(ctx: LoadContext, node: Node) -> None:
             event=event,
             event_kinds=node.strings("event_kinds", required=False),
             shared=node.get("shared", bool, False, required=False),
+            done_when=node.get("done_when", str, "", required=False) or "",
             pitfall=node.get("pitfall", str, required=False),
             min_risk=node.get("min_risk", str, "moderate", required=False),
             mentor_gap=node.get("mentor_gap", str, required=False),
@@ -276,6 +278,7 @@ def _check_event_kinds(node: Node, action: Action, events: EventSettings | None)
         node.error("only a step dated from an event (`event`) can name event kinds", "event_kinds")
     if action.shared and not dated:
         node.error("only a step dated from an event (`event`) can be shared by events", "shared")
+    _check_done_when(node, action, events, dated)
     known = {k.id for k in events.kinds} if events is not None else set()
     for i, kind in enumerate(action.event_kinds):
         if kind not in known:
@@ -291,6 +294,25 @@ def _check_event_kinds(node: Node, action: Action, events: EventSettings | None)
             if isinstance(raw, dict):
                 for key in ("title", "how"):
                     placeholders_ok(holder.child(group, raw), key, allowed)
+
+
+def _check_done_when(node: Node, action: Action, events: EventSettings | None, dated: bool) -> None:
+    """``done_when``: "targets", "targets:N", "emails" or "goal:<id of a kind's goal>"."""
+    if not action.done_when:
+        return
+    what, _, arg = action.done_when.partition(":")
+    kinds = [k for k in (events.kinds if events else ()) if k.id in action.event_kinds]
+    goals = {g.id for k in (kinds or (events.kinds if events else ())) for g in k.goals}
+    ok = (
+        (what == "targets" and (not arg or arg.isdigit()))
+        or (what == "emails" and not arg)
+        or (what == "goal" and arg in goals)
+    )
+    if not dated:
+        node.error("only a step dated from an event can be completed by it", "done_when")
+    elif not ok:
+        known = ", ".join(sorted(goals)) or "none"
+        node.error(f"must be targets, targets:N, emails or goal:<id> (goals: {known})", "done_when")
 
 
 def _check_core(ctx: LoadContext) -> None:

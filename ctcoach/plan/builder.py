@@ -95,8 +95,10 @@ class _Builder:
             horizon = horizon_for_date(timing.date, self.today)
         if not why and match.phase is None:
             why = (FALLBACK_WHY,)
-        done = item_id in self.progress.done or (
-            action.done_when_logged and self.progress.logged > 0
+        done = (
+            item_id in self.progress.done
+            or (action.done_when_logged and self.progress.logged > 0)
+            or (dated is not None and self.recorded(action.done_when, dated))
         )
         if done and timing is not None:
             when = f"planned for {timing.planned.isoformat()} ({timing.planned.strftime('%a')})"
@@ -132,6 +134,13 @@ class _Builder:
             deadline=timing.deadline if timing else None,
             phase=match.phase,
         )
+
+    def recorded(self, done_when: str, dated: DatedEvent) -> bool:
+        """A step the event's record completes: targets chosen, emails sent, a goal met."""
+        if not done_when:
+            return False
+        kind = self.pack.events.kind(dated.kind) if self.pack.events is not None else None
+        return dated.completes(done_when, kind.target_min if kind else 1)
 
     def fill(self, text: str, dated: DatedEvent) -> str:
         """A dated step's words for one event: its name, and how many targets to choose."""

@@ -33,6 +33,18 @@ class DatedEvent:
     kind: str
     event: Event
     id: int = 0  # the stored event's id; tells apart two events starting the same day
+    targets: int = 0  # people chosen to meet there
+    emailed: int = 0  # ... of whom emailed (or met) already
+    goals_done: tuple[str, ...] = ()
+
+    def completes(self, done_when: str, target_min: int) -> bool:
+        """Whether the event's own record shows a step done (see ``Action.done_when``)."""
+        what, _, arg = done_when.partition(":")
+        if what == "targets":
+            return self.targets >= max(int(arg) if arg else target_min, 1)
+        if what == "emails":
+            return self.targets > 0 and self.emailed >= self.targets
+        return what == "goal" and arg in self.goals_done
 
 
 def live_events(events: Iterable[DatedEvent], today: dt.date, stale_days: int) -> list[DatedEvent]:

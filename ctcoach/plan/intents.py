@@ -66,12 +66,13 @@ def with_phase_line(candidate: Candidate) -> Candidate:
     return replace(candidate, item=replace(candidate.item, why=why, key=key))
 
 
-def _most_specific(candidate: Candidate) -> tuple[bool, int, bool, int, int]:
-    """Sort key: what applies now before a step still to come, then more conditions,
-    then a dated step, then priority and order."""
+def _most_specific(candidate: Candidate) -> tuple[bool, bool, int, int, int]:
+    """Sort key: what applies now before a step still to come, then a dated step (an
+    event's own follow-up stands for the habit of following up while it is due), then
+    more conditions, then priority and order."""
     item = candidate.item
     later = candidate.state == "later" and not item.done
-    return (later, -candidate.specificity, item.date is None, item.priority, item.order)
+    return (later, item.date is None, -candidate.specificity, item.priority, item.order)
 
 
 def _merge(best: Candidate, others: Sequence[Candidate]) -> Candidate:

@@ -197,6 +197,37 @@ def test_readiness_counts_targets_in_range_emails_sent_and_recent_practice(pack)
     assert readiness(kind, [Target(1, 1, 1, status="met")] * 2, None, TODAY)[1].done
 
 
+def test_the_events_own_record_completes_its_steps(pack):
+    meeting = Event("AATS", TODAY + 20 * DAY, TODAY + 23 * DAY)
+
+    def steps(**record):
+        dated = DatedEvent("conference", meeting, 1, **record)
+        plan = build_plan(
+            pack, make_profile(pack, stage="ms3", next_conference=None, comfort_approaching=4),
+            Progress(events=(dated,)), today=TODAY,
+        )  # fmt: skip
+        return {i.id.split("@")[0]: i.done for i in plan.all_items() if "@" in i.id}
+
+    assert steps(targets=4)["conf-targets"] is False  # the guide's range starts at 5
+    assert steps(targets=5)["conf-targets"] is True
+    assert steps(targets=5, emailed=4)["conf-outreach"] is False
+    assert steps(targets=5, emailed=5)["conf-outreach"] is True
+    rotation = DatedEvent("away_rotation", AWAY, 2, goals_done=("feedback",))
+    plan = build_plan(
+        pack, make_profile(pack, stage="ms4", next_conference=None),
+        Progress(events=(rotation,)), today=middle_of(AWAY),
+    )  # fmt: skip
+    feedback = next(i for i in plan.all_items() if i.id == "away-feedback@2026-12-01")
+    assert feedback.done
+
+
+def test_an_events_follow_up_stands_for_the_habit_while_it_is_due(pack):
+    ended = Event("Regional meeting", TODAY - 2 * DAY, TODAY - DAY)
+    plan = plan_for(pack, [("conference", ended)], stage="ms3", weekly_hours=6)
+    (item,) = [i for i in plan.all_items() if i.intent == "follow-up"]
+    assert item.id == "conf-follow-up@" + ended.start.isoformat() and item.date is not None
+
+
 # -- through the coach: the store's events are the truth ---------------------------
 
 
@@ -231,6 +262,16 @@ def test_a_deleted_onboarding_meeting_does_not_come_back_from_the_answers(coach,
     assert plan is not None
     assert not any("@" in i.id for i in plan.all_items())
     assert "conf-choose" in {i.id for i in plan.all_items()}
+
+
+def test_meeting_someone_twice_logs_it_once(coach):
+    contact, _ = coach.log.save_contact(ContactDraft("Dr. Kim"))
+    event, _ = coach.events.save_event("interview", "Interview at Metro", TODAY - 3 * DAY)
+    target = coach.events.add_target(event.id, contact.id)
+    met = coach.events.meet(target, "the congenital program")
+    assert coach.events.meet(met) == met
+    (logged,) = coach.log.interactions()
+    assert logged.what == "the congenital program"
 
 
 def test_a_targets_step_marked_done_moves_the_target_on(coach):
@@ -369,6 +410,8 @@ def content_dir(tmp_path: Path) -> Path:
             "a step during or in the middle of the event takes no offset",
         ),
         ("events.toml", 'profile_kind = "conference"', 'profile_kind = "meeting"', "no event kind"),
+        ("playbooks.toml", 'done_when = "goal:feedback"', 'done_when = "goal:fly"', "goal:<id>"),
+        ("playbooks.toml", 'done_when = "emails"', 'done_when = "mails"', "must be targets"),
         (
             "events.toml",
             'draft_before = "pre-rotation"',

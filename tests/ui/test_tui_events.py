@@ -67,8 +67,10 @@ async def test_a_bad_date_names_its_field_and_keeps_the_dialog(make_app):
 async def test_away_rotation_goals_tick_with_digits(make_app):
     app = make_app(BASIC)
     async with app.run_test(size=(80, 24)) as pilot:
-        start = TODAY + dt.timedelta(days=10)
-        app.coach.events.save_event("away_rotation", "Away at Metro", start)
+        start = TODAY - dt.timedelta(days=3)  # under way: goals tick as they happen
+        app.coach.events.save_event(
+            "away_rotation", "Away at Metro", start, start + dt.timedelta(days=27)
+        )
         await pilot.press("e")
         await pilot.pause()
         assert "☐ A conversation with a faculty member" in screen_text(app)

@@ -288,7 +288,11 @@ class EventsScreen(CoachScreen[None]):
         if event is None or kind is None or not 0 < number <= len(kind.goals):
             return
         with self.saving():
-            self.coach.events.toggle_goal(event, kind.goals[number - 1].id)
+            try:
+                self.coach.events.toggle_goal(event, kind.goals[number - 1].id)
+            except NotYet as exc:
+                self.notify(str(exc), severity="warning", markup=False)
+                return
             self.refresh_data()
 
     def action_advocate(self) -> None:
