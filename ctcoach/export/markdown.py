@@ -124,7 +124,7 @@ def _follow_ups(plan: Plan, notes: Mapping[int, tuple[str, str]]) -> list[str]:
     if not soon:
         return [*out, "Nothing due in the next 30 days. Log each conversation to keep this going."]
     for due in soon:
-        late = " (overdue)" if due.date < plan.today else ""
+        late = " (overdue)" if due.window(plan.today) == "overdue" else ""
         out.append(f"- **{escape(due.title)}** — {due.date.isoformat()}{late}")
         out.append(f"  - Why: {escape(due.reason)}")
         for contact_id in due.contacts:

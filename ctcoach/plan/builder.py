@@ -219,10 +219,19 @@ class _Builder:
                     priority=1,
                     intent=due.uid,
                 ),
-                tier=DUE_TIERS.get(due.kind, TIER_REST),
+                tier=self.due_tier(due),
             )
             for due in week
         ]
+
+    def due_tier(self, due: Due) -> int:
+        """A follow-up or promise holds a place while it is fresh; one left undone for
+        longer than an event stays fresh ranks with the other actions, so it cannot keep
+        the plan's room for months."""
+        stale = self.pack.plan.event_stale_days
+        if due.can_be_overdue and (self.today - due.date).days > stale:
+            return TIER_REST
+        return DUE_TIERS.get(due.kind, TIER_REST)
 
     def due_when(self, due: Due) -> str:
         """When a due item is: its day, or (never overdue) today, since its day."""

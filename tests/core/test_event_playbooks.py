@@ -349,6 +349,23 @@ def test_the_plans_calendar_has_every_dated_step_and_what_is_due(onboarded_cli, 
     assert cli("plan", "--ics", str(tmp_path / "no" / "x.ics")).code == 2
 
 
+def test_a_follow_up_left_for_weeks_stops_holding_a_place(pack):
+    from ctcoach.followup import Due
+
+    def follow_up(days_late):
+        return Due(f"follow-{days_late}", "follow_up", TODAY - days_late * DAY, "Follow up",
+                   "r", "h", pack.sources["why"])  # fmt: skip
+
+    soon = Event("Regional meeting", TODAY + 4 * DAY, TODAY + 5 * DAY)
+    profile = make_profile(pack, stage="ms3", next_conference=None, weekly_hours=2)
+    for late, holds in ((3, True), (70, False)):
+        progress = Progress(due=(follow_up(late),), events=(DatedEvent("conference", soon),))
+        plan = build_plan(pack, profile, progress, today=TODAY)
+        active = [i.id for i in plan.items if not i.done]
+        assert (active[0] == f"follow-{late}") is holds, active
+        assert holds or all("@2026-11-28" in i for i in active)  # the meeting's steps
+
+
 def test_only_a_logged_deadline_can_be_overdue(pack):
     from ctcoach.followup import Due
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from textual.widgets import DataTable, Input
+from textual.widgets import DataTable, Input, ListView
 
 from ctcoach.network import ContactDraft
 from ctcoach.tui.screens.due import DueScreen
@@ -124,6 +124,12 @@ async def test_an_event_is_changed_in_place_then_removed_and_brought_back(make_a
         await pilot.pause()
         assert app.coach.events.targets(event.id)[0].status == "research"
         assert app.coach.log.interactions() == () and app.coach.events.events()[0].advocates == ()
+        await pilot.press("d")  # on the targets: that target, not the event
+        await pilot.pause()
+        assert "Remove Dr. Maya Chen from the targets for Away at Metro?" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        app.screen.query_one(ListView).focus()
         await pilot.press("d")
         await pilot.pause()
         assert "Remove Away at Metro and its 1 target?" in screen_text(app)

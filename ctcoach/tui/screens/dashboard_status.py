@@ -96,7 +96,7 @@ def due_status(plan: Plan) -> Lines:
     week = [d for d in plan.follow_ups if d.window(plan.today) != "later"]
     if not week:
         return [plain("nothing due", "dim")]
-    overdue = sum(1 for d in week if d.date < plan.today)
+    overdue = sum(1 for d in week if d.window(plan.today) == "overdue")
     if overdue:
         return [plain(f"{len(week)} this week", "dim"), plain(f"{overdue} overdue", "bold $error")]
     return [plain(f"{len(week)} due", "bold $warning")]

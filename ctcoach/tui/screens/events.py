@@ -191,6 +191,11 @@ class EventsScreen(CoachScreen[None]):
         self.app.push_screen(EventDialog(event), saved)
 
     def action_delete(self) -> None:
+        """Delete the highlighted target when the targets have focus, else the event."""
+        table = self.query_one(DataTable)
+        if table.has_focus and self.target() is not None:
+            self.remove_target()
+            return
         event = self.event()
         if event is None:
             return
@@ -209,6 +214,23 @@ class EventsScreen(CoachScreen[None]):
         question = f"Remove {event.name}{people}? The people stay in your contacts."
         self.app.push_screen(ConfirmScreen(question, yes="Remove", no="Keep"), answered)
 
+    def remove_target(self) -> None:
+        target, event = self.target(), self.event()
+        if target is None or event is None:
+            return
+        names = {c.id: c.name for c in self.coach.log.contacts()}
+        name = names.get(target.contact, f"#{target.contact}")
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                with self.saving():
+                    self.coach.events.remove_target(target)
+                    self.notify(f"{name} is no longer a target for {event.name}.", markup=False)
+                    self.show_event()
+
+        question = f"Remove {name} from the targets for {event.name}? They stay in your contacts."
+        self.app.push_screen(ConfirmScreen(question, yes="Remove", no="Keep"), answered)
+
     def action_undo(self) -> None:
         if self.removed is None:
             self.notify("Nothing to undo.")
@@ -216,7 +238,7 @@ class EventsScreen(CoachScreen[None]):
         event, targets = self.removed
         with self.saving():
             self.coach.events.restore(event, targets)
-            self.removed = None
+            self.removed, self.select = None, event.id
             self.notify(f"{event.name} is back.", markup=False)
             self.refresh_data()
 
