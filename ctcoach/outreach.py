@@ -141,6 +141,26 @@ class DraftBook:
             return Prepared(kind, context, Draft(target.subject, target.body), target, True)
         return Prepared(kind, context, fill(self.settings, kind, context), target)
 
+    def fit_note(self, prepared: Prepared) -> str:
+        """A line when the kind is written for another kind of event than the one given:
+        "pre-rotation is written for an away rotation or sub-internship; STS is a
+        conference (pre-meeting fits it)". Empty when it fits."""
+        kind, event, events = prepared.kind, prepared.context.event, self.pack.events
+        if event is None or events is None or not kind.event_kinds:
+            return ""
+        if event.kind in kind.event_kinds:
+            return ""
+        titles = [k.title.lower() for k in events.kinds if k.id in kind.event_kinds]
+        its = events.kind(event.kind)
+        what = its.title.lower() if its else event.kind
+        fits = [k.id for k in self.settings.kinds if event.kind in k.event_kinds]
+        better = f" ({' or '.join(fits)} fits it)" if fits else ""
+        article = "an" if what[:1] in "aeiou" else "a"
+        return (
+            f"{kind.id} is written for {' or '.join(titles)}; {event.name} is {article} "
+            f"{what}{better}"
+        )
+
     def check(self, prepared: Prepared, draft: Draft | None = None) -> list[DraftCheck]:
         """The checks of ``draft`` (default: the prepared one) in the prepared context."""
         chosen = draft or prepared.draft

@@ -106,6 +106,9 @@ def cmd_draft(args: argparse.Namespace, ctx: Context) -> int:
         return _edit(ctx, coach, kind, contact, event, args.about)
     prepared = book.prepare(kind, contact, event, args.about, fresh=args.fresh)
     _notes(ctx, prepared)
+    fit = book.fit_note(prepared)
+    if fit:
+        ctx.say(f"Note: {fit}.")
     if args.output:
         _write(ctx, Path(args.output), prepared)
     if args.mailto:

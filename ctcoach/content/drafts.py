@@ -19,7 +19,7 @@ LIST_KEYS = (
 CHECK_KEYS = {*LIST_KEYS, "subject_min_words", "subject_max_words", "placeholder"}
 KIND_KEYS = {
     "id", "title", "use", "needs", "min_sentences", "max_sentences", "by_days", "missing",
-    "subject", "body", "source",
+    "subject", "body", "source", "event_kinds",
 }  # fmt: skip
 MAX_SENTENCES = 30
 MAX_BY_DAYS = 90
@@ -166,6 +166,7 @@ class DraftSection:
             needs=needs,
             by_days=days,
             missing=self._phrases(node, "missing", set(PLACEHOLDERS), "no placeholder"),
+            event_kinds=node.strings("event_kinds", False),
         )
 
 

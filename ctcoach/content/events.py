@@ -98,6 +98,11 @@ class EventSection:
         if events is None or self.node is None:
             return
         known = {k.id for k in drafts.kinds} if drafts is not None else set()
+        kinds = {k.id for k in events.kinds}
+        for draft in drafts.kinds if drafts is not None else ():
+            for other in draft.event_kinds:
+                if other not in kinds:
+                    self.node.error(f"draft kind '{draft.id}' names no event kind '{other}'")
         for node, kind in zip(self.node.tables("kinds"), events.kinds, strict=False):
             for key in ("draft_before", "draft_after"):
                 if key in node.value and getattr(kind, key) not in known:

@@ -57,6 +57,7 @@ class DraftKind:
     needs: tuple[str, ...] = ()
     by_days: int = 7
     missing: Mapping[str, str] = field(default_factory=dict)  # this kind's reminders
+    event_kinds: tuple[str, ...] = ()  # the kinds of event it is written for (empty: any)
 
 
 @dataclass(frozen=True)

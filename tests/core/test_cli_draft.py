@@ -67,9 +67,9 @@ def test_missing_values_show_as_reminders_and_failed_checks(cli):
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (("draft", "thanks", "Maya Chen"), "no draft kind 'thanks'; did you mean thank-you? "
-                                           "kinds: introduction, pre-meeting, pre-rotation, "
-                                           "follow-up, thank-you"),
+        (("draft", "thanks", "Maya Chen"), "no draft kind 'thanks'; did you mean thank-you, "
+                                           "interview-thanks? kinds: introduction, pre-meeting, "
+                                           "pre-rotation, follow-up, thank-you"),
         (("draft", "follow-up", "Maya Chan"), "no contact is called 'Maya Chan'; closest: "
                                               "Dr. Maya Chen (#1, Metro Heart) (add them with "
                                               "`ctcoach contact add`)"),

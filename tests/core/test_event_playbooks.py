@@ -320,6 +320,16 @@ def test_an_away_rotation_target_gets_the_rotations_own_words(coach):
     assert (kind.draft_before, kind.draft_after) == ("pre-rotation", "thank-you")
 
 
+def test_a_draft_for_another_kind_of_event_says_which_fits(onboarded_cli):
+    cli = onboarded_cli
+    cli("contact", "add", "Dr. Kim")
+    r = cli("draft", "pre-rotation", "Dr. Kim", "--event", "STS Annual Meeting")
+    assert r.code == 0
+    assert ("Note: pre-rotation is written for away rotation or sub-internship; STS Annual "
+            "Meeting is a conference (pre-meeting fits it).") in r.err  # fmt: skip
+    assert "Note:" not in cli("draft", "pre-meeting", "Dr. Kim", "--event", "STS").err
+
+
 def test_a_target_can_be_someone_new(onboarded_cli):
     cli = onboarded_cli
     cli("event", "add", "Away at Metro", "--kind", "away_rotation", "--start", "2027-03-01")

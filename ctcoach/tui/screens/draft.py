@@ -161,6 +161,9 @@ class DraftScreen(CoachScreen[None]):
             parts.append(
                 plain("\nNothing logged with them yet: [reminders] stay to fill in.", "dim")
             )
+        fit = self.coach.drafts.fit_note(self.prepared)
+        if fit:
+            parts.append(plain(f"\nNote: {fit}.", "$warning"))
         self.query_one("#draft-to", Static).update(join(*parts))
 
     def update_checks(self) -> None:
