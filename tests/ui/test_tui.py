@@ -263,3 +263,32 @@ async def test_conference_fields_enter_moves_on_then_saves(make_app):
         assert isinstance(app.screen, ProfileScreen)
         plan = app.plan()
     assert any(i.id.startswith("conf-targets@2027-04-30") for i in plan.all_items())
+
+
+async def test_the_plan_keeps_room_for_its_items_on_a_small_terminal(make_app):
+    conference = {"name": "STS", "start": dt.date(2026, 12, 20), "end": dt.date(2026, 12, 23)}
+    app = make_app({**BASIC, "next_conference": conference})
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        view = app.screen.query_one("#items", PlanList)
+        assert view.size.height >= 3 and view.selected is not None
+
+
+async def test_a_target_step_marked_done_leaves_the_cursor_in_place(make_app):
+    from ctcoach.network import ContactDraft
+
+    app = make_app({**BASIC, "weekly_hours": 8})
+    contact, _ = app.coach.log.save_contact(ContactDraft("Dr. Maya Chen"))
+    event, _ = app.coach.events.save_event("conference", "STS", dt.date(2026, 12, 20))
+    app.coach.events.add_target(event.id, contact.id, "valves")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        view = app.screen.query_one("#items", PlanList)
+        spot = next(n for n, i in enumerate(view.items) if i and i.id.startswith("target-"))
+        view.highlighted = spot
+        await pilot.press("space")  # the target moves on: its next step replaces this one
+        await pilot.pause()
+        assert view.highlighted == spot and view.selected is not None
+        assert app.coach.events.targets(event.id)[0].status == "drafted"

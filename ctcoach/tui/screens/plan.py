@@ -85,11 +85,18 @@ class PlanList(OptionList):
         index = self.highlighted
         return self.items[index] if index is not None and index < len(self.items) else None
 
-    def select_item(self, item_id: str | None) -> None:
-        """Highlight the item ``item_id``, or the first item when it is not shown."""
+    def select_item(self, item_id: str | None, near: int | None = None) -> None:
+        """Highlight the item ``item_id`` (Space again undoes a mark); when it is no longer
+        shown (a target's step done becomes its next step), the item now at its old place
+        ``near``; else the first item."""
         indexes = [n for n, item in enumerate(self.items) if item is not None]
         kept = [n for n, item in enumerate(self.items) if item is not None and item.id == item_id]
-        self.highlighted = kept[0] if kept else next(iter(indexes), None)
+        if kept:
+            self.highlighted = kept[0]
+        elif near is not None and indexes:
+            self.highlighted = next((n for n in indexes if n >= near), indexes[-1])
+        else:
+            self.highlighted = next(iter(indexes), None)
 
 
 def detail(item: PlanItem) -> Content:
@@ -155,7 +162,7 @@ class PlanScreen(CoachScreen[None]):
             summary = join(summary, "\n", plain(note, "italic"))
         return summary
 
-    async def reload(self, keep: str | None = None) -> None:
+    async def reload(self, keep: str | None = None, near: int | None = None) -> None:
         plan: Plan | None = self.coach.plan_or_none()
         if plan is None:
             return
@@ -172,7 +179,7 @@ class PlanScreen(CoachScreen[None]):
         if not rows:
             rows.append(plain("Nothing matches.", "dim"))
         view.show(rows)
-        view.select_item(keep)
+        view.select_item(keep, near)
         count = len(view.shown_items())
         self.query_one("#plan-summary", Static).update(self.summary(plan, count))
         self.show_detail()
@@ -191,9 +198,10 @@ class PlanScreen(CoachScreen[None]):
         item = self.selected()
         if item is None:
             return
+        near = self.query_one("#items", PlanList).highlighted
         with self.saving():
             self.coach.set_done(item.id, not item.done)
-            await self.reload(keep=item.id)
+            await self.reload(keep=item.id, near=near)
 
     def action_search(self) -> None:
         self.query_one(SearchBar).open()
