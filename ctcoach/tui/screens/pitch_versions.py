@@ -146,7 +146,12 @@ class VersionsScreen(CoachModal[int | None]):
             f"about {result.seconds:.0f} s{mark}",
             "bold",
         )
-        self.query_one("#version-status", Static).update(join(head, "\n", status(result)))
+        settings = self.coach.pack.pitch
+        text = assemble(settings, version.pitch) if settings else ""
+        body = plain(text, "italic") if text else plain("")
+        self.query_one("#version-status", Static).update(
+            join(head, "\n", body, "\n", status(result))
+        )
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
@@ -181,7 +186,10 @@ class VersionsScreen(CoachModal[int | None]):
         version = self.selected()
         if version is None:
             return
-        what = f"“{version.name}”" if version.name else f"the version saved {version.saved}"
+        position = len(self.versions) + self.more - self.versions.index(version)
+        what = (
+            f"“{version.name}”" if version.name else (f"version {position}, saved {version.saved}")
+        )
 
         async def delete() -> None:
             with self.saving():
