@@ -42,7 +42,8 @@ def test_kinds_are_found_by_id_or_title_in_any_spelling(coach):
     book = coach.drafts
     assert book.find_kind("Follow_Up").id == "follow-up"
     assert book.find_kind(" milestone update to a MENTOR ").id == "milestone"
-    assert book.find_kind("thanks") is None and book.closest_kinds("thanks") == ["thank-you"]
+    assert book.find_kind("thanks") is None
+    assert book.closest_kinds("thanks") == ["thank-you", "interview-thanks"]
 
 
 def test_the_context_takes_the_profile_the_current_pitch_and_the_newest_interaction(coach):
