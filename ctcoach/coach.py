@@ -13,7 +13,13 @@ from collections.abc import Callable, Mapping, Sequence
 
 from ctcoach.dates import DateError, parse_date
 from ctcoach.eventbook import EventBook
-from ctcoach.events import Target, advocate_steps, outreach_steps, summaries
+from ctcoach.events import (
+    TARGET_STATUSES,
+    Target,
+    advocate_steps,
+    outreach_steps,
+    summaries,
+)
 from ctcoach.followup import Due
 from ctcoach.logbook import LogBook
 from ctcoach.mentors import Mentor, validate_mentor
@@ -149,20 +155,27 @@ class Coach:
     @staticmethod
     def dated_events(snap: Snapshot) -> list[DatedEvent]:
         """Each stored event as the plan dates steps from it, with its targets' progress."""
-        chosen: dict[int, int] = {}
-        emailed: dict[int, int] = {}
+        counts: dict[tuple[int, str], int] = {}
+        reached = {  # the statuses at or past each step
+            "chosen": TARGET_STATUSES,
+            "emailed": ("sent", "met", "followed_up"),
+            "met": ("met", "followed_up"),
+            "followed": ("followed_up",),
+        }
         for t in snap.targets:
-            chosen[t.event] = chosen.get(t.event, 0) + 1
-            if t.status in ("sent", "met", "followed_up"):
-                emailed[t.event] = emailed.get(t.event, 0) + 1
+            for step, statuses in reached.items():
+                if t.status in statuses:
+                    counts[t.event, step] = counts.get((t.event, step), 0) + 1
         return [
             DatedEvent(
                 e.kind,
                 e.as_event(),
                 e.id,
-                chosen.get(e.id, 0),
-                emailed.get(e.id, 0),
-                e.goals_done,
+                targets=counts.get((e.id, "chosen"), 0),
+                emailed=counts.get((e.id, "emailed"), 0),
+                goals_done=e.goals_done,
+                met=counts.get((e.id, "met"), 0),
+                followed=counts.get((e.id, "followed"), 0),
             )
             for e in snap.events
         ]

@@ -297,7 +297,8 @@ def _check_event_kinds(node: Node, action: Action, events: EventSettings | None)
 
 
 def _check_done_when(node: Node, action: Action, events: EventSettings | None, dated: bool) -> None:
-    """``done_when``: "targets", "targets:N", "emails" or "goal:<id of a kind's goal>"."""
+    """``done_when``: "targets", "targets:N", "emails", "met", "followed" (every target at
+    that step) or "goal:<id of a kind's goal>"."""
     if not action.done_when:
         return
     what, _, arg = action.done_when.partition(":")
@@ -305,7 +306,7 @@ def _check_done_when(node: Node, action: Action, events: EventSettings | None, d
     goals = {g.id for k in (kinds or (events.kinds if events else ())) for g in k.goals}
     ok = (
         (what == "targets" and (not arg or arg.isdigit()))
-        or (what == "emails" and not arg)
+        or (what in ("emails", "met", "followed") and not arg)
         or (what == "goal" and arg in goals)
     )
     if not dated:

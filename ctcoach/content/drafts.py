@@ -86,7 +86,9 @@ class DraftSection:
             node, "people", {"titles", "suffixes", "default_title", "formal_roles"}
         )
         you = self._section(
-            node, "you", {"institution_question", "interests_question", "stages", "interests"}
+            node,
+            "you",
+            {"institution_question", "interests_question", "stages", "interests", "log_leads"},
         )
         formal = people.strings("formal_roles", False)
         if log is not None:
@@ -106,6 +108,7 @@ class DraftSection:
             interests=self._phrases(you, "interests", self._interest_choices(you)),
             occasions=self._phrases(node, "occasions", kinds, "no interaction kind"),
             missing=self._phrases(node, "missing", set(PLACEHOLDERS), "no placeholder"),
+            log_leads=you.strings("log_leads", False),
         )
 
     def _question(self, node: Node, key: str) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import string
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from ctcoach.drafts.model import Draft, DraftContext, DraftKind, DraftSettings, Wording
 from ctcoach.model import Profile
@@ -59,8 +59,9 @@ def draft_values(settings: DraftSettings, kind: DraftKind, context: DraftContext
     wording = settings.wording
     contact, event, met = context.contact, context.event, context.interaction
     first, last, _ = name_parts(contact.name, wording)
-    talked = phrase(met.what if met else "")
-    about = phrase(context.topic) or talked
+    talked = phrase(without_lead(met.what, wording.log_leads) if met else "")
+    # A note from the log speaks of a past talk: only a kind written after one quotes it.
+    about = phrase(context.topic) or (talked if "interaction" in kind.needs else "")
     values = {
         "greeting_name": greeting_name(contact.name, contact.role, wording),
         "first_name": first,
@@ -118,6 +119,16 @@ def _without_name(text: str, name: str) -> str:
 def _choices(profile: Profile | None, wording: Wording) -> list[str]:
     value = profile.get(wording.interests_question) if profile else None
     return [str(v) for v in value] if isinstance(value, list | tuple) else []
+
+
+def without_lead(text: str, leads: Sequence[str]) -> str:
+    """A logged note without the words it starts with ("discussed his aortic root cases"
+    -> "his aortic root cases"), so it reads inside "I especially valued …"."""
+    clean = clean_text(text)
+    for lead in sorted(leads, key=len, reverse=True):
+        if clean.casefold().startswith(lead.casefold() + " "):
+            return clean[len(lead) + 1 :].lstrip(" :,")
+    return clean
 
 
 def phrase(text: str) -> str:

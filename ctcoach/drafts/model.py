@@ -93,6 +93,7 @@ class Wording:
     interests: Mapping[str, str] = field(default_factory=dict)  # choice id -> phrase
     occasions: Mapping[str, str] = field(default_factory=dict)  # interaction kind -> phrase
     missing: Mapping[str, str] = field(default_factory=dict)  # placeholder -> reminder
+    log_leads: tuple[str, ...] = ()  # "discussed", "talked about": left out of a logged note
 
 
 @dataclass(frozen=True)

@@ -45,13 +45,13 @@ def due_entries(items: Sequence[Due], today: dt.date) -> list[Entry]:
 
 
 def plan_entries(plan: Plan) -> list[Entry]:
-    """Every open dated step of the plan (active or waiting), and everything due."""
+    """Every open dated step of the plan (now, waiting or to come), and everything due."""
     due = due_entries(plan.follow_ups, plan.today)
     known = {e.uid for e in due}
     steps = [
         _entry(i.id, i.date, i.title, (i.when, *i.why, i.how), "plan-step", plan.today)
-        for i in plan.all_items()
-        if i.date is not None and not i.done and i.id not in known
+        for i in plan.scheduled
+        if i.date is not None and i.id not in known
     ]
     return sorted(due + steps, key=lambda e: (e.date, e.uid))
 

@@ -50,9 +50,11 @@ class _Builder:
         self.today = today
         self.rules = Rules(pack, profile, progress, today)
         given = list(progress.events)
-        if profile.event is not None:
+        stored = {(d.event.name.casefold(), d.event.start) for d in given}
+        event = profile.event  # the onboarding answer, unless it is a stored event already
+        if event is not None and (event.name.casefold(), event.start) not in stored:
             kind = pack.events.profile_kind if pack.events is not None else ""
-            given.append(DatedEvent(kind, profile.event))
+            given.append(DatedEvent(kind, event))
         self.events = live_events(given, today, pack.plan.event_stale_days)
         # Habits (practice, logging, following up) that every event's steps share as one
         # item instead of repeating: intents an undated action also serves, or marked so.
@@ -279,7 +281,17 @@ class _Builder:
             missed=tuple(missed),
             upcoming=tuple(self.previews(ahead, present)),
             follow_ups=self.progress.due,
+            scheduled=tuple(self.scheduled(found)),
         )
+
+    @staticmethod
+    def scheduled(found: list[Candidate]) -> list[PlanItem]:
+        """Every open dated step of every event, one per purpose among the dated ones (a
+        habit's own undated item does not hide its dated steps here), soonest first."""
+        dated = [
+            c for c in found if c.item.date is not None and not c.item.done and c.state != "missed"
+        ]
+        return sorted((c.item for c in one_per_intent(dated)), key=lambda i: (i.date, i.id))
 
     @staticmethod
     def missed(steps: list[Candidate], kept: list[Candidate]) -> list[PlanItem]:

@@ -36,14 +36,17 @@ class DatedEvent:
     targets: int = 0  # people chosen to meet there
     emailed: int = 0  # ... of whom emailed (or met) already
     goals_done: tuple[str, ...] = ()
+    met: int = 0  # ... met (or followed up)
+    followed: int = 0  # ... followed up after meeting
 
     def completes(self, done_when: str, target_min: int) -> bool:
         """Whether the event's own record shows a step done (see ``Action.done_when``)."""
         what, _, arg = done_when.partition(":")
         if what == "targets":
             return self.targets >= max(int(arg) if arg else target_min, 1)
-        if what == "emails":
-            return self.targets > 0 and self.emailed >= self.targets
+        if what in ("emails", "met", "followed"):
+            count = {"emails": self.emailed, "met": self.met, "followed": self.followed}[what]
+            return self.targets > 0 and count >= self.targets
         return what == "goal" and arg in self.goals_done
 
 
@@ -108,9 +111,11 @@ def anchor_for(event_anchor: EventAnchor | None, before_event: int | None) -> Ev
 
 def time_step(anchor: EventAnchor, event: Event, today: dt.date) -> Timing:
     """When a step anchored to ``event`` is due, as seen on ``today``."""
-    if anchor.anchor in ("during", "middle"):
-        timing = _during(event, today) if anchor.anchor == "during" else _middle(event, today)
-        return replace(timing, deadline=event.end)
+    if anchor.anchor == "during":
+        return replace(_during(event, today), deadline=event.end)
+    if anchor.anchor == "middle":  # halfway is a week, not the rest of the event
+        last = min(event.end, middle_of(event) + dt.timedelta(days=NOW_DAYS - 1))
+        return replace(_middle(event, today), deadline=last)
     if anchor.anchor == "end":
         due = event.end + dt.timedelta(days=anchor.offset_days)
         return replace(_after(event, due, today), deadline=due)

@@ -95,6 +95,7 @@ class Plan:
     missed: tuple[PlanItem, ...] = ()
     upcoming: tuple[PlanItem, ...] = ()
     follow_ups: tuple[Due, ...] = ()  # the networking log's due items, soonest first
+    scheduled: tuple[PlanItem, ...] = ()  # every open dated step, now or to come (a calendar)
 
     def by_horizon(self, waiting: bool = False) -> list[tuple[Horizon, list[PlanItem]]]:
         """The items by horizon; with ``waiting``, the waiting ones too (after the others)."""

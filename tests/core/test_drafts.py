@@ -46,6 +46,7 @@ PERSONAS = {
 TOPICS = {
     "introduction": "your work on durable mitral valve repair",
     "pre-meeting": "your session on ECMO as a bridge to transplant",
+    "pre-rotation": "your program's work on ECMO as a bridge to transplant",
     "project": "the LVAD outcomes database",
     "milestone": "my abstract on valve repair was accepted",
 }
@@ -288,3 +289,11 @@ def test_a_pitch_that_says_your_name_is_not_named_twice(pack, who):
     pitch = make_pitch(who, "valve repair", ["a registry study"], "advice")
     draft, _, _ = draft_for(pack, "pre-meeting", pitch=pitch)
     assert "I'm Jordan Lee, a third-year student, and I'll be at" in draft.body
+
+
+def test_a_logged_note_reads_inside_a_sentence_and_only_after_a_talk(pack):
+    talk = replace(SHADOWED, what="Discussed his aortic root cases")
+    draft, _, _ = draft_for(pack, "interview-thanks", interaction=talk, topic="")
+    assert "I especially valued his aortic root cases" in draft.body
+    before, _, _ = draft_for(pack, "pre-meeting", interaction=talk, topic="")
+    assert "aortic root" not in before.body and "[their work" in before.body
