@@ -94,6 +94,11 @@ class EventBook:
         """Put back a removed event and its targets, under their old ids (undo)."""
         with self.store.transaction():
             self.store.save_event(event)
+            self.restore_targets(targets)
+
+    def restore_targets(self, targets: Sequence[Target]) -> None:
+        """Put back removed targets under their old ids (undo)."""
+        with self.store.transaction():
             for target in targets:
                 self.store.save_target(target)
 

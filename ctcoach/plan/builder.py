@@ -56,6 +56,7 @@ class _Builder:
             kind = pack.events.profile_kind if pack.events is not None else ""
             given.append(DatedEvent(kind, event))
         self.events = live_events(given, today, pack.plan.event_stale_days)
+        self.stale: set[str] = set()  # follow-ups and promises too old to hold a place
         # Habits (practice, logging, following up) that every event's steps share as one
         # item instead of repeating: intents an undated action also serves, or marked so.
         self.habits = {
@@ -232,6 +233,7 @@ class _Builder:
         the plan's room for months."""
         stale = self.pack.plan.event_stale_days
         if due.can_be_overdue and (self.today - due.date).days > stale:
+            self.stale.add(due.uid)
             return TIER_REST
         return DUE_TIERS.get(due.kind, TIER_REST)
 
@@ -267,7 +269,7 @@ class _Builder:
             self.rules.next_phase,
             cap,
             self.profile,
-            (*self.event_notes(), *chosen.notes),
+            (*self.event_notes(), *chosen.notes, *self.stale_notes(chosen.waiting)),
             pitfalls=tuple(self.rules.scores.values()),
             pitfall_date=(
                 self.progress.latest_pitfall_attempt.date
@@ -304,6 +306,18 @@ class _Builder:
                 seen.add(candidate.item.intent)
                 out.append(candidate.item)
         return out
+
+    def stale_notes(self, waiting: tuple[PlanItem, ...]) -> list[str]:
+        """A line for the old follow-ups and promises that now wait with the rest."""
+        old = sum(1 for i in waiting if i.id in self.stale)
+        if not old:
+            return []
+        what = "follow-up or promise" if old == 1 else "follow-ups or promises"
+        days = self.pack.plan.event_stale_days
+        return [
+            f"{old} {what} more than {days} days late {'waits' if old == 1 else 'wait'} "
+            "with the rest now; a short, late note still beats none."
+        ]
 
     def event_notes(self) -> list[str]:
         event = self.rules.event

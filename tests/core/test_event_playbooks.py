@@ -374,6 +374,8 @@ def test_a_follow_up_left_for_weeks_stops_holding_a_place(pack):
         active = [i.id for i in plan.items if not i.done]
         assert (active[0] == f"follow-{late}") is holds, active
         assert holds or all("@2026-11-28" in i for i in active)  # the meeting's steps
+        noted = any("1 follow-up or promise more than 14 days late waits" in n for n in plan.notes)
+        assert noted is not holds
 
 
 def test_only_a_logged_deadline_can_be_overdue(pack):

@@ -191,3 +191,24 @@ async def test_a_new_event_is_the_one_targets_go_to_and_escape_asks_before_losin
         await pilot.press("escape")
         await pilot.pause()
         assert "Leave? Your changes here will be lost." in screen_text(app)
+
+
+async def test_a_removed_target_comes_back_with_u(make_app):
+    app = make_app(BASIC)
+    contact, _ = app.coach.log.save_contact(ContactDraft("Dr. Maya Chen"))
+    event, _ = app.coach.events.save_event("conference", "STS", TODAY + dt.timedelta(days=30))
+    app.coach.events.add_target(event.id, contact.id, "valves")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one(DataTable).focus()
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("r")  # the Remove button's key
+        await pilot.pause()
+        assert app.coach.events.targets(event.id) == []
+        assert "STS · Conference · 0 targets" in screen_text(app)
+        await pilot.press("u")
+        await pilot.pause()
+        (back,) = app.coach.events.targets(event.id)
+        assert back.reason == "valves" and "1 target" in screen_text(app)

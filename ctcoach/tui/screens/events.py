@@ -40,15 +40,15 @@ class EventsScreen(CoachScreen[None]):
     EventsScreen #event-detail { height: auto; max-height: 35%; padding: 0 2; }
     """
     BINDINGS = [
-        Binding("a", "add", "Add event"),
+        Binding("a", "add", "Add"),
         Binding("e", "edit", "Edit"),
         Binding("d", "delete", "Delete"),
         Binding("u", "undo", "Undo", show=False),
-        Binding("t", "target", "Add target"),
-        Binding("space", "advance", "Next step"),
-        Binding("w", "write", "Write email"),
+        Binding("t", "target", "Target"),
+        Binding("space", "advance", "Next"),
+        Binding("w", "write", "Write"),
         Binding("m", "met", "Met"),
-        Binding("v", "advocate", "Advocate"),
+        Binding("v", "advocate", "Advocate", show=False),
         Binding("1", "goal(1)", "Goal 1", show=False),
         Binding("2", "goal(2)", "Goal 2", show=False),
         Binding("3", "goal(3)", "Goal 3", show=False),
@@ -65,6 +65,7 @@ class EventsScreen(CoachScreen[None]):
 
     def __init__(self) -> None:
         super().__init__()
+        # What u brings back: an event with its targets, or one target.
         self.removed: tuple[PlannedEvent, list[Target]] | None = None
         self.select: int | None = None  # the event to highlight on the next reload
 
@@ -225,8 +226,12 @@ class EventsScreen(CoachScreen[None]):
             if yes:
                 with self.saving():
                     self.coach.events.remove_target(target)
-                    self.notify(f"{name} is no longer a target for {event.name}.", markup=False)
-                    self.show_event()
+                    self.removed = (event, [target])
+                    self.notify(
+                        f"{name} is no longer a target for {event.name}. Press u to undo.",
+                        markup=False,
+                    )
+                    self.refresh_data()
 
         question = f"Remove {name} from the targets for {event.name}? They stay in your contacts."
         self.app.push_screen(ConfirmScreen(question, yes="Remove", no="Keep"), answered)
@@ -236,10 +241,15 @@ class EventsScreen(CoachScreen[None]):
             self.notify("Nothing to undo.")
             return
         event, targets = self.removed
+        whole = all(e.id != event.id for e in self.coach.events.events())
         with self.saving():
-            self.coach.events.restore(event, targets)
+            if whole:
+                self.coach.events.restore(event, targets)
+            else:
+                self.coach.events.restore_targets(targets)
             self.removed, self.select = None, event.id
-            self.notify(f"{event.name} is back.", markup=False)
+            back = event.name if whole else "The target"
+            self.notify(f"{back} is back.", markup=False)
             self.refresh_data()
 
     def action_target(self) -> None:
@@ -294,6 +304,9 @@ class EventsScreen(CoachScreen[None]):
     def action_met(self) -> None:
         target = self.target()
         if target is None:
+            return
+        if target.status in ("met", "followed_up"):
+            self.notify("Already met: logged then. Follow-ups (f) has what is due.")
             return
         with self.saving():
             try:
