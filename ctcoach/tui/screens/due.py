@@ -5,12 +5,13 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.widgets import Footer, Header, Label, ListItem, ListView, Static
+from textual.widgets import Header, Label, ListItem, ListView, Static
 
 from ctcoach.followup import Due, by_window
 from ctcoach.tui.base import CoachScreen
 from ctcoach.tui.screens.log_dialogs import QuickLogDialog
 from ctcoach.tui.text import join, plain
+from ctcoach.tui.widgets.footer import KeyFooter
 
 DONE_WORDS = {
     "follow_up": "Follow-up sent",
@@ -41,7 +42,7 @@ class DueScreen(CoachScreen[None]):
         yield Header()
         yield ListView(id="due-list")
         yield Static(id="due-how", classes="detail")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = "Follow-ups due"

@@ -6,13 +6,14 @@ import datetime as dt
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Input, Select, Static
+from textual.widgets import Input, Select, Static
 
 from ctcoach.dates import DateError, parse_date
 from ctcoach.events import PlannedEvent
 from ctcoach.tui.screens.dialogs import form_buttons
 from ctcoach.tui.screens.log_dialogs import PersonPicker, problem_text
 from ctcoach.tui.text import plain
+from ctcoach.tui.widgets.footer import KeyFooter
 
 
 class EventDialog(PersonPicker[int | None]):
@@ -40,7 +41,7 @@ class EventDialog(PersonPicker[int | None]):
             yield Input(old.place if old else "", placeholder="Place", id="place")
             yield Input(old.notes if old else "", placeholder="Notes (private)", id="notes")
             yield form_buttons()
-        yield Footer()
+        yield KeyFooter()
 
     def values(self) -> object:
         fields = [i.value for i in self.query(Input)]
@@ -103,7 +104,7 @@ class PersonDialog(PersonPicker[tuple[int, str] | None]):
                 yield Input(placeholder="Why them: their session, their work, a shared interest",
                             id="reason")  # fmt: skip
             yield form_buttons()
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#contact", Input).focus()

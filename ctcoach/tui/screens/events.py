@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.widgets import DataTable, Footer, Header, Label, ListItem, ListView, Static
+from textual.widgets import DataTable, Header, Label, ListItem, ListView, Static
 
 from ctcoach.events import (
     STATUS_TITLES,
@@ -25,6 +25,7 @@ from ctcoach.tui.base import CoachScreen
 from ctcoach.tui.confirm import ConfirmScreen
 from ctcoach.tui.screens.event_dialogs import EventDialog, PersonDialog
 from ctcoach.tui.text import join, plain
+from ctcoach.tui.widgets.footer import KeyFooter
 
 
 class EventRow(ListItem):
@@ -61,7 +62,7 @@ class EventsScreen(CoachScreen[None]):
         yield ListView(id="event-list")
         yield DataTable(id="targets", cursor_type="row")
         yield Static(id="event-detail")
-        yield Footer()
+        yield KeyFooter()
 
     def __init__(self) -> None:
         super().__init__()

@@ -7,13 +7,14 @@ from typing import TypeVar
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.suggester import SuggestFromList
-from textual.widgets import Footer, Input, Select, Static, TextArea
+from textual.widgets import Input, Select, Static, TextArea
 
 from ctcoach.logbook import Entry
 from ctcoach.model import Problem
 from ctcoach.network import Contact, ContactDraft, describe, parse_reconnect
 from ctcoach.tui.screens.dialogs import FormDialog, form_buttons
 from ctcoach.tui.text import plain
+from ctcoach.tui.widgets.footer import KeyFooter
 
 T = TypeVar("T")
 CONTACT_LABELS = {
@@ -68,7 +69,7 @@ class ContactDialog(FormDialog[int | None]):
             yield Static(plain("Private notes (never exported)", "bold"), classes="prompt")
             yield TextArea(c.notes if c else "", id="notes")
             yield form_buttons()
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#name", Input).focus()
@@ -175,7 +176,7 @@ class QuickLogDialog(PersonPicker[str | None]):
             yield Select(kinds, value=kinds[0][1], allow_blank=False, id="kind")
             yield Input(placeholder="What you talked about", id="what")
             yield form_buttons()
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#what" if self.contact else "#contact", Input).focus()

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 
 from ctcoach.followup import Due, Glance, glance, latest_by_contact
 from ctcoach.network import Contact, Interaction, filter_contacts
@@ -17,6 +17,7 @@ from ctcoach.tui.base import CoachModal, CoachScreen
 from ctcoach.tui.confirm import ConfirmScreen
 from ctcoach.tui.screens.log_dialogs import ContactDialog, QuickLogDialog
 from ctcoach.tui.text import join, plain
+from ctcoach.tui.widgets.footer import KeyFooter
 
 SORTS = ("name", "tier", "last contact", "next due")
 NEVER = dt.date.min
@@ -55,7 +56,7 @@ class PeopleScreen(CoachScreen[None]):
         yield DataTable(id="people", cursor_type="row", zebra_stripes=True)
         with VerticalScroll(id="person"):
             yield Static(id="person-detail")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = "People"
@@ -257,7 +258,7 @@ class GlanceScreen(CoachModal[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog"):
             yield Static(id="glance")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         coach = self.coach
