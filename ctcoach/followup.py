@@ -169,15 +169,18 @@ def _reconnects(
         last = latest.get(contact.id)
         if not cadence or last is None or contact.id in busy:
             continue
-        due = shift(last.date, cadence)
+        # A follow-up sent after the talk is contact too: the clock starts from it.
+        touched = max(last.date, last.followed_up) if last.followed_up else last.date
+        due = shift(touched, cadence)
         out.append(
             Due(
                 uid=f"reconnect-{contact.id}",
                 kind="reconnect",
                 date=due,
                 title=settings.reconnect_title.format(name=contact.name),
-                reason=f"last in touch on {day(last.date, today)} "
-                f"({settings.kind_title(last.kind).lower()}); you reconnect every {cadence} days",
+                reason=f"last in touch on {day(touched, today)} ("
+                + ("your follow-up to a " if touched != last.date else "")
+                + f"{settings.kind_title(last.kind).lower()}); you reconnect every {cadence} days",
                 how=settings.reconnect_how,
                 source=settings.source,
                 contacts=(contact.id,),

@@ -84,7 +84,9 @@ def test_marking_the_follow_up_sent_or_logging_anything_newer_clears_it():
     old = meet(1, dt.date(2027, 1, 20), "chat")
     assert [d.kind for d in dues([old])] == ["follow_up"]
     sent = meet(1, dt.date(2027, 1, 20), "chat", followed_up=dt.date(2027, 1, 22))
-    assert [d.kind for d in dues([sent])] == ["reconnect"]
+    (again,) = dues([sent])
+    assert again.kind == "reconnect" and again.date == dt.date(2027, 4, 22)  # from the note
+    assert "last in touch on Jan 22 (your follow-up to a" in again.reason
     newer = meet(2, dt.date(2027, 1, 25), "email")
     items = dues([old, newer])
     assert [d.kind for d in items] == ["reconnect"]
