@@ -65,6 +65,7 @@ class EventSettings:
     email: Wording = Wording("Send your email to {name}", "")
     advocate: Wording = Wording("Ask {name} to put in a word for you", "")
     advocate_stages: tuple[str, ...] = ()  # the stages of application season
+    advocate_months: tuple[int, ...] = ()  # ... and its months (empty: the whole year)
     profile_kind: str = "conference"  # the kind of the onboarding's "next meeting" answer
 
     def kind(self, kind_id: str) -> EventKind | None:
@@ -324,6 +325,8 @@ def advocate_steps(
     """In application season, ask each advocate from a past rotation to speak for you."""
     if stage not in settings.advocate_stages:
         return []
+    if settings.advocate_months and today.month not in settings.advocate_months:
+        return []  # after the Match, or before applications open
     out = []
     for event in (e for e in events if e.end < today and e.advocates):
         kind = settings.kind(event.kind)

@@ -29,7 +29,9 @@ class EventSection:
         node = self.node
         if node is None or not node.is_table():
             return None
-        node.check_keys({"source", "kinds", "steps", "advocate_stages", "profile_kind"})
+        node.check_keys(
+            {"source", "kinds", "steps", "advocate_stages", "advocate_months", "profile_kind"}
+        )
         kinds = tuple(self._kind(n) for n in node.tables("kinds"))
         if not kinds:
             node.error("needs at least one [[events.kinds]]", "kinds")
@@ -44,8 +46,16 @@ class EventSection:
             email=steps.get("email", EventSettings.email),
             advocate=steps.get("advocate", EventSettings.advocate),
             advocate_stages=node.strings("advocate_stages", required=False),
+            advocate_months=self._months(node),
             profile_kind=profile_kind or "",
         )
+
+    def _months(self, node: Node) -> tuple[int, ...]:
+        months = node.get("advocate_months", list, [], False) or []
+        for i, month in enumerate(months):
+            if not isinstance(month, int) or isinstance(month, bool) or not 1 <= month <= 12:
+                node.error("must be a month number, 1 to 12", f"advocate_months[{i}]")
+        return tuple(m for m in months if isinstance(m, int) and not isinstance(m, bool))
 
     def _steps(self, node: Node, keys: tuple[str, ...] = STEP_KEYS) -> dict[str, Wording]:
         """``[events.steps.research|email|advocate]``: the plan's words for each step (a

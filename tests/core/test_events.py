@@ -247,3 +247,6 @@ def test_an_advocate_from_a_past_rotation_is_asked_in_application_season(coach, 
     ask = next(i for i in plan.all_items() if i.id == f"advocate-{away.id}-{lee.id}")
     assert ask.title == "Ask Dr. Lee to put in a word for you"
     assert "saw your work at Away at Metro" in ask.why[0]
+    after_match = coach.plan(dt.date(2027, 4, 15))  # the season is over
+    assert after_match is not None
+    assert not any(i.id.startswith("advocate-") for i in after_match.all_items())
