@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 
 from ctcoach.dates import DateError, parse_date
 from ctcoach.eventbook import EventBook
@@ -203,8 +204,13 @@ class Coach:
         target = self._target_of(item)
         if target is not None:
             self.events.advance(target)
-        else:
+            return
+        with self.store.transaction():
             self.log.mark_done(item)
+            if item.kind == "follow_up":  # a follow-up sent to someone met at an event
+                for met in self.snapshot().targets:
+                    if met.contact in item.contacts and met.status == "met":
+                        self.store.save_target(replace(met, status="followed_up"))
 
     def _target_of(self, item: Due) -> Target | None:
         if item.kind != "outreach":

@@ -252,13 +252,13 @@ def _write_ics(ctx: Context, path: Path, items: list[Any], today: Any) -> int:
 
 def cmd_followed_up(args: argparse.Namespace, ctx: Context) -> int:
     book = _book(ctx)
-    contact = find(book, args.contact)
+    contact = find(book, args.contact, "add them with `ctcoach contact add`")
     pending = book.due_for(contact.id, _stage(ctx))
     order = ("follow_up", "promise", "reconnect", "milestone")
     pending.sort(key=lambda d: (order.index(d.kind), d.date))
     if not pending:
         raise UserError(f"nothing is due for {contact.name}")
-    book.mark_done(pending[0])
+    ctx.coach().mark_due_done(pending[0])
     ctx.out(f"Done: {pending[0].title}.\n")
     after = book.due_for(contact.id, _stage(ctx))
     if after:

@@ -288,12 +288,16 @@ class _Builder:
 
     @staticmethod
     def scheduled(found: list[Candidate]) -> list[PlanItem]:
-        """Every open dated step of every event, one per purpose among the dated ones (a
-        habit's own undated item does not hide its dated steps here), soonest first."""
-        dated = [
-            c for c in found if c.item.date is not None and not c.item.done and c.state != "missed"
-        ]
-        return sorted((c.item for c in one_per_intent(dated)), key=lambda i: (i.date, i.id))
+        """Every open dated step of every event, one per purpose and event (a habit shared
+        in the plan keeps each event's date here), soonest first."""
+        best: dict[tuple[str, str], Candidate] = {}
+        for c in found:
+            if c.item.date is None or c.item.done or c.state == "missed":
+                continue
+            key = (c.item.intent, c.event)  # each event keeps its own copy of a habit here
+            if key not in best or c.specificity > best[key].specificity:
+                best[key] = c
+        return sorted((c.item for c in best.values()), key=lambda i: (i.date, i.id))
 
     @staticmethod
     def missed(steps: list[Candidate], kept: list[Candidate]) -> list[PlanItem]:

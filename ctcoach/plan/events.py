@@ -42,8 +42,9 @@ class DatedEvent:
     def completes(self, done_when: str, target_min: int) -> bool:
         """Whether the event's own record shows a step done (see ``Action.done_when``)."""
         what, _, arg = done_when.partition(":")
-        if what == "targets":
-            return self.targets >= max(int(arg) if arg else target_min, 1)
+        if what == "targets":  # "targets:3" asks for three, or the kind's least if fewer
+            wanted = min(int(arg), target_min) if arg and target_min else int(arg or target_min)
+            return self.targets >= max(wanted, 1)
         if what in ("emails", "met", "followed"):
             count = {"emails": self.emailed, "met": self.met, "followed": self.followed}[what]
             return self.targets > 0 and count >= self.targets

@@ -228,6 +228,34 @@ def test_an_events_follow_up_stands_for_the_habit_while_it_is_due(pack):
     assert item.id == "conf-follow-up@" + ended.start.isoformat() and item.date is not None
 
 
+def test_the_calendar_keeps_each_events_own_habit_steps(pack):
+    first = Event("Research day", TODAY + 17 * DAY, TODAY + 17 * DAY)
+    second = Event("STS 2027", TODAY + 64 * DAY, TODAY + 67 * DAY)
+    plan = plan_for(pack, [("research_day", first), ("conference", second)], stage="ms4")
+    scheduled = [i.title for i in plan.scheduled]
+    assert "Rehearse your pitch aloud before Research day" in scheduled
+    assert "Rehearse your pitch aloud before STS 2027" in scheduled
+    assert "Send follow-up messages within 72 hours of STS 2027" in scheduled
+
+
+def test_a_short_list_asks_for_three_or_the_kinds_least(pack):
+    day = Event("Research day", TODAY + 20 * DAY, TODAY + 20 * DAY)
+    dated = DatedEvent("research_day", day, 1, targets=2)
+    profile = make_profile(pack, stage="ms3", next_conference=None, comfort_approaching=1)
+    plan = build_plan(pack, profile, Progress(events=(dated,)), today=TODAY)
+    (item,) = [i for i in plan.all_items() if i.intent.startswith("conf-targets")]
+    assert item.done  # the research day's range starts at 2
+
+
+def test_a_follow_up_sent_marks_the_target_followed_up(coach):
+    contact, _ = coach.log.save_contact(ContactDraft("Dr. Shah"))
+    event, _ = coach.events.save_event("interview", "Interview at Metro", TODAY - 3 * DAY)
+    target = coach.events.meet(coach.events.add_target(event.id, contact.id), "her program")
+    (due,) = [d for d in coach.due() if d.kind == "follow_up"]
+    coach.mark_due_done(due)
+    assert coach.events.targets(event.id)[0].status == "followed_up" != target.status
+
+
 # -- through the coach: the store's events are the truth ---------------------------
 
 
