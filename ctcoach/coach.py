@@ -18,6 +18,7 @@ from ctcoach.events import (
     TARGET_STATUSES,
     Target,
     advocate_steps,
+    after_rotations,
     outreach_steps,
     summaries,
 )
@@ -196,7 +197,13 @@ class Coach:
         stage = stage or self.stage_of(snap)
         done = frozenset(snap.due_done) | snap.done_items
         steps = [d for d in self.outreach(snap, day, stage) if d.uid not in done]
-        return sorted(self.log.due_in(snap, day, stage) + steps, key=lambda d: (d.date, d.uid))
+        logged = self.log.due_in(snap, day, stage)
+        if self.pack.events is not None and snap.targets:
+            dates = {i.id: i.date for i in snap.interactions}
+            logged = after_rotations(
+                self.pack.events, logged, snap.events, snap.targets, dates, day
+            )
+        return sorted(logged + steps, key=lambda d: (d.date, d.uid))
 
     def mark_due_done(self, item: Due) -> None:
         """Mark one due item handled; a target's step moves the target on (researched →

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ctcoach.dates import DateError, check_range
 from ctcoach.followup import Due
@@ -344,4 +344,45 @@ def advocate_steps(
                     contacts=(contact,),
                 )
             )
+    return out
+
+
+ROTATION_THANKS_DAYS = 2  # a thank-you after a rotation: a day or two after its last day
+
+
+def after_rotations(
+    settings: EventSettings,
+    due: Sequence[Due],
+    events: Sequence[PlannedEvent],
+    targets: Sequence[Target],
+    dates: Mapping[int, dt.date],
+    today: dt.date,
+) -> list[Due]:
+    """Follow-ups with people met on a rotation still under way wait for its end: you see
+    them every day, and the thank-you after it is the note that counts. ``dates`` maps
+    each interaction id to its day."""
+    rotations = [
+        e
+        for e in events
+        if (kind := settings.kind(e.kind)) is not None and kind.advocates and today <= e.end
+    ]
+    out = []
+    for item in due:
+        day = dates.get(item.interaction) if item.interaction is not None else None
+        event = next(
+            (
+                e
+                for e in rotations
+                if day is not None
+                and e.start <= day <= e.end
+                and any(t.event == e.id and t.contact in item.contacts for t in targets)
+            ),
+            None,
+        )
+        if item.kind != "follow_up" or event is None:
+            out.append(item)
+            continue
+        when = event.end + dt.timedelta(days=ROTATION_THANKS_DAYS)
+        reason = f"{item.reason}; on a rotation, the thank-you comes after {event.name} ends"
+        out.append(replace(item, date=max(item.date, when), reason=reason))
     return out

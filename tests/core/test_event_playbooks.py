@@ -256,6 +256,17 @@ def test_a_follow_up_sent_marks_the_target_followed_up(coach):
     assert coach.events.targets(event.id)[0].status == "followed_up" != target.status
 
 
+def test_someone_met_mid_rotation_is_thanked_after_it(coach):
+    contact, _ = coach.log.save_contact(ContactDraft("Dr. Olsen"))
+    start = TODAY - 10 * DAY
+    event, _ = coach.events.save_event("away_rotation", "Mayo away", start, start + 27 * DAY)
+    coach.events.meet(coach.events.add_target(event.id, contact.id), "his valve registry")
+    (due,) = [d for d in coach.due() if d.kind == "follow_up"]
+    assert due.date == event.end + 2 * DAY and "after Mayo away ends" in due.reason
+    plan = coach.plan()
+    assert plan is not None and not plan.overdue
+
+
 # -- through the coach: the store's events are the truth ---------------------------
 
 
