@@ -64,6 +64,7 @@ async def test_save_versions_and_make_one_current(make_app):
         app.screen.query_one("#part-who", Input).value = "an MS2 at Metro"
         await pilot.pause()
         await pilot.press("ctrl+s")
+        await pilot.press("ctrl+s")  # unchanged since: no copy
         versions = app.coach.pitch_versions()
         assert len(versions) == 2 and app.coach.current_pitch()[1].who == "an MS2 at Metro"
         await pilot.press("ctrl+o")

@@ -169,6 +169,10 @@ class PitchScreen(CoachScreen[None]):
         if pitch.is_empty():
             self.notify("Write at least one part before saving.", severity="warning")
             return
+        current = self.coach.current_pitch()
+        if current is not None and current[1] == pitch:
+            self.notify("No changes since your current version: nothing new to save.")
+            return
         with self.saving():
             self.coach.save_pitch(pitch)
             self.notify("Saved as a new version and made current.")
