@@ -12,7 +12,7 @@ from ctcoach.cli import run
 from ctcoach.content import load_pack
 from ctcoach.content.review import review_pack
 
-from ..helpers import edit, problems
+from ..helpers import CONTENT, edit, problems
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "rules-pack"
 
@@ -21,6 +21,14 @@ FIXTURE = Path(__file__).parents[1] / "fixtures" / "rules-pack"
 def pack_dir(tmp_path: Path) -> Path:
     target = tmp_path / "pack"
     shutil.copytree(FIXTURE, target)
+    return target
+
+
+@pytest.fixture
+def content_dir(tmp_path: Path) -> Path:
+    """A copy of the shipped pack: for checks that need its events and drafts."""
+    target = tmp_path / "content"
+    shutil.copytree(CONTENT, target)
     return target
 
 
@@ -52,6 +60,59 @@ def test_new_keys_are_validated_with_file_and_key_path(pack_dir, name, old, new,
     found = problems(pack_dir)
     assert any(message in p for p in found), found
     assert all(p.startswith(str(pack_dir)) for p in found)
+
+
+@pytest.mark.parametrize(
+    ("name", "old", "new", "message"),
+    [
+        (
+            "playbooks.toml",
+            'event_kinds = ["away_rotation", "sub_internship"]',
+            'event_kinds = ["away", "sub_internship"]',
+            "unknown event kind 'away'",
+        ),
+        (
+            "playbooks.toml",
+            'id = "digital-boundaries"',
+            'id = "digital-boundaries"\nevent_kinds = ["conference"]',
+            "only a step dated from an event",
+        ),
+        (
+            "playbooks.toml",
+            'title = "Check your online presence',
+            'title = "Before {event}: check your online presence',
+            "unknown placeholder {event}",
+        ),
+        (
+            "playbooks.toml",
+            'title = "Make a target list of {targets} people for {event}"',
+            'title = "Make a target list for {meeting}"',
+            "unknown placeholder {meeting}",
+        ),
+        (
+            "playbooks.toml",
+            'event = { anchor = "middle" }',
+            'event = { anchor = "middle", offset_days = 2 }',
+            "a step during or in the middle of the event takes no offset",
+        ),
+        ("events.toml", 'profile_kind = "conference"', 'profile_kind = "meeting"', "no event kind"),
+        ("playbooks.toml", 'done_when = "goal:feedback"', 'done_when = "goal:fly"', "goal:<id>"),
+        ("playbooks.toml", 'done_when = "emails"', 'done_when = "mails"', "must be targets"),
+        (
+            "events.toml",
+            'draft_before = "pre-rotation"',
+            'draft_before = "pre-rotate"',
+            "no draft kind 'pre-rotate'",
+        ),
+        ("events.toml", "steps.research = {", "steps.advocate = {", "must be research or email"),
+    ],
+)
+def test_event_playbooks_and_kinds_are_validated(content_dir, name, old, new, message):
+    """Event kinds of dated steps, their words, anchors and `done_when`, the kinds' draft
+    kinds and wording, checked on the shipped pack."""
+    edit(content_dir, name, old, new)
+    found = problems(content_dir)
+    assert any(message in p for p in found), found
 
 
 def test_a_question_asked_by_stage_group_comes_after_the_stage(pack_dir):

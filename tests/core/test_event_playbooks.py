@@ -4,8 +4,6 @@ per event, habits shared between events, and the weekly cap holding when events 
 from __future__ import annotations
 
 import datetime as dt
-import shutil
-from pathlib import Path
 
 import pytest
 from icalendar import Calendar
@@ -18,7 +16,7 @@ from ctcoach.plan import Plan, Progress, build_plan
 from ctcoach.plan.events import DatedEvent, middle_of
 from ctcoach.store import Store
 
-from ..helpers import CONTENT, TODAY, edit, make_profile, problems
+from ..helpers import TODAY, make_profile
 
 AWAY = Event("Cleveland away", dt.date(2026, 12, 1), dt.date(2026, 12, 28))
 STS = Event("STS 2027", dt.date(2027, 1, 28), dt.date(2027, 1, 31))
@@ -432,64 +430,3 @@ def test_only_a_logged_deadline_can_be_overdue(pack):
     assert not items["reconnect-1"].overdue and items["reconnect-1"].date == TODAY
     assert "due since 2026-11-04" in items["reconnect-1"].when
     assert items["promise-2"].overdue
-
-
-# -- content: kinds, anchors and words are checked ---------------------------------
-
-
-@pytest.fixture
-def content_dir(tmp_path: Path) -> Path:
-    target = tmp_path / "content"
-    shutil.copytree(CONTENT, target)
-    return target
-
-
-@pytest.mark.parametrize(
-    ("name", "old", "new", "message"),
-    [
-        (
-            "playbooks.toml",
-            'event_kinds = ["away_rotation", "sub_internship"]',
-            'event_kinds = ["away", "sub_internship"]',
-            "unknown event kind 'away'",
-        ),
-        (
-            "playbooks.toml",
-            'id = "digital-boundaries"',
-            'id = "digital-boundaries"\nevent_kinds = ["conference"]',
-            "only a step dated from an event",
-        ),
-        (
-            "playbooks.toml",
-            'title = "Check your online presence',
-            'title = "Before {event}: check your online presence',
-            "unknown placeholder {event}",
-        ),
-        (
-            "playbooks.toml",
-            'title = "Make a target list of {targets} people for {event}"',
-            'title = "Make a target list for {meeting}"',
-            "unknown placeholder {meeting}",
-        ),
-        (
-            "playbooks.toml",
-            'event = { anchor = "middle" }',
-            'event = { anchor = "middle", offset_days = 2 }',
-            "a step during or in the middle of the event takes no offset",
-        ),
-        ("events.toml", 'profile_kind = "conference"', 'profile_kind = "meeting"', "no event kind"),
-        ("playbooks.toml", 'done_when = "goal:feedback"', 'done_when = "goal:fly"', "goal:<id>"),
-        ("playbooks.toml", 'done_when = "emails"', 'done_when = "mails"', "must be targets"),
-        (
-            "events.toml",
-            'draft_before = "pre-rotation"',
-            'draft_before = "pre-rotate"',
-            "no draft kind 'pre-rotate'",
-        ),
-        ("events.toml", "steps.research = {", "steps.advocate = {", "must be research or email"),
-    ],
-)
-def test_event_playbook_content_is_checked(content_dir, name, old, new, message):
-    edit(content_dir, name, old, new)
-    found = problems(content_dir)
-    assert any(message in p for p in found), found
