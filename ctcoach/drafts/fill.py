@@ -60,8 +60,10 @@ def draft_values(settings: DraftSettings, kind: DraftKind, context: DraftContext
     contact, event, met = context.contact, context.event, context.interaction
     first, last, _ = name_parts(contact.name, wording)
     talked = phrase(without_lead(met.what, wording.log_leads) if met else "")
-    # A note from the log speaks of a past talk: only a kind written after one quotes it.
+    # A note from the log speaks of a past talk: it is what you learned, and the topic
+    # only of a kind written after a talk (not of a first email or a request to meet).
     about = phrase(context.topic) or (talked if "interaction" in kind.needs else "")
+    learned = phrase(context.topic) or talked
     values = {
         "greeting_name": greeting_name(contact.name, contact.role, wording),
         "first_name": first,
@@ -75,7 +77,7 @@ def draft_values(settings: DraftSettings, kind: DraftKind, context: DraftContext
         "met_on": day_phrase(met.date, context.today) if met else "",
         "occasion": wording.occasions.get(met.kind, "") if met else "",
         "topic": about,
-        "learned": about,
+        "learned": learned,
         "next_month": _next_month(context.today),
         "by_date": _long_date(context.today + dt.timedelta(days=kind.by_days)),
     }

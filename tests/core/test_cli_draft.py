@@ -68,8 +68,8 @@ def test_missing_values_show_as_reminders_and_failed_checks(cli):
     ("argv", "message"),
     [
         (("draft", "thanks", "Maya Chen"), "no draft kind 'thanks'; did you mean thank-you, "
-                                           "interview-thanks? kinds: introduction, pre-meeting, "
-                                           "pre-rotation, follow-up, thank-you"),
+                                           "rotation-thanks, interview-thanks? kinds: "
+                                           "introduction, pre-meeting, pre-rotation"),
         (("draft", "follow-up", "Maya Chan"), "no contact is called 'Maya Chan'; closest: "
                                               "Dr. Maya Chen (#1, Metro Heart) (add them with "
                                               "`ctcoach contact add`)"),

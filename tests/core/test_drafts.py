@@ -18,7 +18,7 @@ from ..helpers import TODAY, make_profile
 
 KINDS = (
     "introduction", "pre-meeting", "pre-rotation", "follow-up", "thank-you",
-    "interview-thanks", "project", "milestone",
+    "rotation-thanks", "interview-thanks", "project", "milestone",
 )  # fmt: skip
 PERSONAS = {
     "ms3": (
@@ -93,7 +93,7 @@ def edited(draft, old, new):
     return Draft(draft.subject, draft.body.replace(old, new, 1))
 
 
-def test_the_shipped_pack_has_the_eight_kinds(pack):
+def test_the_shipped_pack_has_the_nine_kinds(pack):
     assert tuple(k.id for k in pack.drafts.kinds) == KINDS
     assert all(k.source.id in pack.sources for k in pack.drafts.kinds)
 

@@ -354,7 +354,7 @@ def test_an_away_rotation_target_gets_the_rotations_own_words(coach):
     (step,) = [d for d in coach.due() if d.kind == "outreach"]
     assert step.title == "Introduce yourself to Dr. Lee before Cleveland away"
     kind = coach.pack.events.kind("away_rotation")
-    assert (kind.draft_before, kind.draft_after) == ("pre-rotation", "thank-you")
+    assert (kind.draft_before, kind.draft_after) == ("pre-rotation", "rotation-thanks")
 
 
 def test_a_draft_for_another_kind_of_event_says_which_fits(onboarded_cli):
@@ -365,6 +365,18 @@ def test_a_draft_for_another_kind_of_event_says_which_fits(onboarded_cli):
     assert ("Note: pre-rotation is written for away rotation or sub-internship; STS Annual "
             "Meeting is a conference (pre-meeting fits it).") in r.err  # fmt: skip
     assert "Note:" not in cli("draft", "pre-meeting", "Dr. Kim", "--event", "STS").err
+
+
+def test_the_rotation_thank_you_names_the_rotation_and_what_you_learned(onboarded_cli):
+    cli = onboarded_cli
+    cli("event", "add", "Mayo away", "--kind", "away_rotation", "--start", "2026-10-26",
+        "--end", "2026-11-20")  # fmt: skip
+    cli("event", "target", "Mayo", "Dr. Olsen", "--new")
+    cli("event", "status", "Mayo", "Dr. Olsen", "met", "--what", "discussed his valve registry")
+    r = cli("draft", "rotation-thanks", "Dr. Olsen", "--event", "Mayo")
+    assert r.code == 0 and "Note:" not in r.err
+    assert "Thank you for having me on your service during Mayo away" in r.out
+    assert "One thing I'll take with me: his valve registry." in r.out
 
 
 def test_a_target_can_be_someone_new(onboarded_cli):

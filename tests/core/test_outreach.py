@@ -43,7 +43,7 @@ def test_kinds_are_found_by_id_or_title_in_any_spelling(coach):
     assert book.find_kind("Follow_Up").id == "follow-up"
     assert book.find_kind(" milestone update to a MENTOR ").id == "milestone"
     assert book.find_kind("thanks") is None
-    assert book.closest_kinds("thanks") == ["thank-you", "interview-thanks"]
+    assert book.closest_kinds("thanks") == ["thank-you", "rotation-thanks", "interview-thanks"]
 
 
 def test_the_context_takes_the_profile_the_current_pitch_and_the_newest_interaction(coach):
