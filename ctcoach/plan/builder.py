@@ -13,6 +13,7 @@ from. The same inputs always give the same plan. The steps:
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from ctcoach.followup import Due
 from ctcoach.model import EventAnchor, Horizon, Pack, Profile
@@ -55,7 +56,12 @@ class _Builder:
         if event is not None and (event.name.casefold(), event.start) not in stored:
             kind = pack.events.profile_kind if pack.events is not None else ""
             given.append(DatedEvent(kind, event))
-        self.events = live_events(given, today, pack.plan.event_stale_days)
+        stale = pack.plan.event_stale_days
+        self.events = live_events(given, today, stale)
+        # Events whose window just closed: what was left undone after them shows as missed
+        # for as long again, instead of leaving without a word.
+        lapsed = live_events(given, today - dt.timedelta(days=stale), stale)
+        self.lapsed = [d for d in lapsed if d not in self.events]
         self.stale: set[str] = set()  # follow-ups and promises too old to hold a place
         # Habits (practice, logging, following up) that every event's steps share as one
         # item instead of repeating: intents an undated action also serves, or marked so.
@@ -174,6 +180,25 @@ class _Builder:
             ]
             for (m, order), timing in event_steps(kinds, planned.event, self.today):
                 out.append(self.candidate(m, order, timing, planned, keys[i]))
+        out += self.lapsed_candidates(dated)
+        return out
+
+    def lapsed_candidates(self, dated: list[tuple[Match, int, EventAnchor]]) -> list[Candidate]:
+        """The steps after an event whose window has closed, as missed (done ones stay
+        done): a thank-you never sent is said, not dropped."""
+        out: list[Candidate] = []
+        keys = step_keys(self.lapsed)
+        for i, planned in enumerate(self.lapsed):
+            after = [
+                ((m, order), anchor)
+                for m, order, anchor in dated
+                if anchor.anchor == "end"
+                and (not m.action.event_kinds or planned.kind in m.action.event_kinds)
+            ]
+            for (m, order), timing in event_steps(after, planned.event, self.today):
+                closed = f"missed: the days after {planned.event.name} have passed"
+                lapsed = replace(timing, state="missed", when=closed, late=False)
+                out.append(self.candidate(m, order, lapsed, planned, keys[i]))
         return out
 
     def review_candidates(self, first_order: int) -> list[Candidate]:

@@ -172,6 +172,20 @@ def test_a_shy_student_starts_with_a_short_target_list(pack):
     assert "the guide's full range is 5–10" in item.how
 
 
+def test_a_thank_you_never_sent_shows_as_missed_for_a_while_then_goes(pack):
+    def missed(days_after, **record):
+        ended = Event("Mayo away", TODAY - (days_after + 27) * DAY, TODAY - days_after * DAY)
+        dated = DatedEvent("away_rotation", ended, 1, **record)
+        profile = make_profile(pack, stage="ms4", next_conference=None)
+        plan = build_plan(pack, profile, Progress(events=(dated,)), today=TODAY)
+        return [i.id.split("@")[0] for i in plan.missed]
+
+    assert "away-thanks" not in missed(10)  # still open: it is in the plan
+    assert "away-thanks" in missed(20)  # the window closed with it undone
+    assert "away-thanks" not in missed(20, targets=1, met=1, followed=1)  # done
+    assert missed(40) == []  # long past
+
+
 def test_past_events_bring_nothing_and_the_next_meeting_step_returns(pack):
     old = Event("Old meeting", TODAY - 60 * DAY, TODAY - 58 * DAY)
     plan = plan_for(pack, [("conference", old)], stage="ms3")
