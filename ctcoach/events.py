@@ -358,14 +358,10 @@ def after_rotations(
     dates: Mapping[int, dt.date],
     today: dt.date,
 ) -> list[Due]:
-    """Follow-ups with people met on a rotation still under way wait for its end: you see
-    them every day, and the thank-you after it is the note that counts. ``dates`` maps
-    each interaction id to its day."""
-    rotations = [
-        e
-        for e in events
-        if (kind := settings.kind(e.kind)) is not None and kind.advocates and today <= e.end
-    ]
+    """Follow-ups with people met during a rotation are due after its end (and only late
+    once that day has passed): you see them every day, and the thank-you after it is the
+    note that counts. ``dates`` maps each interaction id to its day."""
+    rotations = [e for e in events if (kind := settings.kind(e.kind)) and kind.advocates]
     out = []
     for item in due:
         day = dates.get(item.interaction) if item.interaction is not None else None
@@ -383,6 +379,6 @@ def after_rotations(
             out.append(item)
             continue
         when = event.end + dt.timedelta(days=ROTATION_THANKS_DAYS)
-        reason = f"{item.reason}; on a rotation, the thank-you comes after {event.name} ends"
+        reason = f"met during {event.name}: thank them once it ends, by {when.isoformat()}"
         out.append(replace(item, date=max(item.date, when), reason=reason))
     return out

@@ -234,7 +234,9 @@ def cmd_event_status(args: argparse.Namespace, ctx: Context) -> int:
     if status == "met" and target.status in ("met", "followed_up"):
         ctx.out(f"{contact.name}: already met at {event.name} (logged then).\n")
     elif status == "met":
-        ctx.out(f"Logged meeting {contact.name} at {event.name}; the follow-up is now due.\n")
+        due = [d for d in ctx.coach().due() if contact.id in d.contacts and d.kind == "follow_up"]
+        when = f", {due[0].date.isoformat()}" if due else ""
+        ctx.out(f"Logged meeting {contact.name} at {event.name}; the follow-up is due{when}.\n")
     else:
         ctx.out(f"{contact.name}: {status.replace('_', ' ')}.\n")
     return OK

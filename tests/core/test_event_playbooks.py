@@ -274,9 +274,12 @@ def test_someone_met_mid_rotation_is_thanked_after_it(coach):
     event, _ = coach.events.save_event("away_rotation", "Mayo away", start, start + 27 * DAY)
     coach.events.meet(coach.events.add_target(event.id, contact.id), "his valve registry")
     (due,) = [d for d in coach.due() if d.kind == "follow_up"]
-    assert due.date == event.end + 2 * DAY and "after Mayo away ends" in due.reason
+    assert due.date == event.end + 2 * DAY and "met during Mayo away: thank them" in due.reason
     plan = coach.plan()
     assert plan is not None and not plan.overdue
+    after = event.end + DAY  # the day after it ends: still not late
+    (due,) = [d for d in coach.due(today=after) if d.kind == "follow_up"]
+    assert due.date == event.end + 2 * DAY and due.window(after) != "overdue"
 
 
 # -- through the coach: the store's events are the truth ---------------------------

@@ -212,3 +212,20 @@ async def test_a_removed_target_comes_back_with_u(make_app):
         await pilot.pause()
         (back,) = app.coach.events.targets(event.id)
         assert back.reason == "valves" and "1 target" in screen_text(app)
+
+
+async def test_the_cursor_stays_on_the_target_just_changed(make_app):
+    app = make_app(BASIC)
+    event, _ = app.coach.events.save_event("conference", "STS", TODAY - dt.timedelta(days=1))
+    for name in ("Dr. Hale", "Dr. Nair"):
+        contact, _ = app.coach.log.save_contact(ContactDraft(name))
+        app.coach.events.add_target(event.id, contact.id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("e")
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        table.focus()
+        await pilot.press("down", "m")
+        await pilot.pause()
+        assert table.cursor_row == 1
+        assert [t.status for t in app.coach.events.targets(event.id)] == ["research", "met"]

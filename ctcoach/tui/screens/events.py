@@ -121,11 +121,14 @@ class EventsScreen(CoachScreen[None]):
 
     def show_event(self) -> None:
         table = self.query_one(DataTable)
+        row = table.cursor_row  # the same row again after a change to one target
         table.clear()
         people = {c.id: c for c in self.coach.log.contacts()}
         for t in self.targets():
             name = people[t.contact].name if t.contact in people else f"#{t.contact}"
             table.add_row(Text(name), Text(t.reason), Text(STATUS_TITLES.get(t.status, t.status)))
+        if 0 < row < table.row_count:
+            table.move_cursor(row=row)
         self.query_one("#event-detail", Static).update(self.detail(people))
 
     def detail(self, people: Mapping[int, Contact]) -> Content:
