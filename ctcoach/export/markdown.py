@@ -182,7 +182,13 @@ def _later(plan: Plan) -> list[str]:
             for i in plan.waiting
         ]
     if plan.missed:
-        out += ["", "## Missed", "", "Steps an event overtook or its days outlasted, kept for the record:", ""]
+        out += [
+            "",
+            "## Missed",
+            "",
+            "Steps an event overtook or its days outlasted, kept for the record:",
+            "",
+        ]
         out += [f"- {escape_line(i.title)} ({escape(i.when)})" for i in plan.missed]
     if plan.upcoming and plan.next_phase is not None:
         out += ["", "## Next stage", "", f"What {escape(plan.next_phase.title)} brings first:", ""]
