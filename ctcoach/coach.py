@@ -20,6 +20,7 @@ from ctcoach.events import (
     advocate_steps,
     after_rotations,
     outreach_steps,
+    reached,
     summaries,
 )
 from ctcoach.followup import Due
@@ -158,26 +159,20 @@ class Coach:
     def dated_events(snap: Snapshot) -> list[DatedEvent]:
         """Each stored event as the plan dates steps from it, with its targets' progress."""
         counts: dict[tuple[int, str], int] = {}
-        reached = {  # the statuses at or past each step
-            "chosen": TARGET_STATUSES,
-            "emailed": ("sent", "met", "followed_up"),
-            "met": ("met", "followed_up"),
-            "followed": ("followed_up",),
-        }
         for t in snap.targets:
-            for step, statuses in reached.items():
-                if t.status in statuses:
+            for step in TARGET_STATUSES:  # a target met counts as emailed too
+                if reached(t.status, step):
                     counts[t.event, step] = counts.get((t.event, step), 0) + 1
         return [
             DatedEvent(
                 e.kind,
                 e.as_event(),
                 e.id,
-                targets=counts.get((e.id, "chosen"), 0),
-                emailed=counts.get((e.id, "emailed"), 0),
+                targets=counts.get((e.id, TARGET_STATUSES[0]), 0),
+                emailed=counts.get((e.id, "sent"), 0),
                 goals_done=e.goals_done,
                 met=counts.get((e.id, "met"), 0),
-                followed=counts.get((e.id, "followed"), 0),
+                followed=counts.get((e.id, "followed_up"), 0),
             )
             for e in snap.events
         ]

@@ -20,10 +20,11 @@ from ctcoach.events import (
     find_event,
     met_note,
     next_step,
+    reached,
     upcoming,
 )
 from ctcoach.logbook import Entry, LogBook
-from ctcoach.model import Pack, Problem
+from ctcoach.model import Pack, Problem, a_or_an
 from ctcoach.records import Snapshot
 from ctcoach.store import Store
 
@@ -140,7 +141,7 @@ class EventBook:
     def meet(self, target: Target, what: str = "") -> Target:
         """You met them: log the conversation (its follow-up becomes due) and mark it.
         :class:`NotYet` before the event has begun. Met already: nothing is logged again."""
-        if target.status in ("met", "followed_up"):
+        if reached(target.status, "met"):
             return target
         event = next((e for e in self.events() if e.id == target.event), None)
         if event is not None and self.today() < event.start:
@@ -183,8 +184,7 @@ class EventBook:
         if kind is None or not kind.advocates:
             what = kind.title.lower() if kind else event.kind
             rotations = ", ".join(k.title.lower() for k in self.settings.kinds if k.advocates)
-            article = "an" if what[:1] in "aeiou" else "a"
-            return f"advocates come from rotations ({rotations}), not from {article} {what}"
+            return f"advocates come from rotations ({rotations}), not from {a_or_an(what)}"
         if self.today() < event.start:
             return (
                 f"{event.name} has not begun yet (it starts {event.start.isoformat()}); "

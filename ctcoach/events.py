@@ -159,6 +159,13 @@ def upcoming(events: Sequence[PlannedEvent], today: dt.date) -> list[PlannedEven
     return sorted((e for e in events if e.end >= today), key=lambda e: (e.start, e.id))
 
 
+def reached(status: str, step: str) -> bool:
+    """Whether a target at ``status`` is at ``step`` or past it (met → also emailed)."""
+    if status not in TARGET_STATUSES:
+        return False
+    return TARGET_STATUSES.index(status) >= TARGET_STATUSES.index(step)
+
+
 def next_step(status: str) -> str | None:
     """The status after ``status`` (research → drafted → sent → met → followed up)."""
     index = TARGET_STATUSES.index(status) if status in TARGET_STATUSES else -1
@@ -203,7 +210,7 @@ def readiness(
     """How ready you are for an event: targets chosen (the guide's range), emails sent
     to them, and your pitch practiced aloud lately."""
     count = len(targets)
-    sent = sum(1 for t in targets if t.status in ("sent", "met", "followed_up"))
+    sent = sum(1 for t in targets if reached(t.status, "sent"))
     practiced = last_practice is not None and (today - last_practice).days <= PRACTICE_DAYS
     when = f"practiced {last_practice.isoformat()}" if last_practice else "not practiced"
     return (

@@ -296,6 +296,11 @@ def event_live(event: Event | None, today: dt.date, stale_days: int) -> bool:
     return event is not None and today <= event.end + dt.timedelta(days=stale_days)
 
 
+def a_or_an(word: str) -> str:
+    """``"an interview"``, ``"a conference"``."""
+    return f"{'an' if word[:1].lower() in 'aeiou' else 'a'} {word}"
+
+
 def plural(count: int, word: str) -> str:
     """``"1 hour"``, ``"3 hours"``."""
     return f"{count} {word}{'' if count == 1 else 's'}"

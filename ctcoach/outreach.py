@@ -22,7 +22,7 @@ from ctcoach.drafts import (
     missing_needs,
 )
 from ctcoach.events import PlannedEvent, Target, met_note
-from ctcoach.model import Pack, Profile
+from ctcoach.model import Pack, Profile, a_or_an
 from ctcoach.network import Contact, Interaction
 from ctcoach.pitch import Pitch
 from ctcoach.profile import clean_text
@@ -155,11 +155,8 @@ class DraftBook:
         what = its.title.lower() if its else event.kind
         fits = [k.id for k in self.settings.kinds if event.kind in k.event_kinds]
         better = f" ({' or '.join(fits)} fits it)" if fits else ""
-        article = "an" if what[:1] in "aeiou" else "a"
-        return (
-            f"{kind.id} is written for {' or '.join(titles)}; {event.name} is {article} "
-            f"{what}{better}"
-        )
+        written = f"{kind.id} is written for {' or '.join(titles)}"
+        return f"{written}; {event.name} is {a_or_an(what)}{better}"
 
     def check(self, prepared: Prepared, draft: Draft | None = None) -> list[DraftCheck]:
         """The checks of ``draft`` (default: the prepared one) in the prepared context."""

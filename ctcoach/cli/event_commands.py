@@ -213,7 +213,7 @@ def cmd_event_target(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_event_status(args: argparse.Namespace, ctx: Context) -> int:
-    from ctcoach.events import TARGET_STATUSES, NotYet
+    from ctcoach.events import TARGET_STATUSES, NotYet, reached
 
     book = _book(ctx)
     event = _event(book, args.event)
@@ -231,7 +231,7 @@ def cmd_event_status(args: argparse.Namespace, ctx: Context) -> int:
             book.set_status(target, status)
     except NotYet as exc:
         raise UserError(str(exc)) from None
-    if status == "met" and target.status in ("met", "followed_up"):
+    if status == "met" and reached(target.status, "met"):
         ctx.out(f"{contact.name}: already met at {event.name} (logged then).\n")
     elif status == "met":
         due = [d for d in ctx.coach().due() if contact.id in d.contacts and d.kind == "follow_up"]

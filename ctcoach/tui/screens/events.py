@@ -16,6 +16,7 @@ from ctcoach.events import (
     NotYet,
     PlannedEvent,
     Target,
+    reached,
     readiness,
     target_check,
 )
@@ -295,7 +296,7 @@ class EventsScreen(CoachScreen[None]):
             self.notify("Choose a target first (t adds one).", severity="warning")
             return
         settings = self.coach.events.settings.kind(event.kind)
-        after = target.status in ("met", "followed_up")
+        after = reached(target.status, "met")
         kind = (
             (settings.draft_after if after else settings.draft_before)
             if settings is not None
@@ -309,7 +310,7 @@ class EventsScreen(CoachScreen[None]):
         target = self.target()
         if target is None:
             return
-        if target.status in ("met", "followed_up"):
+        if reached(target.status, "met"):
             self.notify("Already met: logged then. Follow-ups (f) has what is due.")
             return
         with self.saving():
