@@ -354,9 +354,6 @@ def advocate_steps(
     return out
 
 
-ROTATION_THANKS_DAYS = 2  # a thank-you after a rotation: a day or two after its last day
-
-
 def after_rotations(
     settings: EventSettings,
     due: Sequence[Due],
@@ -385,7 +382,8 @@ def after_rotations(
         if item.kind != "follow_up" or event is None:
             out.append(item)
             continue
-        when = event.end + dt.timedelta(days=ROTATION_THANKS_DAYS)
+        # The log's own rule (content) gives the delay; it now counts from the last day.
+        when = event.end + (item.date - day) if day is not None else item.date
         reason = f"met during {event.name}: thank them once it ends, by {when.isoformat()}"
         out.append(replace(item, date=max(item.date, when), reason=reason))
     return out
