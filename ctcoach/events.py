@@ -51,8 +51,8 @@ class EventKind:
     source: Source
     advocates: bool = False  # ask afterwards who could speak for you
     log_kind: str = ""  # the interaction kind logged when you meet a target here
-    draft_before: str = "pre-meeting"  # the email kind for a target not met yet
-    draft_after: str = "follow-up"  # ... and once you have met them
+    draft_before: str = ""  # the email kind for a target not met yet ("": none)
+    draft_after: str = ""  # ... and once you have met them
     steps: Mapping[str, Wording] = field(default_factory=dict)  # this kind's own words
     max_days: int = 366  # longer than this is surely a typo in the dates
 

@@ -97,8 +97,8 @@ class EventSection:
             self.ctx.source(node),
             node.get("advocates", bool, False, False),
             node.text("log_kind", False),
-            node.get("draft_before", str, "pre-meeting", False),
-            node.get("draft_after", str, "follow-up", False),
+            node.get("draft_before", str, "", False) or "",
+            node.get("draft_after", str, "", False) or "",
             self._steps(node, STEP_KEYS[:2]),
             node.get("max_days", int, 366, False),
         )
@@ -115,5 +115,5 @@ class EventSection:
                     self.node.error(f"draft kind '{draft.id}' names no event kind '{other}'")
         for node, kind in zip(self.node.tables("kinds"), events.kinds, strict=False):
             for key in ("draft_before", "draft_after"):
-                if key in node.value and getattr(kind, key) not in known:
+                if getattr(kind, key) and getattr(kind, key) not in known:
                     node.error(f"no draft kind '{getattr(kind, key)}'", key)

@@ -297,11 +297,10 @@ class EventsScreen(CoachScreen[None]):
             return
         settings = self.coach.events.settings.kind(event.kind)
         after = reached(target.status, "met")
-        kind = (
-            (settings.draft_after if after else settings.draft_before)
-            if settings is not None
-            else ("follow-up" if after else "pre-meeting")
-        )
+        kind = (settings.draft_after if after else settings.draft_before) if settings else ""
+        if not kind:
+            self.notify("This kind of event has no email for this step.", severity="warning")
+            return
         app = self.app
         if isinstance(app, CoachApp):
             open_draft(app, kind, people[target.contact], event, target)
