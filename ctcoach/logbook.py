@@ -167,9 +167,6 @@ class LogBook:
         kinds = [k.id for k in self.settings.kinds]
         return "email" if "email" in kinds else kinds[0]
 
-    def due_for(self, contact_id: int, stage: str | None = None) -> list[Due]:
-        return [d for d in self.due(stage=stage) if contact_id in d.contacts]
-
     # -- import ---------------------------------------------------------------------
 
     def plan_linkedin(self, rows: Sequence[Row]) -> ImportPlan:

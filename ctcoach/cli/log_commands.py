@@ -212,10 +212,6 @@ def cmd_log_list(args: argparse.Namespace, ctx: Context) -> int:
     return OK
 
 
-def _stage(ctx: Context) -> str | None:
-    return ctx.coach().stage_of()
-
-
 def cmd_due(args: argparse.Namespace, ctx: Context) -> int:
     from ctcoach.followup import by_window
 
@@ -253,14 +249,19 @@ def _write_ics(ctx: Context, path: Path, items: list[Any], today: Any) -> int:
 def cmd_followed_up(args: argparse.Namespace, ctx: Context) -> int:
     book = _book(ctx)
     contact = find(book, args.contact, "add them with `ctcoach contact add`")
-    pending = book.due_for(contact.id, _stage(ctx))
-    order = ("follow_up", "promise", "reconnect", "milestone")
-    pending.sort(key=lambda d: (order.index(d.kind), d.date))
+    coach = ctx.coach()
+    order = ("follow_up", "promise", "reconnect", "milestone")  # what the log holds
+
+    def due() -> list[Any]:  # the same dates as `ctcoach due` (rotations included)
+        mine = [d for d in coach.due() if contact.id in d.contacts and d.kind in order]
+        return sorted(mine, key=lambda d: (order.index(d.kind), d.date))
+
+    pending = due()
     if not pending:
         raise UserError(f"nothing is due for {contact.name}")
-    ctx.coach().mark_due_done(pending[0])
+    coach.mark_due_done(pending[0])
     ctx.out(f"Done: {pending[0].title}.\n")
-    after = book.due_for(contact.id, _stage(ctx))
+    after = sorted(due(), key=lambda d: d.date)
     if after:
         ctx.out(f"Next for {contact.name}: {after[0].title}, {after[0].date.isoformat()}.\n")
     return OK
