@@ -440,16 +440,11 @@ class Coach:
             return None
 
     def set_done(self, item_id: str, done: bool) -> None:
-        """Mark a plan item done (or open again). An event target's step moves the
-        target on instead, so the plan shows its next step."""
+        """Mark a plan item done (or open again). Something due to a person is marked as
+        Follow-ups marks it (the follow-up sent, the promise kept, a target moved on)."""
         if done:
-            snap = self.snapshot()
-            stage = self.stage_of(snap)
-            step = next(
-                (d for d in self.outreach(snap, self.today(), stage) if d.uid == item_id), None
-            )
-            target = self._target_of(step) if step is not None else None
-            if target is not None:
-                self.events.advance(target)
+            due = next((d for d in self.due() if d.uid == item_id), None)
+            if due is not None:
+                self.mark_due_done(due)
                 return
         self.store.set_done(item_id, done, self.today())
