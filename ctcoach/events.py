@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+
+from msgspec import Struct, field
+from msgspec.structs import replace
 
 from ctcoach.dates import DateError, check_range
 from ctcoach.followup import Due
@@ -26,22 +28,19 @@ STATUS_TITLES = {
 MAX_NAME = 120
 
 
-@dataclass(frozen=True)
-class Goal:
+class Goal(Struct, frozen=True):
     id: str
     title: str
 
 
-@dataclass(frozen=True)
-class Wording:
+class Wording(Struct, frozen=True):
     """The plan's words for a step: a title with ``{name}`` and ``{event}``, and how."""
 
     title: str
     how: str
 
 
-@dataclass(frozen=True)
-class EventKind:
+class EventKind(Struct, frozen=True):
     id: str
     title: str
     target_min: int  # the guide's range, shown as a gentle check
@@ -57,8 +56,7 @@ class EventKind:
     max_days: int = 366  # longer than this is surely a typo in the dates
 
 
-@dataclass(frozen=True)
-class EventSettings:
+class EventSettings(Struct, frozen=True):
     kinds: tuple[EventKind, ...]
     source: Source
     research: Wording = Wording("Read up on {name} before {event}", "")
@@ -72,8 +70,7 @@ class EventSettings:
         return next((k for k in self.kinds if k.id == kind_id), None)
 
 
-@dataclass(frozen=True)
-class PlannedEvent:
+class PlannedEvent(Struct, frozen=True):
     id: int
     kind: str
     name: str
@@ -93,8 +90,7 @@ class PlannedEvent:
         return f"{self.start.isoformat()} to {self.end.isoformat()}"
 
 
-@dataclass(frozen=True)
-class Target:
+class Target(Struct, frozen=True):
     id: int
     event: int
     contact: int
@@ -195,8 +191,7 @@ class NotYet(ValueError):
 PRACTICE_DAYS = 14  # a pitch practiced this recently counts as ready
 
 
-@dataclass(frozen=True)
-class Readiness:
+class Readiness(Struct, frozen=True):
     """One thing to have done before an event, and where it stands."""
 
     label: str
@@ -224,8 +219,7 @@ def readiness(
     )
 
 
-@dataclass(frozen=True)
-class EventSummary:
+class EventSummary(Struct, frozen=True):
     """An upcoming event as the export shows it: targets with their status, the range check."""
 
     event: PlannedEvent

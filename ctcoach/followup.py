@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Literal
+
+from msgspec import Struct
 
 from ctcoach.dates import shift
 from ctcoach.model import Source
@@ -24,8 +25,7 @@ Window = Literal["overdue", "today", "this week", "later"]
 WINDOWS: tuple[Window, ...] = ("overdue", "today", "this week", "later")
 
 
-@dataclass(frozen=True)
-class Due:
+class Due(Struct, frozen=True):
     uid: str  # stable across runs: calendars update instead of duplicating
     kind: DueKind
     date: dt.date
@@ -266,8 +266,7 @@ def last_contact(interactions: Sequence[Interaction], contact_id: int) -> dt.dat
     return max(dates) if dates else None
 
 
-@dataclass(frozen=True)
-class Glance:
+class Glance(Struct, frozen=True):
     """The shape of a network: by tier and role, how surgical, and who is drifting away."""
 
     total: int

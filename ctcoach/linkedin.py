@@ -11,7 +11,9 @@ import csv
 import datetime as dt
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from ctcoach.dates import DateError, check_range
 from ctcoach.network import (
@@ -32,8 +34,7 @@ class LinkedInError(ValueError):
     """The file is not a LinkedIn connections export; the message names the line."""
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(Struct, frozen=True):
     line: int
     name: str
     url: str = ""
@@ -43,8 +44,7 @@ class Row:
     connected: dt.date | None = None
 
 
-@dataclass(frozen=True)
-class ImportPlan:
+class ImportPlan(Struct, frozen=True):
     add: tuple[Contact, ...]
     merge: tuple[tuple[Contact, Contact], ...]  # (as it is, as it will be)
     skip: tuple[tuple[Row, str], ...]  # (row, why)

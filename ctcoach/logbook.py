@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from ctcoach.followup import Due, due_items
 from ctcoach.linkedin import ImportPlan, Row, plan_import
@@ -32,8 +34,7 @@ class NoLog(Exception):
     """The content pack in use has no networking log (one readable line)."""
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(Struct, frozen=True):
     """What a person typed to log an interaction."""
 
     contacts: Sequence[int]

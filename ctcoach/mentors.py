@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from ctcoach.model import MentorRole, MentorSign, Pack, Problem
 from ctcoach.profile import clean_name, clean_text
@@ -11,8 +12,7 @@ from ctcoach.profile import clean_name, clean_text
 MAX_NAME = 80
 
 
-@dataclass(frozen=True)
-class Mentor:
+class Mentor(Struct, frozen=True):
     id: int
     name: str
     roles: tuple[str, ...]
@@ -20,8 +20,7 @@ class Mentor:
     note: str = ""
 
 
-@dataclass(frozen=True)
-class RoleCover:
+class RoleCover(Struct, frozen=True):
     role: MentorRole
     mentors: tuple[Mentor, ...]
 
@@ -30,14 +29,12 @@ class RoleCover:
         return not self.mentors
 
 
-@dataclass(frozen=True)
-class Warning:
+class Warning(Struct, frozen=True):
     mentor: Mentor
     signs: tuple[MentorSign, ...]
 
 
-@dataclass(frozen=True)
-class TeamCheck:
+class TeamCheck(Struct, frozen=True):
     roles: tuple[RoleCover, ...]
     warnings: tuple[Warning, ...]
     mentors: tuple[Mentor, ...]

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Literal
+
+from msgspec import Struct, field
+from msgspec.structs import replace
 
 from ctcoach.model_parts import (
     PITCH_PARTS as PITCH_PARTS,
@@ -98,15 +100,13 @@ REQUIRED_QUESTIONS: Mapping[str, str] = {"name": "text", "stage": "choice", "wee
 EVENT_QUESTION = "next_conference"
 
 
-@dataclass(frozen=True)
-class Choice:
+class Choice(Struct, frozen=True):
     id: str
     label: str
     exclusive: bool = False  # in a multi question: this answer stands alone
 
 
-@dataclass(frozen=True)
-class StageGroup:
+class StageGroup(Struct, frozen=True):
     """Stages that share wording and advice: students, applicants, residents, fellows."""
 
     id: str
@@ -114,8 +114,7 @@ class StageGroup:
     stages: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class QuestionText:
+class QuestionText(Struct, frozen=True):
     """A stage group's own wording of a question; empty fields keep the default."""
 
     prompt: str = ""
@@ -123,8 +122,7 @@ class QuestionText:
     help: str = ""
 
 
-@dataclass(frozen=True)
-class Question:
+class Question(Struct, frozen=True):
     id: str
     kind: str
     prompt: str
@@ -169,8 +167,7 @@ class Question:
         return frozenset(c.id for c in self.choices if c.exclusive)
 
 
-@dataclass(frozen=True)
-class ActionText:
+class ActionText(Struct, frozen=True):
     """A stage group's own wording of an action; empty fields keep the default."""
 
     title: str = ""
@@ -180,8 +177,7 @@ class ActionText:
     source: Source | None = None
 
 
-@dataclass(frozen=True)
-class Action:
+class Action(Struct, frozen=True):
     id: str
     title: str
     how: str
@@ -223,8 +219,7 @@ class Action:
         )
 
 
-@dataclass(frozen=True)
-class Pack:
+class Pack(Struct, frozen=True):
     id: str
     title: str
     guide: str
@@ -284,8 +279,7 @@ class Pack:
         return next(r for r in self.mentor_roles if r.id == role_id)
 
 
-@dataclass(frozen=True)
-class Event:
+class Event(Struct, frozen=True):
     name: str
     start: dt.date
     end: dt.date
@@ -306,8 +300,7 @@ def plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
-@dataclass(frozen=True)
-class Profile:
+class Profile(Struct, frozen=True):
     """Validated answers, keyed by question id. Values are plain Python values
     (str, bool, int, list[str]) or an :class:`Event`."""
 

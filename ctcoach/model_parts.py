@@ -4,12 +4,12 @@ pitch, the quizzes and the plan's settings. Re-exported by :mod:`ctcoach.model`.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from msgspec import Struct, field
 
-@dataclass(frozen=True)
-class Problem:
+
+class Problem(Struct, frozen=True):
     """Why a value was refused: the field it belongs to and a readable reason."""
 
     field: str
@@ -19,8 +19,7 @@ class Problem:
         return f"{self.field}: {self.message}"
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(Struct, frozen=True):
     id: str
     title: str
 
@@ -28,8 +27,7 @@ class Source:
 RISK_LEVELS: tuple[str, ...] = ("low", "moderate", "high")
 
 
-@dataclass(frozen=True)
-class Statement:
+class Statement(Struct, frozen=True):
     """One pitfall-check statement; ``reverse`` means "always" is the healthy answer."""
 
     id: str
@@ -39,8 +37,7 @@ class Statement:
     source: Source
 
 
-@dataclass(frozen=True)
-class Assessment:
+class Assessment(Struct, frozen=True):
     title: str
     intro: str
     scale: tuple[str, ...]
@@ -50,15 +47,13 @@ class Assessment:
     readings: Mapping[str, Mapping[str, str]]
 
 
-@dataclass(frozen=True)
-class MentorRole:
+class MentorRole(Struct, frozen=True):
     id: str
     title: str
     source: Source
 
 
-@dataclass(frozen=True)
-class MentorSign:
+class MentorSign(Struct, frozen=True):
     id: str
     kind: Literal["working", "diversify"]
     text: str
@@ -69,8 +64,7 @@ PITCH_PARTS: tuple[str, ...] = ("who", "interests", "experiences", "ask")
 PITCH_PLACEHOLDERS: tuple[str, ...] = ("name", "who", "interests", "experience", "ask")
 
 
-@dataclass(frozen=True)
-class PitchPart:
+class PitchPart(Struct, frozen=True):
     id: str
     label: str
     prompt: str
@@ -79,8 +73,7 @@ class PitchPart:
     strip: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class PitchSettings:
+class PitchSettings(Struct, frozen=True):
     source: Source
     rate_wpm: float
     min_seconds: int
@@ -99,15 +92,13 @@ class PitchSettings:
         return next(p for p in self.parts if p.id == part_id)
 
 
-@dataclass(frozen=True)
-class QuizOption:
+class QuizOption(Struct, frozen=True):
     id: str
     text: str
     why: str
 
 
-@dataclass(frozen=True)
-class QuizQuestion:
+class QuizQuestion(Struct, frozen=True):
     id: str
     quiz: str
     topic: str
@@ -121,8 +112,7 @@ class QuizQuestion:
         return next((o for o in self.options if o.id == option_id), None)
 
 
-@dataclass(frozen=True)
-class SelfCheck:
+class SelfCheck(Struct, frozen=True):
     """A yes / not-yet question; "not yet" puts ``action`` in the plan."""
 
     id: str
@@ -132,16 +122,14 @@ class SelfCheck:
     source: Source
 
 
-@dataclass(frozen=True)
-class QuizTopic:
+class QuizTopic(Struct, frozen=True):
     id: str
     title: str
     review: str
     source: Source
 
 
-@dataclass(frozen=True)
-class Quiz:
+class Quiz(Struct, frozen=True):
     id: str
     title: str
     intro: str
@@ -151,8 +139,7 @@ class Quiz:
     self_checks: tuple[SelfCheck, ...]
 
 
-@dataclass(frozen=True)
-class PlanSettings:
+class PlanSettings(Struct, frozen=True):
     active_per_weekly_hour: float = 1.0
     min_active: int = 2
     max_active: int = 10
@@ -162,24 +149,21 @@ class PlanSettings:
     year_starts: tuple[int, int] | None = None  # (month, day) the training year turns
 
 
-@dataclass(frozen=True)
-class QuizChecks:
+class QuizChecks(Struct, frozen=True):
     """What ``content check`` holds quizzes to."""
 
     longest_right_max_percent: int = 35  # right answer is the longest option
     short_option_percent: int = 33  # an option under this share of the right answer's length
 
 
-@dataclass(frozen=True)
-class CheckSettings:
+class CheckSettings(Struct, frozen=True):
     """How alike two actions one person could see may be before ``content check`` warns."""
 
     title_similarity: int = 85
     how_similarity: int = 85
 
 
-@dataclass(frozen=True)
-class Matcher:
+class Matcher(Struct, frozen=True):
     """One condition on one answer. Exactly the fields that are set apply."""
 
     equals: Any = None
@@ -191,8 +175,7 @@ class Matcher:
     upcoming: bool | None = None
 
 
-@dataclass(frozen=True)
-class EventAnchor:
+class EventAnchor(Struct, frozen=True):
     """A step dated from an event: days from its start or end, ``during`` it (every day),
     or from its ``middle`` (halfway through a rotation)."""
 
@@ -200,8 +183,7 @@ class EventAnchor:
     offset_days: int
 
 
-@dataclass(frozen=True)
-class Phase:
+class Phase(Struct, frozen=True):
     id: str
     title: str
     stages: tuple[str, ...]
@@ -211,8 +193,7 @@ class Phase:
     core: tuple[str, ...] = ()  # the intents that matter most in this phase, first first
 
 
-@dataclass(frozen=True)
-class Tier:
+class Tier(Struct, frozen=True):
     id: str
     title: str
     summary: str
@@ -220,8 +201,7 @@ class Tier:
     source: Source
 
 
-@dataclass(frozen=True)
-class Topic:
+class Topic(Struct, frozen=True):
     """A piece of guidance shown for reference: a playbook, a mentor role, a pitfall, an FAQ."""
 
     id: str

@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+
+from msgspec import Struct, field
 
 from ctcoach.model import Problem, Source
 from ctcoach.profile import clean_name, clean_text
@@ -23,22 +24,19 @@ MAX_RECONNECT_DAYS = 3650
 # -- content ----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class ContactRole:
+class ContactRole(Struct, frozen=True):
     id: str
     title: str
     keywords: tuple[str, ...] = ()  # words in a job title that suggest this role
     surgical: bool = False  # counts toward "you only know surgeons"
 
 
-@dataclass(frozen=True)
-class InteractionKind:
+class InteractionKind(Struct, frozen=True):
     id: str
     title: str
 
 
-@dataclass(frozen=True)
-class FollowUpRule:
+class FollowUpRule(Struct, frozen=True):
     """After an interaction of one of ``kinds``, send something within ``days``."""
 
     id: str
@@ -50,8 +48,7 @@ class FollowUpRule:
     source: Source
 
 
-@dataclass(frozen=True)
-class Milestone:
+class Milestone(Struct, frozen=True):
     """A moment to tell your network where you are: reaching ``stage`` from ``month``."""
 
     id: str
@@ -62,8 +59,7 @@ class Milestone:
     source: Source
 
 
-@dataclass(frozen=True)
-class LogSettings:
+class LogSettings(Struct, frozen=True):
     source: Source
     roles: tuple[ContactRole, ...]
     kinds: tuple[InteractionKind, ...]
@@ -89,8 +85,7 @@ class LogSettings:
 # -- the user's records -----------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)  # slots: a store holds many thousands
-class Contact:
+class Contact(Struct, frozen=True):  # slots: a store holds many thousands
     id: int
     name: str
     added: dt.date
@@ -105,8 +100,7 @@ class Contact:
     reconnect_days: int | None = None  # None: the pack's default; 0: never
 
 
-@dataclass(frozen=True, slots=True)
-class Interaction:
+class Interaction(Struct, frozen=True):
     id: int
     contacts: tuple[int, ...]
     date: dt.date
@@ -119,8 +113,7 @@ class Interaction:
     promise_kept: dt.date | None = None
 
 
-@dataclass(frozen=True)
-class ContactDraft:
+class ContactDraft(Struct, frozen=True):
     """What a person typed for a contact, before it is checked."""
 
     name: str
@@ -203,8 +196,7 @@ CLOSE_MATCH = 60  # rapidfuzz score (0-100) for "did you mean"
 SAME_PERSON = 90  # score above which two names are taken for one person
 
 
-@dataclass(frozen=True)
-class Lookup:
+class Lookup(Struct, frozen=True):
     """The contact a name or id means, or why it means none (with the closest names)."""
 
     contact: Contact | None

@@ -9,7 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from ctcoach.drafts import (
     Draft,
@@ -37,8 +39,7 @@ class NoDrafts(Exception):
     """The content pack in use has no email drafts (one readable line)."""
 
 
-@dataclass(frozen=True)
-class Prepared:
+class Prepared(Struct, frozen=True):
     """A draft ready to edit: its kind, what filled it, and the target it belongs to."""
 
     kind: DraftKind

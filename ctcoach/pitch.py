@@ -10,7 +10,8 @@ import math
 import re
 import string
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+
+from msgspec import Struct, field
 
 from ctcoach.model import PitchPart, PitchSettings
 from ctcoach.profile import clean_text
@@ -23,8 +24,7 @@ MAX_PART = 400  # characters a part may have; longer parts are a check to fix, n
 MAX_KEPT = 4000  # a bound on what is kept of any pasted text
 
 
-@dataclass(frozen=True)
-class Pitch:
+class Pitch(Struct, frozen=True):
     """The user's four parts; ``experiences`` holds one entry per experience."""
 
     who: str = ""
@@ -44,8 +44,7 @@ class Pitch:
         return self.who, self.interests, self.experiences, self.ask
 
 
-@dataclass(frozen=True)
-class Check:
+class Check(Struct, frozen=True):
     part: str  # the part to fix, or "" for the whole pitch
     message: str
 
@@ -82,8 +81,7 @@ def parse_wpm(text: str) -> float:
     return float(cleaned)
 
 
-@dataclass(frozen=True)
-class Practice:
+class Practice(Struct, frozen=True):
     date: dt.date
     seconds: float
     words: int
@@ -97,8 +95,7 @@ class Practice:
         return within_rate(self.wpm)
 
 
-@dataclass(frozen=True)
-class PitchReport:
+class PitchReport(Struct, frozen=True):
     text: str
     words: int
     seconds: float

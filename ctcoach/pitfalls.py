@@ -4,23 +4,22 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from ctcoach.model import RISK_LEVELS, Assessment, Pack, Topic
 
 SCALE_MIN, SCALE_MAX = 1, 5
 
 
-@dataclass(frozen=True)
-class Attempt:
+class Attempt(Struct, frozen=True):
     """One completed pitfall check: statement id -> rating 1 (never) … 5 (always)."""
 
     date: dt.date
     answers: Mapping[str, int]
 
 
-@dataclass(frozen=True)
-class PitfallScore:
+class PitfallScore(Struct, frozen=True):
     pitfall: Topic
     percent: int
     level: str

@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import random
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from ctcoach.model import Pack, Quiz, QuizOption, QuizQuestion, QuizTopic
 
 
-@dataclass(frozen=True, slots=True)
-class QuizAttempt:
+class QuizAttempt(Struct, frozen=True):
     """A finished attempt: question id -> chosen option id; self-check id -> yes?"""
 
     quiz: str
@@ -20,8 +20,7 @@ class QuizAttempt:
     checks: Mapping[str, bool]
 
 
-@dataclass(frozen=True)
-class TopicScore:
+class TopicScore(Struct, frozen=True):
     topic: QuizTopic
     correct: int
     total: int
@@ -31,8 +30,7 @@ class TopicScore:
         return round(100 * self.correct / self.total) if self.total else 0
 
 
-@dataclass(frozen=True)
-class QuizResult:
+class QuizResult(Struct, frozen=True):
     quiz: Quiz
     date: dt.date
     correct: int
@@ -45,8 +43,7 @@ class QuizResult:
         return round(100 * self.correct / self.total) if self.total else 0
 
 
-@dataclass(frozen=True)
-class QuizStanding:
+class QuizStanding(Struct, frozen=True):
     quiz: Quiz
     for_stage: bool
     last: QuizResult | None

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field, replace
 from itertools import islice
 from operator import lt as _below
 from typing import Any
+
+from msgspec import Struct, field
+from msgspec.structs import replace
 
 from ctcoach.events import PlannedEvent, Target
 from ctcoach.fields import Bad, Doc, date, mapping, number, text, texts, whole
@@ -44,16 +46,14 @@ class RecordError(ValueError):
 # -- records -------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class PitchVersion:
+class PitchVersion(Struct, frozen=True):
     id: int
     saved: dt.date
     pitch: Pitch
     name: str = ""  # the user's own name for it; empty until they rename it
 
 
-@dataclass(frozen=True, slots=True)
-class DoneMark:
+class DoneMark(Struct, frozen=True):
     item: str
     on: dt.date
 
@@ -139,8 +139,7 @@ def encode_mentor(mentor: Mentor) -> dict[str, Any]:
 # -- the snapshot --------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Snapshot:
+class Snapshot(Struct, frozen=True):
     """Everything in the store at one moment; lists are oldest first."""
 
     profile: Mapping[str, Any] | None = None

@@ -10,8 +10,9 @@ import contextlib
 import datetime as dt
 from abc import abstractmethod
 from collections.abc import Mapping
-from dataclasses import replace
 from typing import Any
+
+from msgspec.structs import replace
 
 from ctcoach.events import PlannedEvent, Target
 from ctcoach.mentors import Mentor

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
+
+from msgspec import Struct, field
 
 from ctcoach.text import for_terminal
 
@@ -29,8 +30,7 @@ class OutputError(Exception):
     """Standard output could not take the text (a full disk, say): exit 1."""
 
 
-@dataclass
-class Context:
+class Context(Struct):
     """What every command needs, resolved once from arguments and environment."""
 
     content_dir: Path

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
+
+from msgspec import Struct, field
 
 from ctcoach.content.node import Node
 from ctcoach.model import (
@@ -22,8 +23,7 @@ from ctcoach.model import (
 PACK_FILE = "pack.toml"
 
 
-@dataclass
-class LoadContext:
+class LoadContext(Struct):
     """The state of one load, passed to every section reader."""
 
     root: Path

@@ -15,9 +15,9 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
+from msgspec import Struct
 from rapidfuzz import fuzz, utils
 
 from ctcoach.model import EVENT_QUESTION, Action, Event, Matcher, Pack, Question, Quiz
@@ -28,8 +28,7 @@ _LIVE = Event("event", _DAY, _DAY)
 _OVER = Event("event", _DAY - dt.timedelta(days=3650), _DAY - dt.timedelta(days=3650))
 
 
-@dataclass(frozen=True)
-class QuizLengths:
+class QuizLengths(Struct, frozen=True):
     """How often a quiz's right answer is its longest option."""
 
     quiz: Quiz
@@ -39,8 +38,7 @@ class QuizLengths:
     failed: bool
 
 
-@dataclass(frozen=True)
-class Review:
+class Review(Struct, frozen=True):
     quizzes: tuple[QuizLengths, ...]
     warnings: tuple[str, ...]
     failures: tuple[str, ...]

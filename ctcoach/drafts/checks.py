@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from ctcoach.drafts.model import Draft, DraftCheck, DraftContext, DraftKind, DraftSettings
 from ctcoach.drafts.sentences import Letter, letter_parts, normal, phrases_in, split_sentences
@@ -17,8 +18,7 @@ _ANCHOR_LETTERS = 3  # shorter words never make a reference specific
 _CLOSERS = "\"'”’)]» \t"
 
 
-@dataclass(frozen=True)
-class Reading:
+class Reading(Struct, frozen=True):
     """A draft taken apart once for all the checks."""
 
     subject: str

@@ -6,7 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+
+from msgspec import Struct, field
 
 from ctcoach.events import PlannedEvent
 from ctcoach.model import PitchSettings, Profile, Source
@@ -44,8 +45,7 @@ CHECK_IDS: tuple[str, ...] = (
 )  # fmt: skip
 
 
-@dataclass(frozen=True)
-class DraftKind:
+class DraftKind(Struct, frozen=True):
     id: str
     title: str
     use: str  # when to send it, in a few words
@@ -60,8 +60,7 @@ class DraftKind:
     event_kinds: tuple[str, ...] = ()  # the kinds of event it is written for (empty: any)
 
 
-@dataclass(frozen=True)
-class Rules:
+class Rules(Struct, frozen=True):
     """How text is split into sentences and what each check looks for."""
 
     abbreviations: tuple[str, ...] = ()  # "Dr.", "e.g.": a full stop that ends no sentence
@@ -79,8 +78,7 @@ class Rules:
     placeholder: re.Pattern[str] = re.compile(r"\[[^\[\]\n]{1,200}\]")
 
 
-@dataclass(frozen=True)
-class Wording:
+class Wording(Struct, frozen=True):
     """How people are named and how your answers read inside a sentence."""
 
     titles: tuple[str, ...] = ()  # "Dr.", "Professor": a name that starts with one keeps it
@@ -96,8 +94,7 @@ class Wording:
     log_leads: tuple[str, ...] = ()  # "discussed", "talked about": left out of a logged note
 
 
-@dataclass(frozen=True)
-class DraftSettings:
+class DraftSettings(Struct, frozen=True):
     source: Source
     kinds: tuple[DraftKind, ...]
     rules: Rules = field(default_factory=Rules)
@@ -107,8 +104,7 @@ class DraftSettings:
         return next((k for k in self.kinds if k.id == kind_id), None)
 
 
-@dataclass(frozen=True)
-class DraftContext:
+class DraftContext(Struct, frozen=True):
     """Everything a draft is filled from; ``today`` is passed in like everywhere else."""
 
     contact: Contact
@@ -122,8 +118,7 @@ class DraftContext:
     reason: str = ""  # why they are a target ("her ECMO talk"): a cue in the topic's reminder
 
 
-@dataclass(frozen=True)
-class Draft:
+class Draft(Struct, frozen=True):
     subject: str
     body: str
 
@@ -131,8 +126,7 @@ class Draft:
         return f"Subject: {self.subject}\n\n{self.body}"
 
 
-@dataclass(frozen=True)
-class DraftCheck:
+class DraftCheck(Struct, frozen=True):
     id: str
     ok: bool
     message: str

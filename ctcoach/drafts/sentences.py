@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from ctcoach.drafts.model import DraftSettings
 from ctcoach.pitch import words
@@ -66,8 +67,7 @@ def _ends_sentence(text: str, match: re.Match[str], abbreviations: set[str]) -> 
     return not (len(token) == 2 and token[0].isupper())  # an initial: "J. Smith"
 
 
-@dataclass(frozen=True)
-class Letter:
+class Letter(Struct, frozen=True):
     """A draft body in three parts; the checks read the core."""
 
     greeting: str

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from icalendar import Alarm, Calendar, Event
+from msgspec import Struct
 
 from ctcoach.followup import Due
 from ctcoach.plan import Plan
@@ -21,8 +21,7 @@ PRODID = "-//ctcoach//networking follow-ups//EN"
 ALARM_AT = dt.timedelta(hours=9)
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(Struct, frozen=True):
     """One all-day calendar event."""
 
     uid: str

@@ -13,7 +13,8 @@ from. The same inputs always give the same plan. The steps:
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
+
+from msgspec.structs import replace
 
 from ctcoach.followup import Due
 from ctcoach.model import EventAnchor, Horizon, Pack, Profile

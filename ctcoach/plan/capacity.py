@@ -14,7 +14,9 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from ctcoach.model import HORIZONS, Horizon, Pack, PlanSettings, plural
 from ctcoach.plan.events import NOW_DAYS
@@ -40,8 +42,7 @@ def horizon_for_date(date: dt.date, today: dt.date) -> Horizon:
     return "this_stage"
 
 
-@dataclass(frozen=True)
-class Selection:
+class Selection(Struct, frozen=True):
     items: tuple[PlanItem, ...]  # active, then done, in the order the plan shows them
     waiting: tuple[PlanItem, ...]  # open, in rank order
     notes: tuple[str, ...]  # what waits, in a line or two

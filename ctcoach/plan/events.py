@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
 from typing import Literal, TypeVar
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from ctcoach.model import Event, EventAnchor, event_live, plural
 
@@ -26,8 +28,7 @@ NOW_DAYS = 7  # a step due within this many days is due now
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
-class DatedEvent:
+class DatedEvent(Struct, frozen=True):
     """An event the plan dates steps from: its kind (which playbook applies) and days."""
 
     kind: str
@@ -76,8 +77,7 @@ def step_keys(events: Sequence[DatedEvent]) -> dict[int, str]:
     }
 
 
-@dataclass(frozen=True)
-class Timing:
+class Timing(Struct, frozen=True):
     date: dt.date  # the day to do it: its planned day, or today when started late
     planned: dt.date  # the day the step's timing puts it on
     state: StepState

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from ctcoach.model import Phase
 from ctcoach.plan.events import StepState
@@ -23,8 +25,7 @@ TIER_LOG, TIER_EVENT, TIER_CORE, TIER_REST = range(4)
 FALLBACK_WHY = "The guide recommends this for everyone."
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(Struct, frozen=True):
     """An item that could go into the plan, with what ranking and merging need."""
 
     item: PlanItem

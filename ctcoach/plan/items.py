@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+
+from msgspec import Struct, field
 
 from ctcoach.followup import Due
 from ctcoach.mentors import Mentor, TeamCheck
@@ -22,8 +23,7 @@ HORIZON_TITLES: Mapping[str, str] = {
 }
 
 
-@dataclass(frozen=True)
-class Progress:
+class Progress(Struct, frozen=True):
     """What the user has done and found out, as far as the plan is concerned."""
 
     done: frozenset[str] = frozenset()
@@ -47,8 +47,7 @@ class Progress:
         return self.pitfall_attempts[-2] if len(self.pitfall_attempts) > 1 else None
 
 
-@dataclass(frozen=True)
-class PlanItem:
+class PlanItem(Struct, frozen=True):
     id: str
     title: str
     how: str
@@ -69,8 +68,7 @@ class PlanItem:
     waiting: bool = False  # held back until an active item is done (the weekly-hours cap)
 
 
-@dataclass(frozen=True)
-class Plan:
+class Plan(Struct, frozen=True):
     """The plan a user sees.
 
     ``items`` holds the active actions (at most ``capacity`` open ones, dated ones

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import Any, Literal
+
+from msgspec import Struct
 
 from ctcoach.mentors import TeamCheck, check_team
 from ctcoach.model import (
@@ -73,8 +74,7 @@ def specificity(action: Action) -> int:
     return len(action.when) + sum(r is not None for r in results) + sum(bool(f) for f in flags)
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(Struct, frozen=True):
     """An action that applies: its wording for the user's stage group and its reasons."""
 
     action: Action

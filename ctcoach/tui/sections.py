@@ -4,12 +4,12 @@ palette and the hints all come from this table. Screens are imported when first 
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
 from typing import Any
 
+from msgspec import Struct
 
-@dataclass(frozen=True)
-class Section:
+
+class Section(Struct, frozen=True):
     id: str
     title: str
     short: str  # the footer's label

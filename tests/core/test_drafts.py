@@ -4,9 +4,9 @@ pass and to fail on purpose."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 
 import pytest
+from msgspec.structs import replace
 
 from ctcoach.drafts import Draft, DraftContext, check, fill, missing_needs
 from ctcoach.drafts.fill import date_span, day_phrase, greeting_name, phrase

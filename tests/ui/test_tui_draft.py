@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 import email
-from dataclasses import replace
 from email import policy
 
 import pytest
+from msgspec.structs import replace
 from textual.widgets import Input, TextArea
 
 from ctcoach.events import PlannedEvent, Target
