@@ -8,7 +8,6 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-import tempfile
 from pathlib import Path
 
 TMP_SUFFIX = ".tmp"
@@ -34,6 +33,8 @@ def write_atomic(path: Path, text: str, mode: int | None = 0o600) -> Path:
     keep = _existing_mode(target)
     write_mode = keep if keep is not None else (0o600 if mode is None else mode)
     folder = target.parent
+    import tempfile  # only writes need it (and its compression modules)
+
     fd, tmp = tempfile.mkstemp(prefix=temp_prefix(target), suffix=TMP_SUFFIX, dir=folder)
     try:
         os.fchmod(fd, write_mode)

@@ -7,7 +7,6 @@ a byte-order mark, quoted commas, empty emails and dates like ``24 Nov 2026``.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 from collections.abc import Sequence
@@ -68,6 +67,8 @@ def _connected(text: str, line: int) -> dt.date | None:
 
 def parse(text: str) -> list[Row]:
     """Every connection in the file; :class:`LinkedInError` names the first bad line."""
+    import csv  # only an import reads CSV
+
     text = text.removeprefix("\ufeff")
     reader = csv.reader(io.StringIO(text, newline=""))
     header: list[str] | None = None

@@ -7,7 +7,6 @@ filling and checking are pure functions in :mod:`ctcoach.drafts`.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from collections.abc import Callable
 
 from msgspec import Struct
@@ -86,6 +85,8 @@ class DraftBook:
         return None
 
     def closest_kinds(self, query: str) -> list[str]:
+        import difflib  # only a mistyped kind needs it
+
         ids = [k.id for k in self.settings.kinds]
         return difflib.get_close_matches(query.casefold(), ids, n=3, cutoff=0.5)
 

@@ -45,7 +45,7 @@ def run(
     args = argparse.Namespace()
     ctx: Context | None = None
     try:
-        args = build_parser().parse_args(argv)
+        args = build_parser(argv).parse_args(argv)
         ctx = _context(args, environ, stdin, stdout, stderr)
         ctx.freeze_loaded = own_process
         code: int = args.func(args, ctx)

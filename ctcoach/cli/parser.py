@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 import functools
+import importlib
 import os
 import sys
+from collections.abc import Sequence
 from typing import Any, NoReturn
 
 from ctcoach import __version__
@@ -83,8 +85,47 @@ def common_options() -> Parser:
     return common
 
 
-def build_parser() -> argparse.ArgumentParser:
-    from ctcoach.cli import draft_commands, event_commands, log_commands, profile_commands
+# Which module registers each command. A run builds the parsers of its own command's
+# module only (argparse makes one parser per subcommand, each asking gettext for its
+# words): `ctcoach plan` skips the other 20. Help and anything unclear build them all.
+COMMANDS = {
+    "onboard": "profile_commands",
+    "plan": "profile_commands",
+    "content": "profile_commands",
+    "contact": "log_commands",
+    "log": "log_commands",
+    "due": "log_commands",
+    "followed-up": "log_commands",
+    "import": "log_commands",
+    "event": "event_commands",
+    "draft": "draft_commands",
+}
+MODULES = ("profile_commands", "log_commands", "event_commands", "draft_commands")
+VALUED = ("--content", "--data-dir")  # the options before a command that take a value
+HELP = ("-h", "--help")
+
+
+def modules_for(argv: Sequence[str]) -> tuple[str, ...]:
+    """The command modules a parse of ``argv`` needs: the one its command lives in, none
+    when it names no command (the app), every one when in doubt (help, a typo, ``--``,
+    an abbreviated option)."""
+    take = False
+    for token in argv:
+        if take:
+            take = False
+        elif token in VALUED:
+            take = True
+        elif token in HELP or token == "--":
+            return MODULES
+        elif not token.startswith("-"):
+            owner = COMMANDS.get(token)
+            return (owner,) if owner else MODULES
+    return ()
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser for ``argv`` (default: this process's); see :func:`modules_for`."""
+    from ctcoach.cli import profile_commands
 
     common = common_options()
     parser = Parser(
@@ -96,8 +137,6 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"ctcoach {__version__}")
     parser.set_defaults(func=profile_commands.cmd_app)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
-    profile_commands.register(sub, common)
-    log_commands.register(sub, common)
-    event_commands.register(sub, common)
-    draft_commands.register(sub, common)
+    for name in modules_for(sys.argv[1:] if argv is None else argv):
+        importlib.import_module(f"ctcoach.cli.{name}").register(sub, common)
     return parser

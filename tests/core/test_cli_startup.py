@@ -19,3 +19,76 @@ def test_a_process_of_its_own_freezes_what_it_loaded_and_a_test_never(tmp_path, 
 
     assert plan() == 2 and frozen == []  # no profile yet; the store was read, not frozen
     assert plan(own_process=True) == 2 and frozen == [True]  # once, after the store is read
+
+
+# -- the parser builds only the command's own module ----------------------------------
+
+import argparse  # noqa: E402
+
+import pytest  # noqa: E402
+
+from ctcoach.cli import parser as cli_parser  # noqa: E402
+
+
+def _commands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return dict(sub.choices)
+
+
+def test_the_command_table_names_every_command_and_the_module_that_registers_it():
+    seen: dict[str, str] = {}
+    for name in cli_parser.MODULES:
+        parser = cli_parser.Parser(prog="x")
+        sub = parser.add_subparsers(parser_class=cli_parser.Parser)
+        __import__(f"ctcoach.cli.{name}", fromlist=["register"]).register(
+            sub, cli_parser.common_options()
+        )
+        seen.update(dict.fromkeys(_commands(parser), name))
+    assert seen == cli_parser.COMMANDS
+    assert set(_commands(_full_parser())) == set(cli_parser.COMMANDS)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["plan", "--today", "2026-11-24"],
+        ["--data-dir", "plan", "due", "--all"],  # a folder named "plan"
+        ["--content=pack", "event", "add", "Away", "--kind", "rotation", "--start", "2027-03-01"],
+        ["log", "add", "Dr. Lee", "--what", "root cases", "--new"],
+        ["draft", "follow-up", "Dr. Lee"],
+        ["--debug", "content", "check"],
+        [],
+    ],
+)
+def test_a_parser_built_for_one_command_reads_it_as_the_whole_parser_does(argv):
+    full = _full_parser().parse_args(argv)  # every module registered
+    assert cli_parser.build_parser(argv).parse_args(argv) == full
+
+
+def _full_parser() -> argparse.ArgumentParser:
+    return cli_parser.build_parser(["--help"])
+
+
+@pytest.mark.parametrize(
+    ("argv", "modules"),
+    [
+        ([], ()),
+        (["--data-dir", "x"], ()),
+        (["plan"], ("profile_commands",)),
+        (["--data-dir", "log", "event", "list"], ("event_commands",)),
+        (["followed-up", "Lee"], ("log_commands",)),
+        (["plna"], cli_parser.MODULES),  # a typo: the error lists every command
+        (["--help"], cli_parser.MODULES),
+        (["--data", "x", "plan"], cli_parser.MODULES),  # an abbreviated option: unclear
+        (["--", "plan"], cli_parser.MODULES),
+    ],
+)
+def test_which_modules_a_command_line_needs(argv, modules):
+    assert cli_parser.modules_for(argv) == modules
+
+
+def test_a_typo_still_lists_every_command():
+    out, err = io.StringIO(), io.StringIO()
+    assert run(["plna"], environ={}, stdin=io.StringIO(""), stdout=out, stderr=err) == 2
+    for command in cli_parser.COMMANDS:
+        assert f"'{command}'" in err.getvalue()
