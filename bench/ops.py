@@ -128,16 +128,17 @@ def install_counters() -> None:
                         setattr(mod, attr, wrapper)
     from ctcoach import records
 
-    for table, decoder in list(records.LIST_TABLES.items()):
+    for decoders in (records.LIST_TABLES, records.FAST_TABLES):  # careful and fast paths
+        for table, decoder in list(decoders.items()):
 
-        def record(fn: Callable[..., Any] = decoder) -> Callable[..., Any]:
-            def counted(*args: Any) -> Any:
-                CALLS["records decoded"] += 1
-                return fn(*args)
+            def record(fn: Callable[..., Any] = decoder) -> Callable[..., Any]:
+                def counted(*args: Any) -> Any:
+                    CALLS["records decoded"] += 1
+                    return fn(*args)
 
-            return counted
+                return counted
 
-        records.LIST_TABLES[table] = record()  # type: ignore[index]
+            decoders[table] = record()  # type: ignore[index]
     original_init = Store.__init__
 
     @wraps(original_init)

@@ -15,7 +15,7 @@ from typing import Any
 
 from ctcoach.errors import StoreError
 from ctcoach.fileio import TMP_SUFFIX, temp_prefix, write_atomic
-from ctcoach.records import RecordError, Snapshot, Unusual, decode_stream
+from ctcoach.records import RecordError, Snapshot, Unusual, decode_bytes, decode_stream
 
 STORE_NAME = "ctcoach.json"
 ENV_VAR = "CTCOACH_DATA_DIR"
@@ -107,7 +107,14 @@ def read_snapshot(path: Path, newest: int) -> Snapshot | dict[str, Any]:
     tables are never all in memory beside the snapshot; when the file is not a plain store
     of the ``newest`` schema (damaged, older, newer, unusual), its raw tables instead, read
     as :func:`read_tables` does (same errors), for the caller to migrate and decode."""
-    text = _read_text(path)
+    data = _read_bytes(path)
+    try:
+        snapshot = decode_bytes(data)  # the usual store: msgspec reads it, types and all
+    except (ValueError, RecursionError):
+        snapshot = None  # anything else: the careful readers below
+    if snapshot is not None and snapshot.schema_version in (None, newest):
+        return snapshot
+    text = _decoded(data)
     try:
         snapshot = decode_stream(_Scanner(text).tables())
     except (ValueError, RecursionError):
@@ -118,12 +125,21 @@ def read_snapshot(path: Path, newest: int) -> Snapshot | dict[str, Any]:
 
 
 def _read_text(path: Path) -> str:
+    return _decoded(_read_bytes(path))
+
+
+def _read_bytes(path: Path) -> bytes:
     try:
-        return path.read_bytes().decode("utf-8")
-    except UnicodeDecodeError:
-        raise ValueError("not UTF-8 text") from None
+        return path.read_bytes()
     except OSError as exc:
         raise StoreError(f"cannot read {path}: {exc.strerror or exc}") from None
+
+
+def _decoded(data: bytes) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ValueError("not UTF-8 text") from None
 
 
 def _checked(tables: dict[str, Any], path: Path, newest: int) -> dict[str, Any]:

@@ -28,7 +28,7 @@ def text(doc: Doc, key: str, default: str | None = None) -> str:
 # thousands of records, so most dates are a dict lookup, and records of the same day share
 # one date object. Only texts ``parse_date`` accepted are kept, and only canonical ones
 # (``YYYY-MM-DD``), so the cache is bounded by the accepted range (1900-2100).
-_DAYS: dict[str, dt.date] = {}
+DAYS: dict[str, dt.date] = {}
 
 
 def all_text(*values: Any) -> bool:
@@ -43,14 +43,15 @@ def all_text(*values: Any) -> bool:
 def date(doc: Doc, key: str) -> dt.date:
     value = doc.get(key)
     if value.__class__ is str:
-        day = _DAYS.get(value)
+        day = DAYS.get(value)
         if day is not None:
             return day
-    return _parsed(key, value)
+    return day_of(key, value)
 
 
-def _parsed(key: str, value: Any) -> dt.date:
-    """The slow path of :func:`date`: checks, parses and remembers a canonical text."""
+def day_of(key: str, value: Any) -> dt.date:
+    """The slow path of :func:`date`, for a text :data:`DAYS` does not hold: checks,
+    parses and remembers a canonical text."""
     if not isinstance(value, str):
         raise Bad(f"{key} must be a date like 2027-01-28")
     try:
@@ -58,7 +59,7 @@ def _parsed(key: str, value: Any) -> dt.date:
     except DateError as exc:
         raise Bad(f"{key}: {exc}") from None
     if value == day.isoformat():
-        _DAYS[value] = day
+        DAYS[value] = day
     return day
 
 
@@ -99,10 +100,10 @@ def optional_date(doc: Doc, key: str) -> dt.date | None:
     if value is None:
         return None
     if value.__class__ is str:
-        day = _DAYS.get(value)
+        day = DAYS.get(value)
         if day is not None:
             return day
-    return _parsed(key, value)
+    return day_of(key, value)
 
 
 def optional_whole(doc: Doc, key: str) -> int | None:

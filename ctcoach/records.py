@@ -10,12 +10,14 @@ is for the caller to judge, not for the codecs.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from itertools import islice
 from operator import lt as _below
 from typing import Any
 
-from msgspec import Struct, field
+from msgspec import Raw, Struct, field
+from msgspec.json import Decoder
 from msgspec.structs import replace
 
 from ctcoach.events import PlannedEvent, Target
@@ -26,11 +28,15 @@ from ctcoach.pitch import Pitch, Practice
 from ctcoach.pitfalls import Attempt
 from ctcoach.quiz import QuizAttempt
 from ctcoach.records_people import (
+    ContactDoc,
+    InteractionDoc,
+    contact_from,
     decode_contact,
     decode_due_done,
     decode_event,
     decode_interaction,
     decode_target,
+    interaction_from,
 )
 
 
@@ -272,14 +278,19 @@ def decode_stream(tables: Stream) -> Snapshot:
     return Snapshot(**fields)
 
 
-def _list_stream(name: str, rows: Iterable[tuple[str, Any]]) -> tuple[Any, ...]:
-    decoder = LIST_TABLES[name]
+def _list_stream(
+    name: str, rows: Iterable[tuple[str, Any]], decoder: Callable[[int, Any], Any] | None = None
+) -> tuple[Any, ...]:
+    """A table's records decoded, in id order; by ``decoder`` (the fast path's, from a
+    record's bytes, which checks itself that the record is a table) or the table's own."""
+    plain = decoder is None
+    decoder = decoder or LIST_TABLES[name]
     ids: list[int] = []
     out = []
     for key, doc in rows:
         if not key.isdigit():
             raise RecordError(name, key, "the record id is not a number")
-        if doc.__class__ is not dict and not isinstance(doc, Mapping):  # dict: no ABC check
+        if plain and doc.__class__ is not dict and not isinstance(doc, Mapping):  # no ABC check
             raise RecordError(name, key, "the record is not a table of fields")
         doc_id = int(key)
         try:
@@ -293,6 +304,67 @@ def _list_stream(name: str, rows: Iterable[tuple[str, Any]]) -> tuple[Any, ...]:
         order = sorted(range(len(ids)), key=ids.__getitem__)
         out = [out[i] for i in order]
     return tuple(out)
+
+
+# -- the fast path ----------------------------------------------------------------------
+
+
+# The tables msgspec reads straight into their records' shapes (the store's largest),
+# and what makes each record of the model from its shape.
+FAST_TABLES: dict[str, Callable[[int, Any], Any]] = {
+    "contacts": contact_from,
+    "interactions": interaction_from,
+}
+_SHAPES: dict[str, Decoder[Any]] = {
+    "contacts": Decoder(dict[str, ContactDoc]),
+    "interactions": Decoder(dict[str, InteractionDoc]),
+}
+_TABLES = Decoder(dict[str, Raw])  # the file: each table's bytes, not yet read
+_DOCS = Decoder(dict[str, dict[str, Any]])  # a table of plain records
+# Where one record ends and the next begins, in a table the store wrote: `},"12":{`. No
+# JSON text holds `,"` (a quote in a text is written `\"`). Inside a record only a table
+# in it could end so; a cut there leaves both parts unbalanced, which msgspec refuses,
+# and the careful readers then read the file.
+_BETWEEN = re.compile(rb'\},(?="\d+":\{)')
+SLICE_BYTES = 1 << 20  # a table is read about this much at a time
+
+
+def _slices(table: Raw) -> Iterator[bytes]:
+    """A table ``{...}`` as smaller tables of its consecutive records, about
+    :data:`SLICE_BYTES` each: its records' shapes never all in memory at once. A table
+    written some other way (spaces between records) comes whole."""
+    data = memoryview(table)
+    start, end = 1, len(data) - 1  # inside the braces
+    while True:
+        cut = _BETWEEN.search(data, start + SLICE_BYTES, end) if end - start > SLICE_BYTES else None
+        if cut is None:
+            yield b"{" + data[start:end] + b"}"
+            return
+        yield b"{" + data[start : cut.start() + 1] + b"}"
+        start = cut.end()
+
+
+def _records(decoder: Decoder[Any], table: Raw) -> Iterator[tuple[str, Any]]:
+    decode = decoder.decode
+    for part in _slices(table):
+        yield from decode(part).items()
+
+
+def decode_bytes(data: bytes) -> Snapshot:
+    """Like :func:`decode_stream` for a whole store file's bytes, read by msgspec: about
+    twice as fast for a store of the usual shape. Raises ``ValueError`` (msgspec's errors,
+    :class:`RecordError`, :class:`Unusual`) for anything else, damaged or merely unusual;
+    the careful readers then say what it is."""
+    fields: dict[str, Any] = {}
+    for name, table in _TABLES.decode(data).items():
+        fast = FAST_TABLES.get(name)
+        if fast is not None:
+            fields[name] = _list_stream(name, _records(_SHAPES[name], table), fast)
+        elif name in LIST_TABLES:
+            fields[name] = _list_stream(name, _records(_DOCS, table))
+        elif name in SINGLE_TABLES:
+            fields.update(decode_tables({name: _DOCS.decode(table)}, [name]))
+    return Snapshot(**fields)
 
 
 def redecode(snapshot: Snapshot, tables: Mapping[str, Any], names: Iterable[str]) -> Snapshot:

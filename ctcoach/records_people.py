@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from sys import intern
-from typing import Any, cast
+from typing import Annotated, Any, cast
+
+from msgspec import Meta, Struct
 
 from ctcoach.events import TARGET_STATUSES, PlannedEvent, Target
 from ctcoach.fields import (
+    DAYS,
     Bad,
     Doc,
     all_text,
     date,
+    day_of,
     ints,
     iso,
     optional_date,
@@ -63,6 +68,75 @@ def decode_contact(doc_id: int, doc: Doc) -> Contact:
         notes,
         optional_whole(doc, "reconnect_days"),
     )
+
+
+# -- the fast path: records as msgspec reads them ------------------------------------
+# The two tables a store holds by the thousand, read by msgspec straight from the file's
+# bytes into these shapes (types checked in C), then into the model: what the decoders
+# above give for a good record. Anything they would refuse fails here too (or raises),
+# and the store then reads the file the careful way, which names the damage.
+
+
+class ContactDoc(Struct, gc=False):
+    name: str
+    added: str
+    role: str = ""
+    institution: str = ""
+    tier: str = ""
+    met: str = ""
+    tags: tuple[str, ...] = ()
+    email: str = ""
+    link: str = ""
+    notes: str = ""
+    reconnect_days: int | None = None
+
+
+class InteractionDoc(Struct, gc=False):
+    contacts: Annotated[tuple[int, ...], Meta(min_length=1)]
+    date: str
+    kind: str
+    what: str = ""
+    where: str = ""
+    promise: str = ""
+    promise_by: str | None = None
+    followed_up: str | None = None
+    promise_kept: str | None = None
+
+
+def contact_from(doc_id: int, doc: ContactDoc) -> Contact:
+    return Contact(  # positional, in field order, as in decode_contact; texts shared there too
+        doc_id,
+        doc.name,
+        DAYS.get(doc.added) or day_of("added", doc.added),
+        intern(doc.role),
+        intern(doc.institution),
+        intern(doc.tier),
+        intern(doc.met),
+        doc.tags,
+        doc.email,
+        doc.link,
+        doc.notes,
+        doc.reconnect_days,
+    )
+
+
+def interaction_from(doc_id: int, doc: InteractionDoc) -> Interaction:
+    return Interaction(
+        doc_id,
+        doc.contacts,
+        DAYS.get(doc.date) or day_of("date", doc.date),
+        intern(doc.kind),
+        doc.what,
+        intern(doc.where),
+        doc.promise,
+        _day("promise_by", doc.promise_by),
+        _day("followed_up", doc.followed_up),
+        _day("promise_kept", doc.promise_kept),
+    )
+
+
+def _day(key: str, value: str | None) -> dt.date | None:
+    return None if value is None else DAYS.get(value) or day_of(key, value)
 
 
 def encode_contact(contact: Contact) -> dict[str, Any]:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -121,3 +123,125 @@ def test_a_save_after_another_process_changed_the_file_parses_it_once(data_dir):
     assert store.reads == reads + 1  # raw tables and snapshot from one parse, in the lock
     assert store.snapshot().setting("theme") == "light"
     assert store.snapshot().done_items == {"a"}
+
+
+# -- the fast path (msgspec) agrees with the careful decoders ---------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+ODD = st.sampled_from([None, True, 0, 7, 2.5, -1, "", "x", [], [1], ["a"], {}, {"a": 1}])
+DAYS = st.sampled_from(["2026-01-02", "1999-12-31", "2026-11-24"])
+BAD_DAYS = st.sampled_from(["2026-13-01", "1800-01-01", "2026-1-2", ""])
+# Texts, some that look like the place between two records: `},"12":{`.
+TEXT = st.text(max_size=8) | st.sampled_from(['},"12":{', '"},"3":{"', '\\},"4":{', "},\n"])
+
+
+def _record(
+    required: dict[str, st.SearchStrategy[object]],
+    optional: dict[str, st.SearchStrategy[object]],
+    odd: bool,
+) -> st.SearchStrategy[dict[str, object]]:
+    """A record of good fields or, when ``odd``, with any field maybe missing or odd."""
+    if not odd:
+        return st.fixed_dictionaries(required, optional=optional)
+    fields = {k: st.one_of(v, ODD, BAD_DAYS) for k, v in {**required, **optional}.items()}
+    return st.fixed_dictionaries({}, optional=fields)
+
+
+def _contact(odd: bool) -> st.SearchStrategy[dict[str, object]]:
+    return _record(
+        {"name": TEXT, "added": DAYS},
+        {
+            "role": TEXT,
+            "institution": TEXT,
+            "tier": TEXT,
+            "met": TEXT,
+            "tags": st.lists(TEXT, max_size=2),
+            "email": TEXT,
+            "link": TEXT,
+            "notes": TEXT,
+            "reconnect_days": st.one_of(st.none(), st.integers(-5, 400)),
+            "extra": TEXT,  # a field a newer ctcoach may write: ignored by both
+        },
+        odd,
+    )
+
+
+def _interaction(odd: bool) -> st.SearchStrategy[dict[str, object]]:
+    return _record(
+        {
+            "contacts": st.lists(st.integers(-2, 9), min_size=1, max_size=3),
+            "date": DAYS,
+            "kind": TEXT,
+        },
+        {
+            "what": TEXT,
+            "where": TEXT,
+            "promise": TEXT,
+            "promise_by": st.one_of(st.none(), DAYS),
+            "followed_up": st.one_of(st.none(), DAYS),
+            "promise_kept": st.one_of(st.none(), DAYS),
+        },
+        odd,
+    )
+
+
+def _table(record: st.SearchStrategy[dict[str, object]]) -> st.SearchStrategy[dict[str, object]]:
+    return st.dictionaries(st.integers(1, 30).map(str), record, max_size=5)
+
+
+def _both(contacts: object, interactions: object) -> tuple[object, object]:
+    """What the careful decoders and the fast path make of a store (None: refused)."""
+    data = datafile.dump({"contacts": contacts, "interactions": interactions, "meta": META})
+    try:
+        careful: object = records.decode(json.loads(data))
+    except ValueError:
+        careful = None
+    fast: list[object] = []
+    for size in (records.SLICE_BYTES, 1):  # whole tables, and a slice per record
+        with patched(records, "SLICE_BYTES", size):
+            try:
+                fast.append(records.decode_bytes(data.encode()))
+            except ValueError:
+                fast.append(None)  # stepped aside: the careful readers take over
+    assert fast[0] == fast[1]
+    return careful, fast[0]
+
+
+@contextlib.contextmanager
+def patched(module: object, name: str, value: object) -> Iterator[None]:
+    """``module.name`` set to ``value`` for a while (inside a hypothesis test, where the
+    monkeypatch fixture cannot be used)."""
+    old = getattr(module, name)
+    setattr(module, name, value)
+    try:
+        yield
+    finally:
+        setattr(module, name, old)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(contacts=_table(_contact(False)), interactions=_table(_interaction(False)))
+def test_the_fast_path_reads_a_good_store_as_the_careful_decoders_do(
+    contacts: dict[str, object], interactions: dict[str, object]
+) -> None:
+    careful, fast = _both(contacts, interactions)
+    assert careful is not None and fast == careful
+
+
+ANY_ID = st.one_of(st.integers(1, 30).map(str), st.sampled_from(["01", "x", "-1", " 2"]))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    contacts=st.dictionaries(ANY_ID, _contact(True) | _contact(False) | ODD, max_size=4),
+    interactions=st.dictionaries(
+        ANY_ID, _interaction(True) | _interaction(False) | ODD, max_size=4
+    ),
+)
+def test_the_fast_path_refuses_what_the_careful_decoders_refuse(
+    contacts: dict[str, object], interactions: dict[str, object]
+) -> None:
+    careful, fast = _both(contacts, interactions)
+    assert fast is None or fast == careful  # never a record the careful decoders refuse
