@@ -233,11 +233,14 @@ def assemble(settings: PitchSettings, pitch: Pitch) -> str:
 
 
 def _hits(text: str, phrases: Iterable[str]) -> list[str]:
-    lowered = " ".join(w.lower() for w in words(text))
+    """The phrases ``text`` holds as whole words. Both are reduced to their words, one
+    space apart, so a phrase padded with spaces is found only where words begin and end
+    (no pattern to compile for each phrase)."""
+    lowered = f" {' '.join(w.lower() for w in words(text))} "
     found = []
     for phrase in phrases:
         wanted = " ".join(w.lower() for w in words(phrase))
-        if wanted and re.search(rf"(?<![\w'’-]){re.escape(wanted)}(?![\w'’-])", lowered):
+        if wanted and f" {wanted} " in lowered:
             found.append(phrase)
     return found
 

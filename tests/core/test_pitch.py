@@ -4,11 +4,13 @@ content rules (on the fixture pack)."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import ctcoach.pitch as pitch_module
 from ctcoach.content import ContentError, load_pack
 from ctcoach.export.markdown import render
 from ctcoach.pitch import (
@@ -266,3 +268,23 @@ def test_content_needs_the_four_parts(broken):
     with pytest.raises(ContentError) as info:
         load_pack(broken)
     assert any("must be exactly who, interests, experiences, ask" in p for p in info.value.problems)
+
+
+def _hits_by_pattern(text: str, phrases: list[str]) -> list[str]:
+    """The phrase finder as a regular expression per phrase: the reference."""
+    lowered = " ".join(w.lower() for w in pitch_module.words(text))
+    found = []
+    for phrase in phrases:
+        wanted = " ".join(w.lower() for w in pitch_module.words(phrase))
+        if wanted and re.search(rf"(?<![\w'’-]){re.escape(wanted)}(?![\w'’-])", lowered):
+            found.append(phrase)
+    return found
+
+
+WORDISH = st.text(alphabet="ab -'’_.é", max_size=14)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=WORDISH, phrases=st.lists(WORDISH, max_size=4))
+def test_phrases_are_found_as_whole_words_as_a_pattern_would(text: str, phrases: list[str]) -> None:
+    assert pitch_module._hits(text, phrases) == _hits_by_pattern(text, phrases)
