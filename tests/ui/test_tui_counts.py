@@ -110,27 +110,47 @@ async def test_the_versions_dialog_checks_only_the_chosen_version(make_app, coun
         assert counts["reports"] - before == 2
 
 
-async def test_the_footer_recomposes_only_when_its_keys_change(make_app, monkeypatch):
-    recomposed = Counter[str]()
-    real = KeyFooter.recompose
+async def test_the_footer_redraws_only_when_its_keys_change(make_app, monkeypatch):
+    redrawn = Counter[str]()  # the keys worked out again because they changed
+    real = KeyFooter.redraw_if_changed
 
-    async def counted(self):
-        recomposed[type(self.screen).__name__] += 1
-        await real(self)
+    def counted(self):
+        before = self.shown
+        real(self)
+        if before is not None and self.shown is None:
+            redrawn[type(self.screen).__name__] += 1
 
-    monkeypatch.setattr(KeyFooter, "recompose", counted)
+    monkeypatch.setattr(KeyFooter, "redraw_if_changed", counted)
     app = started(make_app)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("p")
         await pilot.pause()
-        assert recomposed["PlanScreen"] == 1  # the keys, once the bindings are known
+        first = redrawn["PlanScreen"]
+        assert first <= 1  # drawn, and again at most once, when the list has the focus
         await pilot.press("down", "down")
         await pilot.pause()
-        assert recomposed["PlanScreen"] == 1  # the same keys: nothing to redo
+        assert redrawn["PlanScreen"] == first  # the same keys: nothing to redo
         await pilot.press("slash")  # the search field: other keys
         await pilot.pause()
-        assert recomposed["PlanScreen"] == 2
-        assert "Clear search" in str(app.screen.query_one(KeyFooter).children[0].render())
+        assert redrawn["PlanScreen"] == first + 1
+        assert "Clear search" in str(app.screen.query_one(KeyFooter).render())
+
+
+async def test_a_click_on_a_key_in_the_footer_presses_it(make_app):
+    app = started(make_app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        footer = app.screen.query_one(KeyFooter)
+        line = footer.render().plain
+        assert "? Keys" in line
+        await pilot.click(KeyFooter, offset=(line.index("Keys"), 0))
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HelpScreen"
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.click(KeyFooter, offset=(len(line) + 5, 0))  # past the last key: nothing
+        await pilot.pause()
+        assert type(app.screen).__name__ == "DashboardScreen"
 
 
 async def test_the_screens_are_imported_ahead_of_use_after_the_first_paint(make_app, monkeypatch):

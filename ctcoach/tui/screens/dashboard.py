@@ -94,6 +94,10 @@ class DashboardScreen(CoachScreen[None]):
             self.set_class(name == form, f"-{name}")
         for card in self.query(Card):
             card.set_form(form)
+        # The new classes and card texts are in place; ask the screen itself for a layout
+        # now, so the step after the next refresh measures it (the cards' own requests
+        # reach the screen a message later, which may be after that refresh).
+        self.refresh(layout=True)
 
     def on_screen_resume(self) -> None:
         self.refresh_data()

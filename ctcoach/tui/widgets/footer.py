@@ -6,16 +6,15 @@ from __future__ import annotations
 
 from typing import cast
 
-from textual.app import ComposeResult
+from rich.text import Text
 from textual.binding import Binding
-from textual.events import Resize
+from textual.events import MouseDown, Resize
 from textual.screen import Screen
-from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
+from textual.widget import Widget
 
 PINNED = ("help", "quit")  # app actions always shown, last
 KEY_PADDING = 3  # a space before and after the key, one after the description
-Keys = tuple[tuple[str, str, str, str, bool, str], ...]
+Keys = tuple[tuple[str, str, str, bool], ...]
 
 
 def shown_bindings(screen: Screen[object]) -> list[tuple[Binding, bool]]:
@@ -71,16 +70,44 @@ def fitted(
     return kept + pinned
 
 
-class KeyFooter(Footer):
-    """Textual's footer, ordered and fitted to the terminal's width. Textual's footer
-    recomposes on every change of focus or bindings; this one only when the keys it
-    would show differ from the ones it shows (opening a screen changes focus a few
-    times, and each recompose restyled every key)."""
+class KeyFooter(Widget, can_focus=False):
+    """The keys as one line of one widget, styled as Textual's footer (whose every key
+    is a widget of its own: on a screen that opens, they took about a fifth of the time
+    to the first frame). The line is redrawn only when the keys it would show differ
+    from the ones it shows; a click on a key presses it."""
+
+    ALLOW_SELECT = False
+    COMPONENT_CLASSES = {"footer-key--key", "footer-key--description"}
+    DEFAULT_CSS = """
+    KeyFooter {
+        dock: bottom;
+        height: 1;
+        width: 1fr;
+        text-wrap: nowrap;
+        color: $footer-foreground;
+        background: $footer-background;
+        .footer-key--key {
+            color: $footer-key-foreground;
+            background: $footer-key-background;
+            text-style: bold;
+        }
+        .footer-key--description {
+            color: $footer-description-foreground;
+            background: $footer-description-background;
+        }
+    }
+    """
 
     def __init__(self) -> None:
-        super().__init__(show_command_palette=False)
-        self.width_seen = 0
+        super().__init__()
         self.shown: tuple[object, ...] | None = None  # the keys on show, as keys_now()
+        self.spans: list[tuple[int, int, str, bool]] = []  # start, end, key, enabled
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self.bindings_changed)
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
 
     def keys_now(self) -> tuple[object, ...]:
         """What the footer would show now: each key's label, description and state."""
@@ -88,33 +115,45 @@ class KeyFooter(Footer):
         label = {b.key: self.app.get_key_display(b) for b, _ in bindings}
         width = self.app.size.width
         keys = tuple(
-            (b.key, label[b.key], b.description, b.action, enabled, b.tooltip)
+            (b.key, label[b.key], b.description, enabled)
             for b, enabled in fitted(bindings, width, label)
         )
         return (width, keys)
 
-    def compose(self) -> ComposeResult:
-        if not self._bindings_ready:
-            return
-        self.shown = self.keys_now()
-        width, keys = self.shown
-        self.width_seen = cast(int, width)
-        for key, label, description, action, enabled, tooltip in cast(Keys, keys):
-            yield FooterKey(
-                key, label, description, action, disabled=not enabled, tooltip=tooltip
-            ).data_bind(compact=Footer.compact)
-
     def bindings_changed(self, screen: Screen[object]) -> None:
-        self._bindings_ready = True
-        if not screen.app.app_focus:
-            return
-        if self.is_attached and screen is self.screen:
-            self.call_after_refresh(self.recompose_if_changed)
+        if screen.app.app_focus and self.is_attached and screen is self.screen:
+            self.call_after_refresh(self.redraw_if_changed)
 
-    async def recompose_if_changed(self) -> None:
+    def redraw_if_changed(self) -> None:
         if self.is_attached and self.keys_now() != self.shown:
-            await self.recompose()
+            self.shown = None
+            self.refresh()
 
     def on_resize(self, _: Resize) -> None:
-        if self.app.size.width != self.width_seen:
-            self.call_after_refresh(self.recompose_if_changed)
+        self.redraw_if_changed()
+
+    def render(self) -> Text:
+        if self.shown is None:
+            self.shown = self.keys_now()
+        key_style = self.get_component_rich_style("footer-key--key")
+        description_style = self.get_component_rich_style("footer-key--description")
+        line = Text(no_wrap=True, overflow="crop")
+        self.spans = []
+        for key, label, description, enabled in cast(Keys, self.shown[1]):
+            start = line.cell_len
+            part = Text.assemble((f" {label} ", key_style), (f"{description} ", description_style))
+            if not enabled:
+                part.stylize("dim")
+            line.append_text(part)
+            self.spans.append((start, line.cell_len, key, enabled))
+        return line
+
+    def on_mouse_down(self, event: MouseDown) -> None:
+        """A click on a key presses it (a key not usable now rings the bell)."""
+        for start, end, key, enabled in self.spans:
+            if start <= event.x < end:
+                if enabled:
+                    self.app.simulate_key(key)
+                else:
+                    self.app.bell()
+                return
