@@ -54,8 +54,10 @@ class PitchScreen(CoachScreen[None]):
             yield Static(id="pitch-band")
             with VerticalScroll(id="pitch-body"):
                 for part in settings.parts:
-                    yield Static(plain(part.label, "bold"), classes="prompt")
-                    yield Static(plain(part.prompt), classes="help")
+                    yield Static(
+                        join(plain(part.label, "bold"), "\n", plain(part.prompt, "$text-muted")),
+                        classes="part",
+                    )
                     placeholder = f"e.g. {part.example}"
                     if part.id == "experiences":
                         area = TextArea(id="part-experiences", soft_wrap=True)
@@ -65,12 +67,11 @@ class PitchScreen(CoachScreen[None]):
                         yield UndoInput(
                             placeholder=placeholder, max_length=MAX_KEPT, id=f"part-{part.id}"
                         )
-                yield Static(plain("Your pitch", "bold"), classes="prompt")
-                yield Static(id="pitch-text")
-                yield Static(plain("Checks", "bold"), classes="prompt")
-                yield Static(id="pitch-checks")
-                yield Static(plain("Variants", "bold"), classes="prompt")
-                yield Static(id="pitch-variants")
+                # Each a heading and what is under it, in one widget: a screen of fewer
+                # widgets opens sooner.
+                yield Static(id="pitch-text", classes="part")
+                yield Static(id="pitch-checks", classes="part")
+                yield Static(id="pitch-variants", classes="part")
         yield KeyFooter()
 
     def __init__(self) -> None:
@@ -134,12 +135,14 @@ class PitchScreen(CoachScreen[None]):
         self.show(
             "#pitch-text",
             plain(result.text) if result.text else plain("Fill in the parts above.", "dim"),
+            "Your pitch",
         )
         self.show(
             "#pitch-checks",
             Content("\n").join(plain(f"• {c.message}") for c in result.checks)
             if result.checks
             else plain("✓ Every check passes.", "$success"),
+            "Checks",
         )
         self.show(
             "#pitch-variants",
@@ -148,14 +151,18 @@ class PitchScreen(CoachScreen[None]):
                 for key, text in result.variants.items()
                 if key != "spoken"
             ),
+            "Variants",
         )
 
-    def show(self, selector: str, content: Content) -> None:
-        """Update one part of the preview if it changed: a keystroke mostly changes the
-        text and the variants, and each update costs a layout of the whole form."""
+    def show(self, selector: str, content: Content, heading: str = "") -> None:
+        """Update one part of the preview if it changed (under ``heading``): a keystroke
+        mostly changes the text and the variants, and each update costs a layout of the
+        whole form."""
         drawn = (content.plain, tuple(content.spans))
         if self.drawn.get(selector) != drawn:
             self.drawn[selector] = drawn
+            if heading:
+                content = join(plain(heading, "bold"), "\n", content)
             self.query_one(selector, Static).update(content)
 
     def on_input_changed(self, _: Input.Changed) -> None:
