@@ -9,7 +9,9 @@ store and the core themselves. No UI here. Each use case reads one
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from msgspec.structs import replace
 
@@ -28,7 +30,6 @@ from ctcoach.followup import Due
 from ctcoach.logbook import LogBook
 from ctcoach.mentors import Mentor, validate_mentor
 from ctcoach.model import EVENT_QUESTION, Pack, Problem, Profile, event_live
-from ctcoach.outreach import DraftBook
 from ctcoach.pitch import (
     Pitch,
     PitchReport,
@@ -47,6 +48,9 @@ from ctcoach.records import PitchVersion, Snapshot
 from ctcoach.stages import stage_to_offer
 from ctcoach.store import Store
 
+if TYPE_CHECKING:
+    from ctcoach.outreach import DraftBook
+
 
 class ProfileMismatch(Exception):
     """The saved profile does not fit the content pack in use (one readable line)."""
@@ -61,7 +65,15 @@ class Coach:
         self.today = today
         self.log = LogBook(pack, store, today)
         self.events = EventBook(pack, store, today, self.log)
-        self.drafts = DraftBook(pack, store, today, self.profile_or_none, self.current_pitch)
+
+    @functools.cached_property
+    def drafts(self) -> DraftBook:
+        """Emails to write: loaded on first use (a plan or the dashboard needs none)."""
+        from ctcoach.outreach import DraftBook
+
+        return DraftBook(
+            self.pack, self.store, self.today, self.profile_or_none, self.current_pitch
+        )
 
     def snapshot(self) -> Snapshot:
         return self.store.snapshot()

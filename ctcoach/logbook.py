@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from msgspec import Struct
 from msgspec.structs import replace
 
 from ctcoach.followup import Due, due_items
-from ctcoach.linkedin import ImportPlan, Row, plan_import
 from ctcoach.model import Pack, Problem
 from ctcoach.network import (
     Contact,
@@ -28,6 +28,9 @@ from ctcoach.network import (
 from ctcoach.profile import clean_text
 from ctcoach.records import Snapshot
 from ctcoach.store import Store
+
+if TYPE_CHECKING:
+    from ctcoach.linkedin import ImportPlan, Row
 
 
 class NoLog(Exception):
@@ -171,6 +174,8 @@ class LogBook:
     # -- import ---------------------------------------------------------------------
 
     def plan_linkedin(self, rows: Sequence[Row]) -> ImportPlan:
+        from ctcoach.linkedin import plan_import  # only an import needs it
+
         return plan_import(self.settings, self.contacts(), rows, self.today())
 
     def import_linkedin(self, rows: Sequence[Row]) -> ImportPlan:
