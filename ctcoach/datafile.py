@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+import msgspec
+
 from ctcoach.errors import StoreError
 from ctcoach.fileio import TMP_SUFFIX, temp_prefix, write_atomic
 from ctcoach.records import RecordError, Snapshot, Unusual, decode_bytes, decode_stream
@@ -60,16 +62,30 @@ def signature(path: Path) -> Signature | None:
     return (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
 
 
-def parse(text: str) -> dict[str, Any]:
-    """The raw tables of a store file; raises ``ValueError`` describing the damage."""
-    if not text.strip():
+def parse(data: bytes | str) -> dict[str, Any]:
+    """The raw tables of a store file; raises ``ValueError`` describing the damage.
+    msgspec reads it (about twice as fast as :mod:`json`); what msgspec refuses, json
+    reads again, which names the damage, or reads what only it takes (a lone surrogate
+    escape, a number too large for a float)."""
+    if not data.strip():
         return {}
+    try:
+        tables = _PLAIN.decode(data)
+    except msgspec.DecodeError:
+        tables = _parse_json(data if isinstance(data, str) else _decoded(data))
+    if not isinstance(tables, dict):
+        raise ValueError("not a ctcoach store (the top level is not a table)")
+    return tables
+
+
+_PLAIN: msgspec.json.Decoder[Any] = msgspec.json.Decoder()
+
+
+def _parse_json(text: str) -> Any:
     try:
         data = json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
         raise ValueError(f"not valid JSON ({exc.msg}, line {exc.lineno})") from None
-    if not isinstance(data, dict):
-        raise ValueError("not a ctcoach store (the top level is not a table)")
     return data
 
 
@@ -99,7 +115,7 @@ def version(tables: Mapping[str, Any]) -> int | None:
 def read_tables(path: Path, newest: int) -> dict[str, Any]:
     """Parsed tables of a schema this ctcoach knows; ``ValueError`` says how it is damaged,
     :class:`StoreError` that it cannot be read or is from a newer ctcoach."""
-    return _checked(parse(_read_text(path)), path, newest)
+    return _checked(parse(_read_bytes(path)), path, newest)
 
 
 def read_snapshot(path: Path, newest: int) -> Snapshot | dict[str, Any]:
@@ -122,10 +138,6 @@ def read_snapshot(path: Path, newest: int) -> Snapshot | dict[str, Any]:
     if snapshot is not None and snapshot.schema_version in (None, newest):
         return snapshot
     return _checked(parse(text), path, newest)
-
-
-def _read_text(path: Path) -> str:
-    return _decoded(_read_bytes(path))
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -300,17 +312,17 @@ def backups(folder: Path) -> list[Path]:
 def back_up(folder: Path, target: Path, now: dt.datetime) -> None:
     """Copy the file at ``target`` into the rolling backups (private), keeping the newest."""
     try:
-        text = target.read_text(encoding="utf-8")
+        data = target.read_bytes()  # copied as it is: no need to decode it
     except FileNotFoundError:
         return
     except OSError as exc:
         raise StoreError(f"cannot back up {target}: {exc.strerror or exc}") from None
-    if not text.strip():
+    if not data.strip():
         return
     place = folder / BACKUP_DIR
     try:
         place.mkdir(mode=0o700, exist_ok=True)
-        write_atomic(place / f"ctcoach-{now:%Y%m%d-%H%M%S-%f}.json", text)
+        write_atomic(place / f"ctcoach-{now:%Y%m%d-%H%M%S-%f}.json", data)
         for old in backups(folder)[KEEP_BACKUPS:]:
             old.unlink()
     except OSError as exc:

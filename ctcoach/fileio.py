@@ -22,8 +22,9 @@ def temp_prefix(target: Path) -> str:
     return f".{target.name}."
 
 
-def write_atomic(path: Path, text: str, mode: int | None = 0o600) -> Path:
+def write_atomic(path: Path, text: str | bytes, mode: int | None = 0o600) -> Path:
     """Replace the file at ``path`` so that readers see the old or the new text, never half.
+    Text is written as UTF-8, bytes as they are.
 
     A symlink is followed and its target replaced (the temporary file sits beside the
     target). An existing file keeps its permission bits; a new one gets ``mode``.
@@ -38,10 +39,16 @@ def write_atomic(path: Path, text: str, mode: int | None = 0o600) -> Path:
     fd, tmp = tempfile.mkstemp(prefix=temp_prefix(target), suffix=TMP_SUFFIX, dir=folder)
     try:
         os.fchmod(fd, write_mode)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
+        if isinstance(text, bytes):
+            with os.fdopen(fd, "wb") as raw:
+                raw.write(text)
+                raw.flush()
+                os.fsync(raw.fileno())
+        else:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(text)
+                handle.flush()
+                os.fsync(handle.fileno())
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):

@@ -205,7 +205,10 @@ class Store(RecordWrites):
             yield
             return
         datafile.private_folder(self.folder, self.notices)
-        with self._locked():
+        # No garbage collection in a write: it reads and writes the whole file, making
+        # many objects that live (the raw tables) or die by reference count (the text);
+        # a collection in between would scan every record of the store, again and again.
+        with self._locked(), datafile.gc_paused():
             datafile.clean_temp_files(self.target)
             self.refresh(for_writing=True)
             self._depth, self._dirty = 1, False
@@ -277,7 +280,9 @@ class Store(RecordWrites):
         return self._table(name)
 
     def _rows(self, table: str) -> list[tuple[int, dict[str, Any]]]:
-        return [(doc.doc_id, dict(doc)) for doc in self._table(table).all()]
+        """A table's records, as TinyDB's ``all()`` gives them, read from the raw tables
+        directly (a TinyDB document per record costs more than the record)."""
+        return [(int(key), dict(doc)) for key, doc in self._raw().get(table, {}).items()]
 
     def _append(self, table: str, record: Mapping[str, Any]) -> int:
         with self.transaction():

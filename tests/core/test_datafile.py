@@ -245,3 +245,45 @@ def test_the_fast_path_refuses_what_the_careful_decoders_refuse(
 ) -> None:
     careful, fast = _both(contacts, interactions)
     assert fast is None or fast == careful  # never a record the careful decoders refuse
+
+
+# -- parsing the raw tables (for a save): msgspec first, json for what it refuses -------
+
+JSONISH = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(), inner, max_size=3),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(tables=st.dictionaries(st.text(), JSONISH, max_size=4))
+def test_raw_tables_parse_as_json_reads_them(tables: dict[str, object]) -> None:
+    for text in (json.dumps(tables), json.dumps(tables, ensure_ascii=False, indent=1)):
+        assert datafile.parse(text.encode("utf-8", "surrogatepass")) == json.loads(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('{"a": 1e400}', {"a": float("inf")}),  # too large for msgspec: json reads it
+        ('{"a": "\\ud800"}', {"a": "\ud800"}),  # a lone surrogate escape: likewise
+        ('{"a": NaN}', "NaN is not a number ctcoach stores"),
+        ('{"a": 1,}', "not valid JSON"),
+        ("[1]", "not a ctcoach store"),
+        (" \n", {}),
+    ],
+)
+def test_what_msgspec_refuses_json_reads_or_names(text: str, expected: object) -> None:
+    try:
+        got: object = datafile.parse(text.encode())
+    except ValueError as exc:
+        got = str(exc)
+    if isinstance(expected, str):
+        assert isinstance(got, str) and got.startswith(expected)
+    else:
+        assert got == expected

@@ -55,6 +55,7 @@ class PlanList(OptionList):
     PlanList, PlanList:focus {
         border: none;
         padding: 0;
+        scrollbar-gutter: stable;  /* the width never changes, so no option is measured twice */
     }
     """
 
