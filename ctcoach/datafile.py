@@ -9,15 +9,17 @@ import gc
 import json
 import os
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import msgspec
 
 from ctcoach.errors import StoreError
-from ctcoach.fileio import TMP_SUFFIX, temp_prefix, write_atomic
+from ctcoach.fileio import TMP_SUFFIX, copy_atomic, temp_prefix
 from ctcoach.records import RecordError, Snapshot, Unusual, decode_bytes, decode_stream
+
+T = TypeVar("T", bound=Mapping[str, Any])
 
 STORE_NAME = "ctcoach.json"
 ENV_VAR = "CTCOACH_DATA_DIR"
@@ -118,6 +120,74 @@ def read_tables(path: Path, newest: int) -> dict[str, Any]:
     return _checked(parse(_read_bytes(path)), path, newest)
 
 
+class Tables(MutableMapping[str, Any]):
+    """A store file's raw tables for a save, each parsed only when first used: a save
+    changes a table or two, and writes the others back as the very bytes it read (a save
+    then costs what its tables cost, not what the whole store does). Tables given as
+    plain data (migrated, repaired, new) are simply held."""
+
+    def __init__(self, tables: Mapping[str, Any] | None = None) -> None:
+        self._values: dict[str, Any] = dict(tables or {})
+        self._unread: set[str] = set()  # the names whose values are still msgspec.Raw
+
+    @classmethod
+    def read(cls, path: Path, newest: int) -> Tables:
+        """Like :func:`read_tables`: the file split into its tables, none parsed yet when
+        it is well-formed JSON of the usual shape, all parsed the careful way otherwise."""
+        data = _read_bytes(path)
+        try:
+            raw = _SPLIT.decode(data) if data.strip() else {}
+        except msgspec.DecodeError:
+            return cls(_checked(parse(data), path, newest))  # json names the damage
+        tables = cls()
+        tables._values, tables._unread = dict(raw), set(raw)
+        _checked(tables, path, newest)
+        return tables
+
+    def __getitem__(self, name: str) -> Any:
+        value = self._values[name]
+        if name in self._unread:
+            value = _parse_table(value)
+            self._values[name] = value
+            self._unread.discard(name)
+        return value
+
+    def __setitem__(self, name: str, value: Any) -> None:
+        self._values[name] = value
+        self._unread.discard(name)
+
+    def __delitem__(self, name: str) -> None:
+        del self._values[name]
+        self._unread.discard(name)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._values)
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def encoded(self) -> list[bytes | memoryview]:
+        """The file's JSON, in pieces to write one after the other: the tables used
+        encoded (compact, by the C encoder; NaN and infinity refused), the others the
+        bytes they were read from (not copied)."""
+        parts: list[bytes | memoryview] = []
+        for name, value in self._values.items():
+            parts.append((b"{" if not parts else b",") + json.dumps(name).encode() + b":")
+            parts.append(memoryview(value) if name in self._unread else dump(value).encode())
+        parts.append(b"}" if parts else b"{}")
+        return parts
+
+
+_SPLIT = msgspec.json.Decoder(dict[str, msgspec.Raw])  # a file: each table's bytes
+
+
+def _parse_table(raw: msgspec.Raw) -> Any:
+    try:
+        return _PLAIN.decode(raw)
+    except msgspec.DecodeError:  # what only json reads (a lone surrogate, a huge number)
+        return _parse_json(_decoded(bytes(raw)))
+
+
 def read_snapshot(path: Path, newest: int) -> Snapshot | dict[str, Any]:
     """The store at ``path`` decoded while it is parsed, record by record, so its raw
     tables are never all in memory beside the snapshot; when the file is not a plain store
@@ -154,7 +224,7 @@ def _decoded(data: bytes) -> str:
         raise ValueError("not UTF-8 text") from None
 
 
-def _checked(tables: dict[str, Any], path: Path, newest: int) -> dict[str, Any]:
+def _checked(tables: T, path: Path, newest: int) -> T:
     try:
         found = version(tables)
     except RecordError:
@@ -312,17 +382,17 @@ def backups(folder: Path) -> list[Path]:
 def back_up(folder: Path, target: Path, now: dt.datetime) -> None:
     """Copy the file at ``target`` into the rolling backups (private), keeping the newest."""
     try:
-        data = target.read_bytes()  # copied as it is: no need to decode it
+        size = target.stat().st_size
+        if size < 64 and not target.read_bytes().strip():  # empty, or spaces only
+            return
     except FileNotFoundError:
         return
     except OSError as exc:
         raise StoreError(f"cannot back up {target}: {exc.strerror or exc}") from None
-    if not data.strip():
-        return
     place = folder / BACKUP_DIR
     try:
         place.mkdir(mode=0o700, exist_ok=True)
-        write_atomic(place / f"ctcoach-{now:%Y%m%d-%H%M%S-%f}.json", data)
+        copy_atomic(target, place / f"ctcoach-{now:%Y%m%d-%H%M%S-%f}.json")
         for old in backups(folder)[KEEP_BACKUPS:]:
             old.unlink()
     except OSError as exc:

@@ -8,7 +8,9 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import BinaryIO
 
 TMP_SUFFIX = ".tmp"
 
@@ -22,14 +24,37 @@ def temp_prefix(target: Path) -> str:
     return f".{target.name}."
 
 
-def write_atomic(path: Path, text: str | bytes, mode: int | None = 0o600) -> Path:
+def write_atomic(
+    path: Path, text: str | bytes | Sequence[bytes | memoryview], mode: int | None = 0o600
+) -> Path:
     """Replace the file at ``path`` so that readers see the old or the new text, never half.
-    Text is written as UTF-8, bytes as they are.
+    Text is written as UTF-8, bytes as they are, a sequence of pieces one after the other.
 
     A symlink is followed and its target replaced (the temporary file sits beside the
     target). An existing file keeps its permission bits; a new one gets ``mode``.
     Returns the path actually written.
     """
+    if isinstance(text, str):
+        text = text.encode("utf-8")
+    pieces = [text] if isinstance(text, bytes) else text
+
+    def fill(handle: BinaryIO) -> None:
+        for piece in pieces:
+            handle.write(piece)
+
+    return _replace(path, fill, mode)
+
+
+def copy_atomic(source: Path, path: Path, mode: int | None = 0o600) -> Path:
+    """Copy the file ``source`` to ``path`` as :func:`write_atomic` writes, a megabyte at
+    a time (a large file is never all in memory)."""
+    import shutil  # only a backup needs it (and its compression modules)
+
+    with open(source, "rb") as original:
+        return _replace(path, lambda handle: shutil.copyfileobj(original, handle, 1 << 20), mode)
+
+
+def _replace(path: Path, fill: Callable[[BinaryIO], object], mode: int | None) -> Path:
     target = real_target(path)
     keep = _existing_mode(target)
     write_mode = keep if keep is not None else (0o600 if mode is None else mode)
@@ -39,16 +64,10 @@ def write_atomic(path: Path, text: str | bytes, mode: int | None = 0o600) -> Pat
     fd, tmp = tempfile.mkstemp(prefix=temp_prefix(target), suffix=TMP_SUFFIX, dir=folder)
     try:
         os.fchmod(fd, write_mode)
-        if isinstance(text, bytes):
-            with os.fdopen(fd, "wb") as raw:
-                raw.write(text)
-                raw.flush()
-                os.fsync(raw.fileno())
-        else:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(text)
-                handle.flush()
-                os.fsync(handle.fileno())
+        with os.fdopen(fd, "wb") as handle:
+            fill(handle)
+            handle.flush()
+            os.fsync(handle.fileno())
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):

@@ -21,7 +21,7 @@ import contextlib
 import datetime as dt
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from ctcoach import datafile
 from ctcoach.datafile import STORE_NAME, Signature, resolve_data_dir, signature
@@ -78,10 +78,10 @@ def _tinydb(store: Store) -> TinyDB:
             self.owner = owner
 
         def read(self) -> dict[str, dict[str, Any]] | None:
-            return self.owner._raw()
+            return cast(dict[str, dict[str, Any]], self.owner._raw())  # a mapping, lazily
 
         def write(self, data: dict[str, dict[str, Any]]) -> None:
-            self.owner._staged(data)
+            self.owner._staged(cast(datafile.Tables, data))
 
     return TinyDB(store, storage=MemoryStorage)
 
@@ -104,7 +104,7 @@ class Store(RecordWrites):
         self.reads = 0  # files parsed: a guard against re-reading in loops
         # The raw tables TinyDB changes: read only for a write (inside its lock), since
         # reading decodes the file record by record without keeping them (memory).
-        self._tables: dict[str, Any] | None = {}
+        self._tables: datafile.Tables | None = datafile.Tables()
         self._snapshot = Snapshot()
         self._signature: Signature | None = None
         self._loaded = False
@@ -153,11 +153,7 @@ class Store(RecordWrites):
             return
         try:
             with datafile.gc_paused():
-                if for_writing:
-                    read: Snapshot | dict[str, Any]
-                    read = datafile.read_tables(self.target, SCHEMA_VERSION)
-                else:
-                    read = datafile.read_snapshot(self.target, SCHEMA_VERSION)
+                read = datafile.read_snapshot(self.target, SCHEMA_VERSION)
                 if isinstance(read, Snapshot):
                     self._tables, self._snapshot = None, read  # raw tables read when saving
                     self._signature, self._loaded = found, True
@@ -167,13 +163,14 @@ class Store(RecordWrites):
         except ValueError as exc:
             self._recover(str(exc))
 
-    def _raw(self) -> dict[str, Any]:
-        """The raw tables of the snapshot, for TinyDB; read from the file if not held."""
+    def _raw(self) -> datafile.Tables:
+        """The raw tables of the snapshot, for TinyDB; read from the file if not held
+        (each parsed when first used: see :class:`datafile.Tables`)."""
         if self._tables is None:
             if not self._depth:  # pragma: no cover - every write goes through a transaction
                 raise RuntimeError("store writes need a transaction")
             with datafile.gc_paused():  # the file is the one decoded: refresh() checked
-                self._tables = datafile.read_tables(self.target, SCHEMA_VERSION)
+                self._tables = datafile.Tables.read(self.target, SCHEMA_VERSION)
             self.reads += 1
         return self._tables
 
@@ -182,7 +179,7 @@ class Store(RecordWrites):
         if version is not None and version < SCHEMA_VERSION:
             tables = self._migrated(tables, version)
         snapshot = decode(tables)  # RecordError (a ValueError) on a bad record
-        self._tables, self._snapshot = tables, snapshot
+        self._tables, self._snapshot = datafile.Tables(tables), snapshot
         self._signature, self._loaded = found, True
         self.reads += 1
 
@@ -248,7 +245,7 @@ class Store(RecordWrites):
         finally:
             lock.release()
 
-    def _staged(self, data: dict[str, Any]) -> None:
+    def _staged(self, data: datafile.Tables) -> None:
         if not self._depth:  # pragma: no cover - every write goes through a transaction
             raise RuntimeError("store writes need a transaction")
         self._tables = data
@@ -256,8 +253,12 @@ class Store(RecordWrites):
 
     def _save(self) -> None:
         tables = self._raw()
-        tables.setdefault("meta", {})["1"] = {"schema_version": SCHEMA_VERSION}
-        text = datafile.dump(tables)
+        meta = tables.get("meta")
+        tables["meta"] = {
+            **(meta if isinstance(meta, Mapping) else {}),
+            "1": {"schema_version": SCHEMA_VERSION},
+        }
+        text = tables.encoded()
         with datafile.gc_paused():  # only what changed: the rest is decoded already
             snapshot = redecode(self._snapshot, tables, (*sorted(self._touched), "meta"))
         if not self._backed_up:

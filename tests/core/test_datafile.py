@@ -114,15 +114,35 @@ def test_reading_keeps_no_raw_tables_and_a_save_keeps_what_it_does_not_decode(da
     assert store.reads == 2  # the raw tables are kept from then on
 
 
-def test_a_save_after_another_process_changed_the_file_parses_it_once(data_dir):
+def test_a_save_after_another_process_changed_the_file_reads_it_in_the_lock(data_dir):
     write(data_dir, json.dumps(STORE))
     store = Store(data_dir)
     Store(data_dir).set_setting("theme", "light")
     reads = store.reads
     store.set_done("a", True, TODAY)
-    assert store.reads == reads + 1  # raw tables and snapshot from one parse, in the lock
+    assert store.reads == reads + 2  # the snapshot, then the raw tables, in the lock
     assert store.snapshot().setting("theme") == "light"
     assert store.snapshot().done_items == {"a"}
+
+
+def test_a_save_parses_only_the_tables_it_uses_and_writes_the_others_back_as_they_were(
+    data_dir,
+):
+    text = json.dumps(STORE, indent=1)  # spaced: the tables not used keep their spacing
+    write(data_dir, text)
+    store = Store(data_dir)
+    store.set_done("a", True, TODAY)
+    tables = store._tables
+    assert tables is not None
+    parsed = {name for name in tables if name not in tables._unread}
+    assert parsed == {"done", "meta"}
+    saved = (data_dir / STORE_NAME).read_text()
+    assert json.dumps(STORE["contacts"], indent=1).replace("\n", "\n ") in saved
+    assert json.loads(saved) == {
+        **STORE,
+        "done": {"1": {"item": "a", "on": "2026-11-24"}},
+        "meta": {"1": {"schema_version": SCHEMA_VERSION}},
+    }
 
 
 # -- the fast path (msgspec) agrees with the careful decoders ---------------------------
