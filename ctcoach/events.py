@@ -360,19 +360,27 @@ def after_rotations(
     once that day has passed): you see them every day, and the thank-you after it is the
     note that counts. ``dates`` maps each interaction id to its day."""
     rotations = [e for e in events if (kind := settings.kind(e.kind)) and kind.advocates]
+    order = {e.id: n for n, e in enumerate(rotations)}
+    # Each person's rotations (as a target), in the order of the events: one look-up per
+    # person of a follow-up, however many events and targets there are.
+    theirs: dict[int, list[PlannedEvent]] = {}
+    for t in targets:
+        if t.event in order:
+            theirs.setdefault(t.contact, []).append(rotations[order[t.event]])
     out = []
     for item in due:
         day = dates.get(item.interaction) if item.interaction is not None else None
-        event = next(
-            (
+        during = (
+            [
                 e
-                for e in rotations
-                if day is not None
-                and e.start <= day <= e.end
-                and any(t.event == e.id and t.contact in item.contacts for t in targets)
-            ),
-            None,
+                for contact in item.contacts
+                for e in theirs.get(contact, ())
+                if e.start <= day <= e.end
+            ]
+            if day is not None
+            else []
         )
+        event = min(during, key=lambda e: order[e.id]) if during else None
         if item.kind != "follow_up" or event is None:
             out.append(item)
             continue

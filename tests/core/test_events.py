@@ -250,3 +250,38 @@ def test_an_advocate_from_a_past_rotation_is_asked_in_application_season(coach, 
     after_match = coach.plan(dt.date(2027, 4, 15))  # the season is over
     assert after_match is not None
     assert not any(i.id.startswith("advocate-") for i in after_match.all_items())
+
+
+class _Counted(list):  # type: ignore[type-arg]
+    """A list that counts how many times it is walked through."""
+
+    walks = 0
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        type(self).walks += 1
+        return super().__iter__()
+
+
+def test_rotation_follow_ups_read_the_targets_once_however_many_are_due(pack):
+    from ctcoach.events import PlannedEvent, Target, after_rotations
+    from ctcoach.followup import Due
+
+    settings = pack.events
+    start = dt.date(2026, 10, 1)
+    rotations = [
+        PlannedEvent(n, "away_rotation", f"Away {n}", start, start + dt.timedelta(days=27))
+        for n in range(1, 21)
+    ]
+    targets = _Counted(Target(n, 1 + n % 20, n) for n in range(1, 401))
+    source = pack.log.rules[0].source  # type: ignore[union-attr]
+    due = [
+        Due(f"f{n}", "follow_up", start + dt.timedelta(days=3), "Thank", "", "", source,
+            contacts=(n,), interaction=n)
+        for n in range(1, 401)
+    ]  # fmt: skip
+    dates = {n: start for n in range(1, 401)}
+    out = after_rotations(settings, due, rotations, targets, dates, TODAY)
+    assert _Counted.walks == 1  # not once per follow-up and rotation
+    moved = {d.uid: d.date for d in out}
+    assert moved["f1"] == rotations[1].end + dt.timedelta(days=3)  # target 1 is at Away 2
+    assert all("met during Away" in d.reason for d in out)
