@@ -17,7 +17,7 @@ import msgspec
 
 from ctcoach.errors import StoreError
 from ctcoach.fileio import TMP_SUFFIX, copy_atomic, temp_prefix
-from ctcoach.records import RecordError, Snapshot, Unusual, decode_bytes, decode_stream
+from ctcoach.records import SPLIT, RecordError, Snapshot, Unusual, decode_bytes, decode_stream
 
 T = TypeVar("T", bound=Mapping[str, Any])
 
@@ -136,7 +136,7 @@ class Tables(MutableMapping[str, Any]):
         it is well-formed JSON of the usual shape, all parsed the careful way otherwise."""
         data = _read_bytes(path)
         try:
-            raw = _SPLIT.decode(data) if data.strip() else {}
+            raw = SPLIT.decode(data) if data.strip() else {}
         except msgspec.DecodeError:
             return cls(_checked(parse(data), path, newest))  # json names the damage
         tables = cls()
@@ -176,9 +176,6 @@ class Tables(MutableMapping[str, Any]):
             parts.append(memoryview(value) if name in self._unread else dump(value).encode())
         parts.append(b"}" if parts else b"{}")
         return parts
-
-
-_SPLIT = msgspec.json.Decoder(dict[str, msgspec.Raw])  # a file: each table's bytes
 
 
 def _parse_table(raw: msgspec.Raw) -> Any:

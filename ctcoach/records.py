@@ -319,7 +319,7 @@ _SHAPES: dict[str, Decoder[Any]] = {
     "contacts": Decoder(dict[str, ContactDoc]),
     "interactions": Decoder(dict[str, InteractionDoc]),
 }
-_TABLES = Decoder(dict[str, Raw])  # the file: each table's bytes, not yet read
+SPLIT = Decoder(dict[str, Raw])  # a store file: each table's bytes, not yet read
 _DOCS = Decoder(dict[str, dict[str, Any]])  # a table of plain records
 # Where one record ends and the next begins, in a table the store wrote: `},"12":{`. No
 # JSON text holds `,"` (a quote in a text is written `\"`). Inside a record only a table
@@ -356,7 +356,7 @@ def decode_bytes(data: bytes) -> Snapshot:
     :class:`RecordError`, :class:`Unusual`) for anything else, damaged or merely unusual;
     the careful readers then say what it is."""
     fields: dict[str, Any] = {}
-    for name, table in _TABLES.decode(data).items():
+    for name, table in SPLIT.decode(data).items():
         fast = FAST_TABLES.get(name)
         if fast is not None:
             fields[name] = _list_stream(name, _records(_SHAPES[name], table), fast)

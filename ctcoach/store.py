@@ -132,13 +132,13 @@ class Store(RecordWrites):
         """The file really written: the store path with symlinks followed."""
         return real_target(self.path)
 
-    def refresh(self, *, for_writing: bool = False) -> bool:
-        """Read the file again if another process changed it; True when it did.
-        ``for_writing`` reads its raw tables too (a save needs them): one parse, not two."""
+    def refresh(self) -> bool:
+        """Read the file again if another process changed it; True when it did. A save
+        reads its raw tables when it first needs them (:meth:`_raw`)."""
         found = signature(self.target)
         if self._loaded and found == self._signature:
             return False
-        self._load(found, for_writing)
+        self._load(found)
         return True
 
     def snapshot(self) -> Snapshot:
@@ -147,7 +147,7 @@ class Store(RecordWrites):
             self.refresh()
         return self._snapshot
 
-    def _load(self, found: Signature | None, for_writing: bool = False) -> None:
+    def _load(self, found: Signature | None) -> None:
         if found is None:
             self._install({}, None)
             return
@@ -207,7 +207,7 @@ class Store(RecordWrites):
         # a collection in between would scan every record of the store, again and again.
         with self._locked(), datafile.gc_paused():
             datafile.clean_temp_files(self.target)
-            self.refresh(for_writing=True)
+            self.refresh()
             self._depth, self._dirty = 1, False
             self._touched.clear()
             try:
