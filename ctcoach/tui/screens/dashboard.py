@@ -32,6 +32,7 @@ class DashboardScreen(CoachScreen[None]):
     """The base screen after onboarding."""
 
     BINDINGS = [Binding(s.key, f"app.open({s.id!r})", s.short, show=False) for s in cards()]
+    AUTO_FOCUS = ""  # on_mount focuses the plan card without scrolling (one focus, one restyle)
 
     def __init__(self) -> None:
         super().__init__()

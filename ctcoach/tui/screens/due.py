@@ -32,6 +32,7 @@ class DueRow(ListItem):
 
 
 class DueScreen(CoachScreen[None]):
+    AUTO_FOCUS = "ListView"
     BINDINGS = [
         Binding("x", "done", "Mark done"),
         Binding("l", "log", "Log"),
@@ -47,7 +48,6 @@ class DueScreen(CoachScreen[None]):
     def on_mount(self) -> None:
         self.title = "Follow-ups due"
         self.refresh_data()
-        self.query_one(ListView).focus()
 
     def refresh_data(self) -> None:
         self.call_later(self.reload)

@@ -36,6 +36,7 @@ class EventRow(ListItem):
 
 
 class EventsScreen(CoachScreen[None]):
+    AUTO_FOCUS = "ListView"
     DEFAULT_CSS = """
     EventsScreen #event-list { height: auto; max-height: 25%; margin: 0 1; }
     EventsScreen #targets { height: 1fr; min-height: 3; margin: 0 1; }
@@ -75,7 +76,6 @@ class EventsScreen(CoachScreen[None]):
         self.title = "Events"
         self.query_one(DataTable).add_columns("Target", "Why them", "Status")
         self.refresh_data()
-        self.query_one(ListView).focus()
 
     def refresh_data(self) -> None:
         self.call_later(self.reload)

@@ -71,6 +71,7 @@ class TopicRow(ListItem):
 
 
 class GuideScreen(CoachScreen[None]):
+    AUTO_FOCUS = "#topics"
     BINDINGS = [
         Binding("escape", "app.go_back", "Back"),
         Binding("slash", "search", "Search"),
@@ -89,7 +90,6 @@ class GuideScreen(CoachScreen[None]):
         self.title = "Guide"
         self.entries = entries(self.coach.pack)
         await self.show_topics("")
-        self.query_one("#topics", NavList).focus()
 
     async def show_topics(self, query: str) -> None:
         rows: list[ListItem] = []

@@ -134,6 +134,7 @@ class MentorDialog(FormDialog[bool]):
 
 
 class MentorScreen(CoachScreen[None]):
+    AUTO_FOCUS = "#mentor-list"
     BINDINGS = [
         Binding("a", "add", "Add mentor"),
         Binding("enter", "edit", "Change", priority=True),
@@ -167,7 +168,6 @@ class MentorScreen(CoachScreen[None]):
     async def on_mount(self) -> None:
         self.title = "Mentor team"
         await self.reload()
-        self.query_one("#mentor-list", NavList).focus()
 
     def refresh_data(self) -> None:
         self.call_later(self.reload)

@@ -24,6 +24,7 @@ NEVER = dt.date.min
 
 
 class PeopleScreen(CoachScreen[None]):
+    AUTO_FOCUS = "DataTable"
     DEFAULT_CSS = """
     PeopleScreen #filter { margin: 0 1; }
     PeopleScreen #people-summary { padding: 0 2; height: auto; }
@@ -63,7 +64,6 @@ class PeopleScreen(CoachScreen[None]):
         table = self.query_one(DataTable)
         table.add_columns("Name", "Role", "Institution", "Last", "Next due")
         self.refresh_data()
-        table.focus()
 
     def refresh_data(self) -> None:
         log = self.coach.log

@@ -38,6 +38,7 @@ def summary_line(settings: PitchSettings, result: PitchReport) -> Content:
 
 
 class PitchScreen(CoachScreen[None]):
+    AUTO_FOCUS = "#part-who"
     BINDINGS = [
         Binding("ctrl+s", "save", "Save"),
         Binding("escape", "leave", "Back"),
@@ -86,7 +87,6 @@ class PitchScreen(CoachScreen[None]):
     def on_mount(self) -> None:
         self.title = "Pitch builder"
         self.load_current()
-        self.query_one("#part-who", Input).focus()
 
     def on_screen_resume(self) -> None:
         self.update_preview()  # a practice run may have measured a new speaking rate

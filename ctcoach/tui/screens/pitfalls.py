@@ -182,6 +182,7 @@ class PitfallCheckScreen(CoachScreen[dict[str, int] | None]):
 
 class PitfallScreen(CoachScreen[None]):
     """Latest results as bars with readings and fixes, change since last time, history."""
+    AUTO_FOCUS = "#pitfalls"  # Page Down and End scroll the results
 
     BINDINGS = [
         Binding("t", "take", "Take the pitfall check"),
@@ -198,7 +199,6 @@ class PitfallScreen(CoachScreen[None]):
     def on_mount(self) -> None:
         self.title = "Pitfall check"
         self.refresh_results()
-        self.query_one("#pitfalls").focus()  # Page Down and End scroll the results
 
     def refresh_data(self) -> None:
         self.refresh_results()

@@ -114,6 +114,7 @@ def detail(item: PlanItem) -> Content:
 
 
 class PlanScreen(CoachScreen[None]):
+    AUTO_FOCUS = "#items"  # focused once, as it is mounted (no detour through the first)
     BINDINGS = [
         Binding("space", "toggle_done", "Done / not done"),
         Binding("escape", "app.go_back", "Back"),
@@ -139,7 +140,6 @@ class PlanScreen(CoachScreen[None]):
     async def on_mount(self) -> None:
         self.title = "Action plan"
         await self.reload()
-        self.query_one("#items", PlanList).focus()
 
     def refresh_data(self) -> None:
         item = self.selected()

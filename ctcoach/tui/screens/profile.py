@@ -63,6 +63,7 @@ class EditAnswer(FormDialog[tuple[bool, Any]]):
 
 
 class ProfileScreen(CoachScreen[None]):
+    AUTO_FOCUS = "#answers"
     BINDINGS = [
         Binding("enter", "edit", "Change answer", priority=True),
         Binding("escape", "app.go_back", "Back"),
@@ -81,7 +82,6 @@ class ProfileScreen(CoachScreen[None]):
     async def on_mount(self) -> None:
         self.title = "Profile"
         await self.reload()
-        self.query_one("#answers", NavList).focus()
 
     def profile(self) -> Profile | None:
         return self.coach.profile_or_none()

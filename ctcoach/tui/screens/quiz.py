@@ -41,6 +41,7 @@ class QuizRow(ListItem):
 
 
 class QuizListScreen(CoachScreen[None]):
+    AUTO_FOCUS = "#quiz-list"
     BINDINGS = [
         Binding("enter", "start", "Take quiz", priority=True),
         Binding("h", "history", "History"),
@@ -60,7 +61,6 @@ class QuizListScreen(CoachScreen[None]):
     async def on_mount(self) -> None:
         self.title = "Phase quizzes"
         await self.reload()
-        self.query_one("#quiz-list", NavList).focus()
 
     async def on_screen_resume(self) -> None:
         await self.reload()
