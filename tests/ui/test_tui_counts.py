@@ -194,3 +194,31 @@ async def test_many_versions_list_a_page_at_a_time(make_app, counts):
         await pilot.pause()
         assert isinstance(app.screen, PitchScreen)
         assert "draft 20" in screen_text(app)
+
+
+async def test_the_warm_up_parses_the_styles_a_screen_needs_before_it_opens(make_app, monkeypatch):
+    import textual.css.stylesheet as stylesheet_module
+
+    monkeypatch.setattr(app_module, "WARM_UP_SECONDS", 0.001)
+    parsed: list[str] = []
+    parse = stylesheet_module.parse
+
+    def counting_parse(scope, css, read_from, **kw):  # type: ignore[no-untyped-def]
+        parsed.append(read_from[1])
+        return parse(scope, css, read_from, **kw)
+
+    monkeypatch.setattr(stylesheet_module, "parse", counting_parse)
+    app = started(make_app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(50):
+            await pilot.pause(0.01)
+            if "PlanList.DEFAULT_CSS" in parsed and "PitchScreen" in str(app.stylesheet.source):
+                break
+        assert "PlanList.DEFAULT_CSS" in parsed  # parsed by the warm-up, on the dashboard
+        assert type(app.screen).__name__ == "DashboardScreen"
+        parsed.clear()
+        for key in ("p", "escape", "i"):
+            await pilot.press(key)
+            await pilot.pause()
+        assert type(app.screen).__name__ == "PitchScreen"
+        assert parsed == []  # opening the plan and the pitch builder parsed no styles

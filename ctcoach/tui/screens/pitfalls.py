@@ -182,6 +182,7 @@ class PitfallCheckScreen(CoachScreen[dict[str, int] | None]):
 
 class PitfallScreen(CoachScreen[None]):
     """Latest results as bars with readings and fixes, change since last time, history."""
+
     AUTO_FOCUS = "#pitfalls"  # Page Down and End scroll the results
 
     BINDINGS = [
