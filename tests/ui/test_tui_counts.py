@@ -222,3 +222,61 @@ async def test_the_warm_up_parses_the_styles_a_screen_needs_before_it_opens(make
             await pilot.pause()
         assert type(app.screen).__name__ == "PitchScreen"
         assert parsed == []  # opening the plan and the pitch builder parsed no styles
+
+
+@pytest.fixture
+def lines_built(monkeypatch):
+    """Count the plan lines built (a fresh book of lines for each test)."""
+    from ctcoach.tui.screens import plan as plan_screen
+
+    built: list[str] = []
+    item_label = plan_screen.item_label
+
+    def counted(item):  # type: ignore[no-untyped-def]
+        built.append(item.title)
+        return item_label(item)
+
+    monkeypatch.setattr(plan_screen, "item_label", counted)
+    monkeypatch.setattr(plan_screen, "LABELS", plan_screen.Labels())
+    return built
+
+
+async def test_opening_the_plan_again_builds_no_line_twice(make_app, lines_built):
+    app = started(make_app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        first = len(lines_built)
+        shown = app.screen.query_one(PlanList).shown_items()
+        assert first == len(shown) > 0
+        await pilot.press("escape", "p")
+        await pilot.pause()
+        assert len(lines_built) == first  # the same lines, measured once
+        item = app.screen.query_one(PlanList).selected
+        assert item is not None
+        await pilot.press("space")  # done: the lines of the items that changed are new
+        await pilot.pause()
+        rebuilt = lines_built[first:]
+        assert item.title in rebuilt and len(rebuilt) < len(shown)
+        view = app.screen.query_one(PlanList)
+        index = next(n for n, i in enumerate(view.items) if i is not None and i.id == item.id)
+        assert str(view.get_option_at_index(index).prompt).startswith(f"[x] {item.title}")
+
+
+async def test_the_warm_up_builds_the_plan_lines_before_the_first_p(
+    make_app, lines_built, monkeypatch
+):
+    monkeypatch.setattr(app_module, "WARM_UP_SECONDS", 0.001)
+    app = started(make_app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(50):
+            await pilot.pause(0.01)
+            if lines_built:
+                break
+        plan = app.coach.plan()
+        assert len(lines_built) == len(plan.items) + len(plan.waiting)
+        before = len(lines_built)
+        await pilot.press("p")
+        await pilot.pause()
+        assert len(lines_built) == before
+        assert isinstance(app.screen, PlanScreen)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -9,6 +11,7 @@ from textual.content import Content
 from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from ctcoach.coach import Coach
 from ctcoach.plan import HORIZON_TITLES, Plan, PlanItem
 from ctcoach.text import matches
 from ctcoach.tui.base import CoachScreen
@@ -63,8 +66,12 @@ class PlanList(OptionList):
         super().__init__(id=id)
         self.items: list[PlanItem | None] = []
 
-    def show(self, rows: list[PlanItem | Content]) -> None:
-        """Replace the options: a :class:`PlanItem` per item, a Content per heading."""
+    def show(
+        self, rows: list[PlanItem | Content], label: Callable[[PlanItem], Content] | None = None
+    ) -> None:
+        """Replace the options: a :class:`PlanItem` per item (its line from ``label``, by
+        default :func:`item_label`), a Content per heading."""
+        label = label or item_label
         options: list[Option] = []
         self.items = []
         for row in rows:
@@ -73,7 +80,7 @@ class PlanList(OptionList):
                 options.append(Option(join(top, row), disabled=True))
                 self.items.append(None)
             else:
-                options.append(Option(item_label(row)))
+                options.append(Option(label(row)))
                 self.items.append(row)
         self.set_options(options)
 
@@ -111,6 +118,42 @@ def detail(item: PlanItem) -> Content:
     if item.done:
         parts += ["\n\n", plain("Done. Space marks it open again.", "dim")]
     return join(*parts)
+
+
+class Labels:
+    """The list line of each item of the plan last shown, kept for the next opening (and
+    for the items a changed plan keeps). A line keeps its measured height, so opening the
+    plan again neither builds nor measures the lines of a long plan again."""
+
+    def __init__(self) -> None:
+        self.plan: Plan | None = None
+        self.lines: dict[PlanItem, Content] = {}
+
+    def of(self, plan: Plan) -> Callable[[PlanItem], Content]:
+        if plan is not self.plan:
+            kept = {*plan.items, *plan.waiting}
+            self.lines = {item: line for item, line in self.lines.items() if item in kept}
+            self.plan = plan
+        return self.line
+
+    def line(self, item: PlanItem) -> Content:
+        line = self.lines.get(item)
+        if line is None:
+            line = self.lines[item] = item_label(item)
+        return line
+
+
+LABELS = Labels()  # one plan is shown at a time; its lines outlive the screen
+
+
+def warm_up(coach: Coach) -> None:
+    """Build the current plan's lines before the first `p` (the app's warm-up calls this
+    while the person reads the dashboard, which has built the plan already)."""
+    plan = coach.plan_or_none()
+    if plan is not None:
+        line = LABELS.of(plan)
+        for item in (*plan.items, *plan.waiting):
+            line(item)
 
 
 class PlanScreen(CoachScreen[None]):
@@ -179,7 +222,7 @@ class PlanScreen(CoachScreen[None]):
                 rows.extend(visible)
         if not rows:
             rows.append(plain("Nothing matches.", "dim"))
-        view.show(rows)
+        view.show(rows, LABELS.of(plan))
         view.select_item(keep, near)
         count = len(view.shown_items())
         self.query_one("#plan-summary", Static).update(self.summary(plan, count))
