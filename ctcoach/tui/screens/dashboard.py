@@ -13,7 +13,7 @@ from textual.containers import Grid, VerticalScroll
 from textual.content import Content
 from textual.events import Resize
 from textual.geometry import Size
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from ctcoach.records import Snapshot
 from ctcoach.tui.base import CoachScreen
@@ -22,6 +22,7 @@ from ctcoach.tui.sections import cards
 from ctcoach.tui.text import join, plain
 from ctcoach.tui.widgets.card import Card
 from ctcoach.tui.widgets.footer import KeyFooter
+from ctcoach.tui.widgets.titlebar import TitleBar
 
 WIDE = (76, 22)  # the smallest terminal that shows the cards as boxes
 FORMS = ("wide", "dense", "compact")
@@ -45,7 +46,7 @@ class DashboardScreen(CoachScreen[None]):
         self.set_class(True, f"-{FORMS[0]}", update=False)
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with VerticalScroll(id="dashboard"):
             yield Static(id="who")
             yield Static(id="phase")

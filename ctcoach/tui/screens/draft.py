@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Header, Input, Static, TextArea
+from textual.widgets import Input, Static, TextArea
 
 from ctcoach.coach import Coach
 from ctcoach.drafts import Draft, DraftCheck
@@ -30,6 +30,7 @@ from ctcoach.tui.base import CoachModal, CoachScreen, coach_app
 from ctcoach.tui.screens.dialogs import ExportScreen
 from ctcoach.tui.text import join, plain
 from ctcoach.tui.widgets.footer import KeyFooter
+from ctcoach.tui.widgets.titlebar import TitleBar
 
 
 def open_draft(
@@ -108,7 +109,7 @@ class DraftScreen(CoachScreen[None]):
         self.baseline = Draft("", "")
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Vertical(id="draft"):
             yield Static(id="draft-to")
             yield Input(placeholder="Subject", id="draft-subject")

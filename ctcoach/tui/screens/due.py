@@ -5,13 +5,14 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.widgets import Header, Label, ListItem, ListView, Static
+from textual.widgets import Label, ListItem, ListView, Static
 
 from ctcoach.followup import Due, by_window
 from ctcoach.tui.base import CoachScreen
 from ctcoach.tui.screens.log_dialogs import QuickLogDialog
 from ctcoach.tui.text import join, plain
 from ctcoach.tui.widgets.footer import KeyFooter
+from ctcoach.tui.widgets.titlebar import TitleBar
 
 DONE_WORDS = {
     "follow_up": "Follow-up sent",
@@ -40,7 +41,7 @@ class DueScreen(CoachScreen[None]):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield ListView(id="due-list")
         yield Static(id="due-how", classes="detail")
         yield KeyFooter()

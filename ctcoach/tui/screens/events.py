@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.widgets import DataTable, Header, Label, ListItem, ListView, Static
+from textual.widgets import DataTable, Label, ListItem, ListView, Static
 
 from ctcoach.events import (
     STATUS_TITLES,
@@ -27,6 +27,7 @@ from ctcoach.tui.confirm import ConfirmScreen
 from ctcoach.tui.screens.event_dialogs import EventDialog, PersonDialog
 from ctcoach.tui.text import join, plain
 from ctcoach.tui.widgets.footer import KeyFooter
+from ctcoach.tui.widgets.titlebar import TitleBar
 
 
 class EventRow(ListItem):
@@ -60,7 +61,7 @@ class EventsScreen(CoachScreen[None]):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield ListView(id="event-list")
         yield DataTable(id="targets", cursor_type="row")
         yield Static(id="event-detail")

@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Header, Input, Label, ListItem, Static
+from textual.widgets import Input, Label, ListItem, Static
 
 from ctcoach.model import Pack
 from ctcoach.text import matches
@@ -15,6 +15,7 @@ from ctcoach.tui.text import join, plain
 from ctcoach.tui.widgets.footer import KeyFooter
 from ctcoach.tui.widgets.navlist import NavList
 from ctcoach.tui.widgets.search import SearchBar
+from ctcoach.tui.widgets.titlebar import TitleBar
 
 
 def bullets(points: tuple[str, ...]) -> list[Content | str]:
@@ -78,7 +79,7 @@ class GuideScreen(CoachScreen[None]):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Vertical(id="guide"):
             yield SearchBar("Search the guide (Enter: go to the list, Escape: clear)", "#topics")
             yield NavList(id="topics")

@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Header, Input, Label, ListItem, Static
+from textual.widgets import Button, Input, Label, ListItem, Static
 
 from ctcoach.mentors import Mentor, TeamCheck
 from ctcoach.model import Pack
@@ -18,6 +18,7 @@ from ctcoach.tui.widgets.choices import MultiChoice
 from ctcoach.tui.widgets.footer import KeyFooter
 from ctcoach.tui.widgets.navlist import NavList
 from ctcoach.tui.widgets.question import with_subject
+from ctcoach.tui.widgets.titlebar import TitleBar
 
 
 def team_content(team: TeamCheck) -> Content:
@@ -153,7 +154,7 @@ class MentorScreen(CoachScreen[None]):
         return super().check_action(action, parameters)
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Vertical(id="mentors"):
             yield Static(id="team")
             yield Static(plain("Your mentors", "bold"), classes="section")

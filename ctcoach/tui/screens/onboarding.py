@@ -7,7 +7,7 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Header, Input, ProgressBar, Static
+from textual.widgets import Button, Input, ProgressBar, Static
 
 from ctcoach.model import Pack, Profile
 from ctcoach.profile import summary, validate_answers
@@ -15,6 +15,7 @@ from ctcoach.tui.base import CoachScreen
 from ctcoach.tui.text import join, plain
 from ctcoach.tui.widgets.footer import KeyFooter
 from ctcoach.tui.widgets.question import QuestionField
+from ctcoach.tui.widgets.titlebar import TitleBar
 
 
 class OnboardingScreen(CoachScreen[Profile | None]):
@@ -53,7 +54,7 @@ class OnboardingScreen(CoachScreen[Profile | None]):
         return "Your answers so far will not be saved."
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with VerticalScroll(id="wizard"):
             yield Static(id="progress-label")
             yield ProgressBar(total=self.total, show_eta=False, id="progress")

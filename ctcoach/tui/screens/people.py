@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import DataTable, Header, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from ctcoach.followup import Due, Glance, glance, latest_by_contact
 from ctcoach.network import Contact, Interaction, filter_contacts
@@ -18,6 +18,7 @@ from ctcoach.tui.confirm import ConfirmScreen
 from ctcoach.tui.screens.log_dialogs import ContactDialog, QuickLogDialog
 from ctcoach.tui.text import join, plain
 from ctcoach.tui.widgets.footer import KeyFooter
+from ctcoach.tui.widgets.titlebar import TitleBar
 
 SORTS = ("name", "tier", "last contact", "next due")
 NEVER = dt.date.min
@@ -51,7 +52,7 @@ class PeopleScreen(CoachScreen[None]):
         self.shown: list[Contact] = []
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Input(placeholder="Filter: a name, place or tag ( / )", id="filter")
         yield Static(id="people-summary")
         yield DataTable(id="people", cursor_type="row", zebra_stripes=True)

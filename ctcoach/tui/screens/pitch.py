@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Header, Input, Static, TextArea
+from textual.widgets import Input, Static, TextArea
 
 from ctcoach.model import PitchSettings
 from ctcoach.pitch import MAX_KEPT, Pitch, PitchReport, make_pitch, timing
@@ -19,6 +19,7 @@ from ctcoach.tui.screens.pitch_practice import PracticeScreen, RateScreen, band,
 from ctcoach.tui.screens.pitch_versions import VersionsScreen
 from ctcoach.tui.text import join, plain
 from ctcoach.tui.widgets.footer import KeyFooter
+from ctcoach.tui.widgets.titlebar import TitleBar
 from ctcoach.tui.widgets.undo_input import UndoInput
 
 __all__ = ["PitchScreen", "PracticeScreen", "RateScreen", "VersionsScreen"]
@@ -49,7 +50,7 @@ class PitchScreen(CoachScreen[None]):
 
     def compose(self) -> ComposeResult:
         settings = self.settings
-        yield Header()
+        yield TitleBar()
         with Vertical(id="pitch"):
             yield Static(id="pitch-summary")
             yield Static(id="pitch-band")

@@ -12,7 +12,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.dom import DOMNode
 from textual.timer import Timer
-from textual.widgets import Header, Input, Static
+from textual.widgets import Input, Static
 
 from ctcoach.model import PitchSettings
 from ctcoach.pitch import Practice, parse_wpm, timing
@@ -20,6 +20,7 @@ from ctcoach.tui.base import CoachScreen, coach_app
 from ctcoach.tui.screens.dialogs import FormDialog
 from ctcoach.tui.text import join, plain
 from ctcoach.tui.widgets.footer import KeyFooter
+from ctcoach.tui.widgets.titlebar import TitleBar
 
 BAND_WIDTH = 40  # cells in the band and timer bars
 
@@ -111,7 +112,7 @@ class PracticeScreen(CoachScreen[None]):
         self.ticker: Timer | None = None
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with VerticalScroll(id="practice"):
             if self.note:
                 yield Static(plain(self.note), classes="notice")

@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Header, ProgressBar, Static
+from textual.widgets import Button, ProgressBar, Static
 
 from ctcoach.model import Assessment, Statement
 from ctcoach.pitfalls import Attempt, PitfallScore, score
@@ -14,6 +14,7 @@ from ctcoach.tui.base import CoachScreen
 from ctcoach.tui.text import join, plain
 from ctcoach.tui.widgets.choices import ChoiceList
 from ctcoach.tui.widgets.footer import KeyFooter
+from ctcoach.tui.widgets.titlebar import TitleBar
 
 BAR_WIDTH = 20
 LEVEL_STYLE = {"low": "$success", "moderate": "$warning", "high": "bold $error"}
@@ -101,7 +102,7 @@ class PitfallCheckScreen(CoachScreen[dict[str, int] | None]):
         self.dismiss(None)
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with VerticalScroll(id="check"):
             yield Static(plain(self.assessment.intro), classes="help")
             yield Static(id="progress-label")
@@ -191,7 +192,7 @@ class PitfallScreen(CoachScreen[None]):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with VerticalScroll(id="pitfalls"):
             yield Static(id="results")
             yield Static(id="history", classes="section")

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Header, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ctcoach.coach import Coach
@@ -18,6 +18,7 @@ from ctcoach.tui.base import CoachScreen
 from ctcoach.tui.text import join, plain
 from ctcoach.tui.widgets.footer import KeyFooter
 from ctcoach.tui.widgets.search import SearchBar
+from ctcoach.tui.widgets.titlebar import TitleBar
 
 # (id, what a count of them is called, what the filter shows)
 FILTERS: tuple[tuple[str, str, str], ...] = (
@@ -171,7 +172,7 @@ class PlanScreen(CoachScreen[None]):
         self.filter = 0
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Vertical(id="plan"):
             yield Static(id="plan-summary")
             yield SearchBar("Search the plan (Enter: go to the list, Escape: clear)", "#items")

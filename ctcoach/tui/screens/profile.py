@@ -7,7 +7,7 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Header, Label, ListItem, Static
+from textual.widgets import Button, Label, ListItem, Static
 
 from ctcoach.model import Profile, Question
 from ctcoach.profile import format_answer, validate_answers
@@ -17,6 +17,7 @@ from ctcoach.tui.text import join, plain
 from ctcoach.tui.widgets.footer import KeyFooter
 from ctcoach.tui.widgets.navlist import NavList
 from ctcoach.tui.widgets.question import QuestionField
+from ctcoach.tui.widgets.titlebar import TitleBar
 
 
 class AnswerRow(ListItem):
@@ -70,7 +71,7 @@ class ProfileScreen(CoachScreen[None]):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Vertical(id="profile"):
             yield Static(
                 plain("Enter or a click changes an answer; your plan follows at once."),

@@ -6,7 +6,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Header, Label, ListItem, Static
+from textual.widgets import Label, ListItem, Static
 
 from ctcoach.quiz import QuizResult, QuizStanding, attempt_seed, standings
 from ctcoach.tui.base import CoachScreen
@@ -15,6 +15,7 @@ from ctcoach.tui.screens.quiz_results import HistoryScreen
 from ctcoach.tui.text import join, plain
 from ctcoach.tui.widgets.footer import KeyFooter
 from ctcoach.tui.widgets.navlist import NavList
+from ctcoach.tui.widgets.titlebar import TitleBar
 
 __all__ = ["HistoryScreen", "QuizListScreen", "QuizScreen"]
 
@@ -49,7 +50,7 @@ class QuizListScreen(CoachScreen[None]):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Vertical(id="quizzes"):
             yield Static(
                 plain("Quizzes for your stage come first. Retake any quiz at any time."),

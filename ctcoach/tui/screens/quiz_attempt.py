@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Header, ProgressBar, Static
+from textual.widgets import ProgressBar, Static
 
 from ctcoach.model import Quiz, QuizOption, QuizQuestion, SelfCheck
 from ctcoach.quiz import QuizAttempt, attempt_seed, grade, is_correct, option_order
@@ -16,6 +16,7 @@ from ctcoach.tui.screens.quiz_results import summary
 from ctcoach.tui.text import join, plain
 from ctcoach.tui.widgets.choices import ChoiceList
 from ctcoach.tui.widgets.footer import KeyFooter
+from ctcoach.tui.widgets.titlebar import TitleBar
 
 YES_NO = ("Yes", "Not yet")
 
@@ -77,7 +78,7 @@ class QuizScreen(CoachScreen[None]):
         return "This quiz attempt will be discarded."
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with VerticalScroll(id="quiz"):
             yield Static(id="quiz-progress-label")
             yield ProgressBar(total=len(self.steps), show_eta=False, id="quiz-progress")
