@@ -20,9 +20,27 @@ def main() -> None:
 
         print(f"ctcoach {__version__}")
         return
+    load_msgspec()
     from ctcoach.cli.main import main as run_main
 
     run_main()
+
+
+def load_msgspec() -> None:
+    """Import msgspec (every record is one of its Structs) without typing_extensions.
+
+    msgspec reads type hints with typing_extensions when that is installed (Textual
+    installs it), and importing it costs a command about 7 ms (it imports inspect, ast,
+    dis, …). On the Pythons ctcoach runs on (3.11+), msgspec's fallback, the standard
+    ``typing``, reads the same hints. Nothing else changes: typing_extensions stays
+    importable, and the full-screen app, which imports it with Textual, is unaffected."""
+    if "msgspec" in sys.modules or "typing_extensions" in sys.modules:
+        return
+    sys.modules["typing_extensions"] = None  # type: ignore[assignment]  # "not installed"
+    try:
+        import msgspec  # noqa: F401
+    finally:
+        del sys.modules["typing_extensions"]
 
 
 def __getattr__(name: str) -> Any:

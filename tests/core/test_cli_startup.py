@@ -92,3 +92,54 @@ def test_a_typo_still_lists_every_command():
     assert run(["plna"], environ={}, stdin=io.StringIO(""), stdout=out, stderr=err) == 2
     for command in cli_parser.COMMANDS:
         assert f"'{command}'" in err.getvalue()
+
+
+# -- msgspec without typing_extensions ------------------------------------------------
+
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+
+LOAD_CHECK = """
+import sys
+from ctcoach.cli import load_msgspec
+load_msgspec()
+assert "msgspec" in sys.modules and "typing_extensions" not in sys.modules
+import datetime as dt
+from msgspec import json
+from ctcoach.records import decode_bytes
+from ctcoach.model import Profile
+print(json.decode(b'{"a": 1}', type=dict[str, int]))
+import typing_extensions  # still importable afterwards
+print("ok", typing_extensions.__name__)
+"""
+
+
+def test_a_command_loads_msgspec_without_typing_extensions_and_it_still_decodes():
+    done = subprocess.run(
+        [sys.executable, "-c", LOAD_CHECK], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["{'a':", "1}", "ok", "typing_extensions"]
+
+
+def test_a_whole_command_runs_with_msgspec_loaded_that_way(tmp_path):
+    env = {"CTCOACH_DATA_DIR": str(tmp_path / "data"), "PATH": "/usr/bin:/bin"}
+    answers = tmp_path / "answers.toml"
+    answers.write_text(
+        'name = "Alex Rivera"\nstage = "ms2"\nhome_ct_program = true\n'
+        'interests = ["thoracic"]\ncomfort_approaching = 4\nweekly_hours = 4\n'
+    )
+    run_ctcoach = [sys.executable, "-m", "ctcoach"]
+    onboard = subprocess.run(
+        [*run_ctcoach, "onboard", "--answers", str(answers)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert onboard.returncode == 0, onboard.stderr
+    plan = subprocess.run(
+        [*run_ctcoach, "plan"], capture_output=True, text=True, env=env, check=False
+    )
+    assert plan.returncode == 0, plan.stderr
+    assert "Alex Rivera" in plan.stdout
