@@ -280,3 +280,23 @@ async def test_the_warm_up_builds_the_plan_lines_before_the_first_p(
         await pilot.pause()
         assert len(lines_built) == before
         assert isinstance(app.screen, PlanScreen)
+
+
+async def test_a_screen_just_mounted_is_not_restyled_whole_when_it_first_shows(
+    make_app, monkeypatch
+):
+    restyled: list[str] = []
+    update = PitchScreen.update_node_styles
+
+    def counted(self, animate: bool = True) -> None:  # type: ignore[no-untyped-def]
+        restyled.append(type(self).__name__)
+        update(self, animate)
+
+    monkeypatch.setattr(PitchScreen, "update_node_styles", counted)
+    app = started(make_app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+        assert isinstance(app.screen, PitchScreen)
+        assert restyled == []  # mounting styled it; the first resume adds nothing
+        assert "Who you are" in screen_text(app)
