@@ -232,6 +232,6 @@ def cmd_app(args: argparse.Namespace, ctx: Context) -> int:
         )
     from ctcoach.tui.app import CoachApp
 
-    app = CoachApp(ctx.coach())
+    app = CoachApp(ctx.coach(), freeze=ctx.freeze_loaded)
     app.run()
     return app.return_code if app.return_code is not None else OK

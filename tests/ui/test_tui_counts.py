@@ -300,3 +300,24 @@ async def test_a_screen_just_mounted_is_not_restyled_whole_when_it_first_shows(
         assert isinstance(app.screen, PitchScreen)
         assert restyled == []  # mounting styled it; the first resume adds nothing
         assert "Who you are" in screen_text(app)
+
+
+@pytest.mark.parametrize("own_process", [True, False])
+async def test_a_process_of_its_own_freezes_what_the_app_loaded_after_the_warm_up(
+    make_app, monkeypatch, own_process
+):
+    import gc
+
+    calls: list[str] = []
+    monkeypatch.setattr(gc, "freeze", lambda: calls.append("freeze"))
+    monkeypatch.setattr(gc, "collect", lambda *a: calls.append("collect") or 0)
+    monkeypatch.setattr(app_module, "WARM_UP_SECONDS", 0.001)
+    app = started(make_app)
+    app.freeze = own_process
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(60):
+            await pilot.pause(0.01)
+            if calls:
+                break
+        await pilot.pause(0.05)
+        assert calls == (["collect", "freeze"] if own_process else [])
