@@ -15,7 +15,7 @@ from ctcoach.coach import Coach
 from ctcoach.plan import HORIZON_TITLES, Plan, PlanItem
 from ctcoach.text import matches
 from ctcoach.tui.base import CoachScreen
-from ctcoach.tui.text import join, plain
+from ctcoach.tui.text import Line, join, plain
 from ctcoach.tui.widgets.footer import KeyFooter
 from ctcoach.tui.widgets.search import SearchBar
 from ctcoach.tui.widgets.titlebar import TitleBar
@@ -47,7 +47,8 @@ def item_label(item: PlanItem) -> Content:
         style = "dim italic" if item.waiting else ""
     when = "waiting for room in your week" if item.waiting else item.when
     when_text = plain(f" — {when}", "$error" if item.overdue else "dim")
-    return join(plain(box), plain(item.title, style), when_text)
+    # A Line: opening a plan of hundreds of items measures each; most fit on one line.
+    return Line.of(join(plain(box), plain(item.title, style), when_text))
 
 
 class PlanList(OptionList):
