@@ -50,6 +50,7 @@ class PitchScreen(CoachScreen[None]):
 
     def compose(self) -> ComposeResult:
         settings = self.settings
+        pitch = self.saved()  # the fields start with it: nothing to load after mounting
         yield TitleBar()
         with Vertical(id="pitch"):
             yield Static(id="pitch-summary")
@@ -61,13 +62,14 @@ class PitchScreen(CoachScreen[None]):
                         classes="part",
                     )
                     placeholder = f"e.g. {part.example}"
+                    text = pitch.text_of(part.id)
                     if part.id == "experiences":
-                        area = TextArea(id="part-experiences", soft_wrap=True)
+                        area = TextArea(text, id="part-experiences", soft_wrap=True)
                         area.placeholder = placeholder + " (one per line)"
                         yield area
                     else:
                         yield UndoInput(
-                            placeholder=placeholder, max_length=MAX_KEPT, id=f"part-{part.id}"
+                            text, placeholder=placeholder, max_length=MAX_KEPT, id=f"part-{part.id}"
                         )
                 # Each a heading and what is under it, in one widget: a screen of fewer
                 # widgets opens sooner.
@@ -87,7 +89,7 @@ class PitchScreen(CoachScreen[None]):
 
     def on_mount(self) -> None:
         self.title = "Pitch builder"
-        self.load_current()
+        self.update_preview()
 
     def on_screen_resume(self) -> None:
         self.update_preview()  # a practice run may have measured a new speaking rate

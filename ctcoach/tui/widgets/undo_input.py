@@ -17,8 +17,8 @@ class UndoInput(Input):
     BINDINGS = [Binding("ctrl+z", "undo", "Undo typing", show=False)]
 
     def __init__(self, value: str = "", **kwargs: Any) -> None:
+        self.history: list[str] = [value]  # first: Input's __init__ sets the value
         super().__init__(value, select_on_focus=False, **kwargs)
-        self.history: list[str] = [value]
 
     def load(self, value: str) -> None:
         """Show ``value`` as the starting point, with nothing to undo."""
