@@ -106,6 +106,13 @@ class CoachApp(App[int]):
             notice = (
                 f"{str(exc).capitalize()}. Please answer again; nothing changes until you save."
             )
+        self.set_interval(WATCH_SECONDS, self.check_store)
+        # The first screen is pushed once the app has started, not while it starts: Textual
+        # drops the frames drawn during its start, and a screen pushed then is first seen
+        # a frame (~20 ms) after it was ready.
+        self.call_next(self.show_first, profile, notice)
+
+    def show_first(self, profile: Profile | None, notice: str) -> None:
         # Each first screen is imported only when shown: a start pays for one of them.
         if profile is None:
             from ctcoach.tui.screens.onboarding import OnboardingScreen
@@ -116,7 +123,6 @@ class CoachApp(App[int]):
 
             self.push_screen(DashboardScreen())
             self.call_after_refresh(self.offer_next_stage)
-        self.set_interval(WATCH_SECONDS, self.check_store)
         screens = [s.screen.partition(":")[0] for s in SECTIONS if s.id != "dashboard"]
         # After the first screen is drawn: the warm-up never delays the first paint.
         self.call_after_refresh(self.set_timer, WARM_UP_SECONDS, partial(self.warm_up, screens))
