@@ -321,3 +321,24 @@ async def test_a_process_of_its_own_freezes_what_the_app_loaded_after_the_warm_u
                 break
         await pilot.pause(0.05)
         assert calls == (["collect", "freeze"] if own_process else [])
+
+
+async def test_the_first_screen_draws_after_the_app_has_started(make_app, monkeypatch):
+    """Textual drops what is drawn while the app starts (a batch): the first screen is
+    pushed after it, so its first frame is shown, not thrown away."""
+    from textual.app import App
+
+    drawn: list[tuple[str, bool]] = []
+    display = App._display
+
+    def recording(self, screen, renderable):  # type: ignore[no-untyped-def]
+        if renderable is not None:
+            drawn.append((type(screen).__name__, bool(self._batch_count)))
+        return display(self, screen, renderable)
+
+    monkeypatch.setattr(App, "_display", recording)
+    app = started(make_app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        first = [dropped for name, dropped in drawn if name == "DashboardScreen"]
+        assert first and first[0] is False
