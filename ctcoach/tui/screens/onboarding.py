@@ -7,7 +7,8 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Input, ProgressBar, Static
+from textual.content import Content
+from textual.widgets import Button, Input, Static
 
 from ctcoach.model import Pack, Profile
 from ctcoach.profile import summary, validate_answers
@@ -16,6 +17,22 @@ from ctcoach.tui.text import join, plain
 from ctcoach.tui.widgets.footer import KeyFooter
 from ctcoach.tui.widgets.question import QuestionField
 from ctcoach.tui.widgets.titlebar import TitleBar
+
+BAR = 32  # cells, as Textual's progress bar
+
+
+def progress(title: str, done: int, total: int) -> Content:
+    """The step's title over a bar of how far along the answers are (one widget: a
+    Textual progress bar is three, and this screen is the first a new user sees)."""
+    filled = BAR * done // total if total else BAR
+    percent = 100 * done // total if total else 100
+    return join(
+        plain(title),
+        "\n",
+        plain("━" * filled, "$primary"),
+        plain("━" * (BAR - filled), "$foreground 20%"),
+        plain(f" {percent}%", "$foreground"),
+    )
 
 
 class OnboardingScreen(CoachScreen[Profile | None]):
@@ -57,7 +74,6 @@ class OnboardingScreen(CoachScreen[Profile | None]):
         yield TitleBar()
         with VerticalScroll(id="wizard"):
             yield Static(id="progress-label")
-            yield ProgressBar(total=self.total, show_eta=False, id="progress")
             if self.notice:
                 yield Static(plain(self.notice), classes="notice")
             yield VerticalScroll(id="step")
@@ -78,20 +94,19 @@ class OnboardingScreen(CoachScreen[Profile | None]):
         holder = self.query_one("#step", VerticalScroll)
         await holder.remove_children()
         self.query_one("#back", Button).disabled = self.step == 0
-        self.query_one("#progress", ProgressBar).update(progress=min(self.step, self.total))
+        heading = self.query_one("#progress-label", Static)
         next_button = self.query_one("#next", Button)
         self.refresh_bindings()
         if self.step < self.total:
-            self.query_one("#progress-label", Static).update(
-                f"Question {self.step + 1} of {self.total}"
-            )
+            title = f"Question {self.step + 1} of {self.total}"
+            heading.update(progress(title, self.step, self.total))
             next_button.label = "Next"
             field = QuestionField(self.questions[self.step], self.current_value(self.step))
             field.id = "field"
             await holder.mount(field)
             field.focus_answer()
             return
-        self.query_one("#progress-label", Static).update("Check your answers, then save")
+        heading.update(progress("Check your answers, then save", self.total, self.total))
         next_button.label = "Save"
         profile = self.confirmed_profile()
         lines = [plain("Your answers", "bold")]
