@@ -20,7 +20,6 @@ from ctcoach.plan import Plan
 from ctcoach.store import StoreError
 from ctcoach.tui.base import CoachScreen, Leaving, preload_css, saving
 from ctcoach.tui.confirm import ConfirmScreen
-from ctcoach.tui.screens.dialogs import ExportScreen, HelpScreen
 from ctcoach.tui.sections import SECTIONS, section
 
 WATCH_SECONDS = 1.0  # how often the app looks for changes other processes saved
@@ -124,6 +123,7 @@ class CoachApp(App[int]):
             self.push_screen(DashboardScreen())
             self.call_after_refresh(self.offer_next_stage)
         screens = [s.screen.partition(":")[0] for s in SECTIONS if s.id != "dashboard"]
+        screens.append("ctcoach.tui.screens.dialogs")  # help and export
         # After the first screen is drawn: the warm-up never delays the first paint.
         self.call_after_refresh(self.set_timer, WARM_UP_SECONDS, partial(self.warm_up, screens))
 
@@ -259,6 +259,8 @@ class CoachApp(App[int]):
             self.pop_screen()
 
     def action_help(self) -> None:
+        from ctcoach.tui.screens.dialogs import HelpScreen  # here: not on the first paint's path
+
         if isinstance(self.screen, HelpScreen):
             self.screen.dismiss(None)
         else:
@@ -272,6 +274,8 @@ class CoachApp(App[int]):
         def exported(path: Path | None) -> None:
             if path is not None:
                 self.notify(f"Plan exported to {path}", title="Export", markup=False)
+
+        from ctcoach.tui.screens.dialogs import ExportScreen
 
         self.push_screen(ExportScreen(text, self.cwd), exported)
 
