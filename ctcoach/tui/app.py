@@ -58,6 +58,11 @@ class CoachApp(App[int]):
         # would otherwise walk every widget, style and module (about 9 ms), does not land
         # on a key.
         self.freeze = freeze
+        # The saved theme, before the styles are first read: set once the app runs, it
+        # would have them all read again (about 15 ms before the first paint).
+        saved_theme = coach.snapshot().setting("theme")
+        if isinstance(saved_theme, str) and saved_theme in self.available_themes:
+            self.theme = saved_theme
         self.leaving = False  # set by exit(): keys pressed after q do nothing
 
     def exit(
@@ -92,9 +97,6 @@ class CoachApp(App[int]):
         return None
 
     def on_mount(self) -> None:
-        saved_theme = self.coach.snapshot().setting("theme")
-        if isinstance(saved_theme, str) and saved_theme in self.available_themes:
-            self.theme = saved_theme
         self.theme_changed_signal.subscribe(self, self.save_theme)
         self.show_notices()
         try:

@@ -240,8 +240,23 @@ async def test_theme_choice_is_remembered(make_app):
         app.theme = "nord"
     app.coach.store.close()
     again = make_app()
+    assert again.theme == "nord"  # before it runs: its styles are read once, in that theme
     async with again.run_test(size=(80, 24)):
         assert again.theme == "nord"
+
+
+async def test_a_saved_light_theme_is_the_first_frame_s_and_starting_saves_nothing(make_app):
+    app = make_app(BASIC)
+    async with app.run_test(size=(80, 24)):
+        app.theme = "textual-light"
+    app.coach.store.close()
+    again = make_app()
+    saved = again.coach.store.target.read_bytes()
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "-light-mode" in again.classes and "-dark-mode" not in again.classes
+        assert again.screen.styles.background.hex == again.current_theme.background
+    assert again.coach.store.target.read_bytes() == saved  # the theme was not saved again
 
 
 async def test_conference_fields_enter_moves_on_then_saves(make_app):
