@@ -4,21 +4,59 @@ The kinds of email, their templates and every rule the checks apply come from th
 content pack (``[drafts]``); see :mod:`ctcoach.content.drafts` for how it is read.
 """
 
-from ctcoach.drafts.checks import CHECKS, Reading, check, read
-from ctcoach.drafts.fill import draft_values, fill, missing_needs
-from ctcoach.drafts.model import (
-    CHECK_IDS,
-    NEEDS,
-    PLACEHOLDERS,
-    Draft,
-    DraftCheck,
-    DraftContext,
-    DraftKind,
-    DraftSettings,
-    Rules,
-    Wording,
-)
-from ctcoach.drafts.sentences import letter_parts, split_sentences
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ctcoach.drafts.checks import CHECKS, Reading, check, read
+    from ctcoach.drafts.fill import draft_values, fill, missing_needs
+    from ctcoach.drafts.model import (
+        CHECK_IDS,
+        NEEDS,
+        PLACEHOLDERS,
+        Draft,
+        DraftCheck,
+        DraftContext,
+        DraftKind,
+        DraftSettings,
+        Rules,
+        Wording,
+    )
+    from ctcoach.drafts.sentences import letter_parts, split_sentences
+
+# Each name's module, imported on first use: reading the content pack back from its
+# cache needs the model's classes only, not the checks (a command starts sooner).
+_HOMES = {
+    **dict.fromkeys(("CHECKS", "Reading", "check", "read"), "checks"),
+    **dict.fromkeys(("draft_values", "fill", "missing_needs"), "fill"),
+    **dict.fromkeys(("letter_parts", "split_sentences"), "sentences"),
+    **dict.fromkeys(
+        (
+            "CHECK_IDS",
+            "NEEDS",
+            "PLACEHOLDERS",
+            "Draft",
+            "DraftCheck",
+            "DraftContext",
+            "DraftKind",
+            "DraftSettings",
+            "Rules",
+            "Wording",
+        ),
+        "model",
+    ),
+}
+
+
+def __getattr__(name: str) -> object:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "CHECKS",
