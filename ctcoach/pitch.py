@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-import string
 from collections.abc import Iterable, Mapping, Sequence
 
 from msgspec import Struct, field
@@ -344,6 +343,8 @@ def variants(settings: PitchSettings, pitch: Pitch, name: str) -> dict[str, str]
 
 def _fill(template: str, values: Mapping[str, str]) -> str:
     """Fill ``{placeholders}`` without interpreting anything in the values."""
+    import string  # here: a command that fills no pitch does not load it
+
     result = []
     for literal, name, _, _ in string.Formatter().parse(template):
         result.append(literal)

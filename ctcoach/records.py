@@ -10,6 +10,7 @@ is for the caller to judge, not for the codecs.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from itertools import islice
@@ -315,10 +316,19 @@ FAST_TABLES: dict[str, Callable[[int, Any], Any]] = {
     "contacts": contact_from,
     "interactions": interaction_from,
 }
-_SHAPES: dict[str, Decoder[Any]] = {
-    "contacts": Decoder(dict[str, ContactDoc]),
-    "interactions": Decoder(dict[str, InteractionDoc]),
+_SHAPE_TYPES: dict[str, Any] = {
+    "contacts": dict[str, ContactDoc],
+    "interactions": dict[str, InteractionDoc],
 }
+
+
+@functools.cache
+def _shape(name: str) -> Decoder[Any]:
+    """The decoder of a fast table, made on first use (a store without contacts, a
+    new one, does not pay for it)."""
+    return Decoder(_SHAPE_TYPES[name])
+
+
 SPLIT = Decoder(dict[str, Raw])  # a store file: each table's bytes, not yet read
 _DOCS = Decoder(dict[str, dict[str, Any]])  # a table of plain records
 # Where one record ends and the next begins, in a table the store wrote: `},"12":{`. No
@@ -359,7 +369,7 @@ def decode_bytes(data: bytes) -> Snapshot:
     for name, table in SPLIT.decode(data).items():
         fast = FAST_TABLES.get(name)
         if fast is not None:
-            fields[name] = _list_stream(name, _records(_SHAPES[name], table), fast)
+            fields[name] = _list_stream(name, _records(_shape(name), table), fast)
         elif name in LIST_TABLES:
             fields[name] = _list_stream(name, _records(_DOCS, table))
         elif name in SINGLE_TABLES:
