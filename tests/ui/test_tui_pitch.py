@@ -126,3 +126,18 @@ async def test_speaking_rate_setting(make_app):
         assert isinstance(app.screen, PitchScreen)
         assert app.coach.wpm_setting() == 125
         assert "at 125 wpm" in screen_text(app)
+
+
+async def test_the_builder_opens_at_its_top_with_the_first_field_focused(make_app):
+    app = make_app(BASIC)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("i")
+        await fill(pilot)
+        await pilot.press("ctrl+s", "escape")
+        await pilot.pause()
+        await pilot.press("i")
+        await pilot.pause(0.3)  # long enough for any scroll to have run
+        screen = app.screen
+        assert isinstance(screen, PitchScreen)
+        assert screen.focused is screen.query_one("#part-who", Input)
+        assert screen.query_one("#pitch-body").scroll_y == 0  # "Who you are" stays in view

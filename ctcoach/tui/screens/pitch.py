@@ -39,7 +39,7 @@ def summary_line(settings: PitchSettings, result: PitchReport) -> Content:
 
 
 class PitchScreen(CoachScreen[None]):
-    AUTO_FOCUS = "#part-who"
+    AUTO_FOCUS = ""  # on_mount focuses the first field: Textual's would scroll its heading away
     BINDINGS = [
         Binding("ctrl+s", "save", "Save"),
         Binding("escape", "leave", "Back"),
@@ -90,6 +90,7 @@ class PitchScreen(CoachScreen[None]):
     def on_mount(self) -> None:
         self.title = "Pitch builder"
         self.update_preview()
+        self.query_one("#part-who", Input).focus()
 
     def on_screen_resume(self) -> None:
         self.update_preview()  # a practice run may have measured a new speaking rate
