@@ -252,7 +252,7 @@ def checks(settings: PitchSettings, pitch: Pitch, wpm: float, name: str = "") ->
     for part in settings.parts:
         if not pitch.text_of(part.id).strip():
             missing = True
-            out.append(Check(part.id, f"{part.label}: missing — {part.prompt.lower()}"))
+            out.append(Check(part.id, f"{part.label}: missing — {_lower_first(part.prompt)}"))
     out += too_long(settings, pitch)
     if len(pitch.experiences) > settings.max_experiences:
         out.append(
@@ -339,6 +339,15 @@ def variants(settings: PitchSettings, pitch: Pitch, name: str) -> dict[str, str]
     for key, template in settings.variants.items():
         out[key] = _fill(template, values)
     return out
+
+
+def _lower_first(text: str) -> str:
+    """The hint inside a sentence: only its first letter lower-cased (acronyms such as
+    "CT" and later sentences keep their capitals), and not at all when it starts with an
+    acronym."""
+    if text[1:2].isupper():
+        return text
+    return text[:1].lower() + text[1:]
 
 
 def _fill(template: str, values: Mapping[str, str]) -> str:

@@ -288,3 +288,17 @@ WORDISH = st.text(alphabet="ab -'’_.é", max_size=14)
 @given(text=WORDISH, phrases=st.lists(WORDISH, max_size=4))
 def test_phrases_are_found_as_whole_words_as_a_pattern_would(text: str, phrases: list[str]) -> None:
     assert pitch_module._hits(text, phrases) == _hits_by_pattern(text, phrases)
+
+
+def test_a_missing_part_quotes_its_hint_with_its_capitals(ps):
+    from msgspec.structs import replace
+
+    parts = tuple(
+        replace(p, prompt="The part of CT surgery that draws you. One per line.")
+        if p.id == "interests"
+        else p
+        for p in ps.parts
+    )
+    found = checks(replace(ps, parts=parts), make_pitch("an MS2", "", "", "advice"), 140)
+    message = next(c.message for c in found if c.part == "interests")
+    assert message.endswith("missing — the part of CT surgery that draws you. One per line.")

@@ -313,7 +313,8 @@ def test_the_onboarding_progress_line_fills_with_the_answers():
     from ctcoach.tui.screens.onboarding import BAR, progress
 
     start, half, done = progress("Q", 0, 10), progress("Q", 5, 10), progress("Q", 10, 10)
-    assert start.plain == "Q\n" + "━" * BAR + " 0%"
+    assert start.plain == "Q\n" + "─" * BAR + " 0%"
+    assert half.plain == "Q\n" + "━" * (BAR // 2) + "─" * (BAR - BAR // 2) + " 50%"
     assert half.plain.endswith(" 50%") and done.plain.endswith(" 100%")
     filled = [s for s in half.spans if str(s.style) == "$primary"]
     assert len(filled) == 1 and filled[0].end - filled[0].start == BAR // 2

@@ -141,3 +141,34 @@ async def test_the_builder_opens_at_its_top_with_the_first_field_focused(make_ap
         assert isinstance(screen, PitchScreen)
         assert screen.focused is screen.query_one("#part-who", Input)
         assert screen.query_one("#pitch-body").scroll_y == 0  # "Who you are" stays in view
+
+
+async def test_making_a_version_current_asks_before_replacing_unsaved_changes(make_app):
+    from ctcoach.tui.confirm import ConfirmScreen
+
+    app = make_app(BASIC)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("i")
+        await fill(pilot)
+        await pilot.press("ctrl+s")
+        app.screen.query_one("#part-who", Input).value = "an MS2 at Metro"
+        await pilot.press("ctrl+s")
+        versions = app.coach.pitch_versions()
+        app.screen.query_one("#part-who", Input).value = "an MS2 at Metro, unsaved"
+        await pilot.pause()
+        for answer, who, current in (
+            ("escape", "an MS2 at Metro, unsaved", versions[1].id),  # kept
+            ("r", PARTS["who"], versions[0].id),  # "Replace my changes"
+        ):
+            await pilot.press("ctrl+o")
+            app.screen.query_one(OptionList).highlighted = 1  # the older version
+            await pilot.pause()
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, ConfirmScreen)
+            assert "not saved" in screen_text(app)
+            await pilot.press(answer)
+            await pilot.pause()
+            assert isinstance(app.screen, PitchScreen)
+            assert app.screen.query_one("#part-who", Input).value == who
+            assert app.coach.current_pitch()[0] == current

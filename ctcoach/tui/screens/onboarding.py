@@ -30,7 +30,7 @@ def progress(title: str, done: int, total: int) -> Content:
         plain(title),
         "\n",
         plain("━" * filled, "$primary"),
-        plain("━" * (BAR - filled), "$foreground 20%"),
+        plain("─" * (BAR - filled), "$foreground 30%"),  # thinner: plain without color too
         plain(f" {percent}%", "$foreground"),
     )
 

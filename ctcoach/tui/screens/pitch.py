@@ -15,6 +15,7 @@ from ctcoach.model import PitchSettings
 from ctcoach.pitch import MAX_KEPT, Pitch, PitchReport, make_pitch, timing
 from ctcoach.records import Snapshot
 from ctcoach.tui.base import CoachScreen, coach_app
+from ctcoach.tui.confirm import ask
 from ctcoach.tui.screens.pitch_practice import PracticeScreen, RateScreen, band, settings_of
 from ctcoach.tui.screens.pitch_versions import VersionsScreen
 from ctcoach.tui.text import join, plain
@@ -193,10 +194,24 @@ class PitchScreen(CoachScreen[None]):
             if version_id is None:
                 self.update_preview()  # a rename or delete may have changed the current one
                 return
-            with self.saving():
-                self.coach.set_current_pitch(version_id)
-                self.load_current()
-                self.notify("That version is now your current pitch.")
+
+            def make_current() -> None:
+                with self.saving():
+                    self.coach.set_current_pitch(version_id)
+                    self.load_current()
+                    self.notify("That version is now your current pitch.")
+
+            if self.unsaved() is None:
+                make_current()
+            else:  # the fields would show that version instead: never without asking
+                ask(
+                    self,
+                    "Make that version current? The changes on screen are not saved, "
+                    "and the fields would show that version instead.",
+                    "Replace my changes",
+                    make_current,
+                    no="Keep my changes",
+                )
 
         self.app.push_screen(VersionsScreen(), chosen)
 
