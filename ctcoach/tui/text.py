@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich._wrap import divide_line  # Textual wraps Content with it
 from textual.content import Content
 from textual.css.styles import RulesMap
 
@@ -20,15 +21,20 @@ def join(*parts: Content | str) -> Content:
 
 
 class Line(Content):
-    """A Content that knows, without wrapping it, that it fits on one line: a long list
-    (the plan) measures every one of its lines when it opens, and most of them fit."""
+    """A Content that counts its wrapped lines without laying them out: a long list (the
+    plan) measures every one of its lines when it opens. One that fits is one line; one
+    that wraps is cut where Textual's own wrap cuts it (Rich's ``divide_line``, the
+    function Textual calls), so the count is the same."""
 
     def get_height(self, rules: RulesMap, width: int) -> int:
         room = width - rules.get("line_pad", 0) * 2
         plain_text = self.plain
-        if self.cell_length <= room and "\n" not in plain_text and "\t" not in plain_text:
+        if "\n" in plain_text or "\t" in plain_text or rules.get("text_wrap") == "nowrap":
+            return super().get_height(rules, width)
+        if self.cell_length <= room:
             return 1
-        return super().get_height(rules, width)
+        fold = rules.get("text_overflow", "fold") == "fold"
+        return len(divide_line(plain_text, room, fold=fold)) + 1
 
     @classmethod
     def of(cls, content: Content) -> Line:

@@ -19,7 +19,7 @@ RULES = st.fixed_dictionaries(
 )
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=1500, deadline=None)
 @given(TEXT, st.integers(1, 30), RULES)
 def test_a_line_is_as_tall_as_the_same_content(text, width, rules):
     try:
