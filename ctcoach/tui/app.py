@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import importlib
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from pathlib import Path
 
@@ -24,6 +24,7 @@ from ctcoach.tui.sections import SECTIONS, section
 
 WATCH_SECONDS = 1.0  # how often the app looks for changes other processes saved
 WARM_UP_SECONDS = 0.05  # between two screen modules imported ahead of use (warm_up)
+_DONE = object()  # what next() gives for a warm-up with no steps left
 QUIT_UNSAVED = "Quit without saving your changes; what was saved before is kept."
 
 
@@ -129,24 +130,27 @@ class CoachApp(App[int]):
         # After the first screen is drawn: the warm-up never delays the first paint.
         self.call_after_refresh(self.set_timer, WARM_UP_SECONDS, partial(self.warm_up, screens))
 
-    def warm_up(self, modules: list[str]) -> None:
+    def warm_up(self, modules: list[str], steps: Iterator[object] | None = None) -> None:
         """Import the sections' screens ahead of use, one per tick, while the person reads
         the first screen, parse their widgets' styles, and let a module that defines
-        ``warm_up(coach)`` prepare its data: the first key that opens one then waits for
-        none of it (about 33 ms of imports for all of them, 13 for the pitch builder's,
-        2–4 ms of styles each, 5 ms of plan lines for a long plan). A key pressed
-        meanwhile waits for one module at most."""
-        if not modules or self.leaving:
+        ``warm_up(coach)`` prepare its data, one step per tick (it yields between steps):
+        the first key that opens a screen then waits for none of it (about 33 ms of
+        imports for all of them, 13 for the pitch builder's, 2–4 ms of styles each, the
+        lines of a long plan). A key pressed meanwhile waits for one step at most."""
+        if self.leaving:
+            return
+        if steps is not None and next(steps, _DONE) is not _DONE:
+            self.set_timer(WARM_UP_SECONDS, partial(self.warm_up, modules, steps))
+            return
+        if not modules:
+            if self.freeze:
+                self.set_timer(WARM_UP_SECONDS, self.freeze_loaded)
             return
         module = importlib.import_module(modules[0])
         preload_css(self, module)
-        prepare: Callable[[Coach], None] | None = getattr(module, "warm_up", None)
-        if prepare is not None:
-            prepare(self.coach)
-        if modules[1:]:
-            self.set_timer(WARM_UP_SECONDS, partial(self.warm_up, modules[1:]))
-        elif self.freeze:
-            self.set_timer(WARM_UP_SECONDS, self.freeze_loaded)
+        prepare: Callable[[Coach], Iterable[object]] | None = getattr(module, "warm_up", None)
+        steps = iter(prepare(self.coach)) if prepare is not None else None
+        self.set_timer(WARM_UP_SECONDS, partial(self.warm_up, modules[1:], steps))
 
     def freeze_loaded(self) -> None:
         """After the warm-up: collect once, then freeze what is left (see ``freeze``)."""

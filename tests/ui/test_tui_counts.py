@@ -343,3 +343,32 @@ async def test_the_first_screen_draws_after_the_app_has_started(make_app, monkey
         await pilot.pause()
         first = [dropped for name, dropped in drawn if name == "DashboardScreen"]
         assert first and first[0] is False
+
+
+async def test_the_warm_up_builds_a_long_plan_s_lines_a_step_at_a_time(
+    make_app, lines_built, monkeypatch
+):
+    from ctcoach.tui.screens import plan as plan_screen
+
+    monkeypatch.setattr(plan_screen, "WARM_UP_LINES", 2)
+    monkeypatch.setattr(app_module, "WARM_UP_SECONDS", 0.001)
+    steps: list[int] = []
+    warm_up = plan_screen.warm_up
+
+    def counted(coach):  # type: ignore[no-untyped-def]
+        for _ in warm_up(coach):
+            steps.append(len(lines_built))  # lines built when the step hands back
+            yield
+
+    monkeypatch.setattr(plan_screen, "warm_up", counted)
+    app = started(make_app)
+    plan = app.coach.plan()
+    total = len(plan.items) + len(plan.waiting)
+    assert total > 4
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(200):
+            await pilot.pause(0.002)
+            if len(lines_built) == total:
+                break
+        assert len(lines_built) == total  # each line once, in the end
+        assert steps == [min(n, total) for n in range(2, total + 2, 2)]  # two per step

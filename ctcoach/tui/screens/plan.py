@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -148,14 +148,22 @@ class Labels:
 LABELS = Labels()  # one plan is shown at a time; its lines outlive the screen
 
 
-def warm_up(coach: Coach) -> None:
-    """Build the current plan's lines before the first `p` (the app's warm-up calls this
-    while the person reads the dashboard, which has built the plan already)."""
+WARM_UP_LINES = 1000  # plan lines built per step of the warm-up (25 ms for a huge plan)
+
+
+def warm_up(coach: Coach) -> Iterator[None]:
+    """Build the current plan's lines before the first `p`, a thousand per step (the
+    app's warm-up runs a step per tick while the person reads the dashboard, which has
+    built the plan already; a key pressed meanwhile waits for one step at most)."""
     plan = coach.plan_or_none()
-    if plan is not None:
-        line = LABELS.of(plan)
-        for item in (*plan.items, *plan.waiting):
+    if plan is None:
+        return
+    line = LABELS.of(plan)
+    items = (*plan.items, *plan.waiting)
+    for start in range(0, len(items), WARM_UP_LINES):
+        for item in items[start : start + WARM_UP_LINES]:
             line(item)
+        yield
 
 
 class PlanScreen(CoachScreen[None]):
