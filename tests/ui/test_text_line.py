@@ -34,3 +34,59 @@ def test_a_line_keeps_the_text_and_styles_of_its_content():
     line = Line.of(content)
     assert line.plain == content.plain and line.spans == content.spans
     assert line.get_height({}, 80) == 1 and line.get_height({}, 10) == 3
+
+
+TITLES = st.text(alphabet="ab c\x1b\x07\n\t—é日", max_size=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    title=TITLES,
+    when=TITLES,
+    done=st.booleans(),
+    overdue=st.booleans(),
+    waiting=st.booleans(),
+)
+def test_a_plan_line_is_the_three_styled_pieces_joined(title, when, done, overdue, waiting):
+    from msgspec.structs import replace
+
+    from ctcoach.content import load_pack
+    from ctcoach.plan import build_plan
+    from ctcoach.tui.screens.plan import item_label
+
+    item = replace(
+        _an_item(load_pack, build_plan),
+        title=title,
+        when=when,
+        done=done,
+        overdue=overdue,
+        waiting=waiting,
+    )
+    box = "[x] " if done else ("[·] " if waiting else "[ ] ")
+    style = "dim strike" if done else "bold $error" if overdue else "dim italic" if waiting else ""
+    shown_when = "waiting for room in your week" if waiting else when
+    joined = join(
+        plain(box), plain(title, style), plain(f" — {shown_when}", "$error" if overdue else "dim")
+    )
+    line = item_label(item)
+    assert isinstance(line, Line)
+    assert (line.plain, line.spans, line.cell_length) == (
+        joined.plain,
+        joined.spans,
+        joined.cell_length,
+    )
+
+
+_ITEM: list[object] = []
+
+
+def _an_item(load_pack, build_plan):  # type: ignore[no-untyped-def]
+    if not _ITEM:
+        import datetime as dt
+
+        from ctcoach.model import Profile
+
+        pack = load_pack()
+        profile = Profile({"name": "A", "stage": "ms2", "weekly_hours": 3})
+        _ITEM.append(build_plan(pack, profile, today=dt.date(2026, 11, 25)).items[0])
+    return _ITEM[0]
