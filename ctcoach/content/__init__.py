@@ -9,8 +9,9 @@ its cache (:mod:`ctcoach.content.cache`) never imports the loader and its reader
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from ctcoach.lazy import loader
 
 if TYPE_CHECKING:
     from ctcoach.content.actions import ACTION_RESULT_KEYS
@@ -49,12 +50,4 @@ __all__ = [
     "load_pack",
     "load_pack_cached",
 ]
-
-
-def __getattr__(name: str) -> Any:
-    module = _WHERE.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = loader(__name__, _WHERE)

@@ -6,6 +6,8 @@ content pack (``[drafts]``); see :mod:`ctcoach.content.drafts` for how it is rea
 
 from typing import TYPE_CHECKING
 
+from ctcoach.lazy import loader
+
 if TYPE_CHECKING:
     from ctcoach.drafts.checks import CHECKS, Reading, check, read
     from ctcoach.drafts.fill import draft_values, fill, missing_needs
@@ -25,7 +27,7 @@ if TYPE_CHECKING:
 
 # Each name's module, imported on first use: reading the content pack back from its
 # cache needs the model's classes only, not the checks (a command starts sooner).
-_HOMES = {
+_WHERE = {
     **dict.fromkeys(("CHECKS", "Reading", "check", "read"), "checks"),
     **dict.fromkeys(("draft_values", "fill", "missing_needs"), "fill"),
     **dict.fromkeys(("letter_parts", "split_sentences"), "sentences"),
@@ -45,18 +47,6 @@ _HOMES = {
         "model",
     ),
 }
-
-
-def __getattr__(name: str) -> object:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    import importlib
-
-    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
-    globals()[name] = value
-    return value
-
 
 __all__ = [
     "CHECKS",
@@ -79,3 +69,4 @@ __all__ = [
     "read",
     "split_sentences",
 ]
+__getattr__ = loader(__name__, _WHERE)
