@@ -35,8 +35,3 @@ class Line(Content):
             return 1
         fold = rules.get("text_overflow", "fold") == "fold"
         return len(divide_line(plain_text, room, fold=fold)) + 1
-
-    @classmethod
-    def of(cls, content: Content) -> Line:
-        """``content`` as a :class:`Line` (the same text, styles and width)."""
-        return cls(content.plain, list(content.spans), content.cell_length, False)

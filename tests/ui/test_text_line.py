@@ -31,7 +31,7 @@ def test_a_line_is_as_tall_as_the_same_content(text, width, rules):
 
 def test_a_line_keeps_the_text_and_styles_of_its_content():
     content = join(plain("[ ] "), plain("Thank Maya", "bold"), plain(" — today", "dim"))
-    line = Line.of(content)
+    line = Line(content.plain, list(content.spans), content.cell_length, False)
     assert line.plain == content.plain and line.spans == content.spans
     assert line.get_height({}, 80) == 1 and line.get_height({}, 10) == 3
 

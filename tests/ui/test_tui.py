@@ -234,23 +234,24 @@ async def test_control_characters_are_stripped(make_app):
         assert "Evil Name · MS2" in screen_text(app)
 
 
-async def test_theme_choice_is_remembered(make_app):
+async def restarted_after_choosing(make_app, theme: str):  # type: ignore[no-untyped-def]
+    """An app whose person chose ``theme`` in a first run: the second run, not started."""
     app = make_app(BASIC)
     async with app.run_test(size=(80, 24)):
-        app.theme = "nord"
+        app.theme = theme
     app.coach.store.close()
-    again = make_app()
+    return make_app()
+
+
+async def test_theme_choice_is_remembered(make_app):
+    again = await restarted_after_choosing(make_app, "nord")
     assert again.theme == "nord"  # before it runs: its styles are read once, in that theme
     async with again.run_test(size=(80, 24)):
         assert again.theme == "nord"
 
 
 async def test_a_saved_light_theme_is_the_first_frame_s_and_starting_saves_nothing(make_app):
-    app = make_app(BASIC)
-    async with app.run_test(size=(80, 24)):
-        app.theme = "textual-light"
-    app.coach.store.close()
-    again = make_app()
+    again = await restarted_after_choosing(make_app, "textual-light")
     saved = again.coach.store.target.read_bytes()
     async with again.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
