@@ -98,8 +98,7 @@ def select(
     active = choose_active(open_, cap)
     chosen = {id(c) for c in active}
     waiting = sorted(
-        (c for c in candidates if not c.item.done and id(c) not in chosen),
-        key=lambda c: (c.state != "now", c.planned or dt.date.min, *c.rank()),
+        (c for c in candidates if not c.item.done and id(c) not in chosen), key=start_order
     )
     done = [
         replace(
@@ -113,6 +112,15 @@ def select(
         tuple(replace(c.item, horizon="this_stage", waiting=True) for c in waiting),
         tuple(waiting_notes(waiting, today)),
     )
+
+
+def start_order(c: Candidate) -> tuple[object, ...]:
+    """What waits, in the order it starts: what is due now as places free up (by rank,
+    as :func:`choose_active` picks it, so an event's emails come before open-ended
+    advice), then what comes later by the day it starts."""
+    if c.state == "now":
+        return (0, *c.rank())
+    return (1, c.planned or dt.date.min, *c.rank())
 
 
 def pressing_notes(waiting: Sequence[Candidate], today: dt.date) -> list[str]:

@@ -136,3 +136,27 @@ def test_every_item_explains_itself(pack):
         plan = build_plan(pack, make_profile(pack, stage=stage, next_conference=CONF), today=TODAY)
         for i in plan.items:
             assert i.why and i.when and i.source.title, i.id
+
+
+@pytest.mark.parametrize("hours", [1, 2, 4])
+def test_what_waits_is_listed_in_the_order_it_starts(pack, hours):
+    """Finish the active items one at a time: each time, the first of the waiting items
+    that were due now is the one that becomes active (a meeting's steps included)."""
+    near = {
+        "name": "Spring Meeting",
+        "start": TODAY + dt.timedelta(days=7),
+        "end": TODAY + dt.timedelta(days=8),
+    }
+    profile = make_profile(pack, next_conference=near, weekly_hours=hours)
+    done: set[str] = set()
+    plan = build_plan(pack, profile, today=TODAY)
+    for _ in range(6):
+        waiting_now = [i for i in plan.waiting if not i.date or i.date <= TODAY]
+        active = [i for i in plan.items if not i.done]
+        if not waiting_now or not active:
+            break
+        done.add(active[0].id)
+        before = {i.id for i in active}
+        plan = build_plan(pack, profile, Progress(done=frozenset(done)), today=TODAY)
+        started = [i.id for i in plan.items if not i.done and i.id not in before]
+        assert started and started[0] == waiting_now[0].id
