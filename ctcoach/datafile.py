@@ -1,5 +1,6 @@
-"""The store's file on disk, without TinyDB: where it lives, how it is read and checked,
-its private folder, its rolling backups, and moving a damaged copy aside."""
+"""The store's file on disk, without TinyDB: how it is read and checked, its private
+folder, its rolling backups, and moving a damaged copy aside (where it lives and its
+identity: :mod:`ctcoach.storefile`)."""
 
 from __future__ import annotations
 
@@ -21,23 +22,8 @@ from ctcoach.records import SPLIT, RecordError, Snapshot, Unusual, decode_bytes,
 
 T = TypeVar("T", bound=Mapping[str, Any])
 
-STORE_NAME = "ctcoach.json"
-ENV_VAR = "CTCOACH_DATA_DIR"
 BACKUP_DIR = "backups"
 KEEP_BACKUPS = 3
-
-Signature = tuple[int, int, int, int]
-
-
-def resolve_data_dir(cli_value: str | None, environ: Mapping[str, str]) -> Path:
-    """``--data-dir`` wins, then ``CTCOACH_DATA_DIR``, then the platform's user data folder."""
-    if cli_value:
-        return Path(cli_value).expanduser()
-    if environ.get(ENV_VAR):
-        return Path(environ[ENV_VAR]).expanduser()
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("ctcoach", appauthor=False))
 
 
 @contextlib.contextmanager
@@ -51,17 +37,6 @@ def gc_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
-
-
-def signature(path: Path) -> Signature | None:
-    """The file's identity (inode, size, times); ``None`` when there is no file."""
-    try:
-        st = os.stat(path)
-    except FileNotFoundError:
-        return None
-    except OSError as exc:
-        raise StoreError(f"cannot read {path}: {exc.strerror or exc}") from None
-    return (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
 
 
 def parse(data: bytes | str) -> dict[str, Any]:

@@ -24,11 +24,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from ctcoach import datafile
-from ctcoach.datafile import STORE_NAME, Signature, resolve_data_dir, signature
 from ctcoach.errors import StoreBusy, StoreError
 from ctcoach.fileio import real_target, write_atomic
 from ctcoach.model import EVENT_QUESTION
 from ctcoach.records import Snapshot, decode, redecode
+from ctcoach.storefile import STORE_NAME, Signature, resolve_data_dir, signature
 from ctcoach.storewrites import RecordWrites
 
 if TYPE_CHECKING:  # TinyDB and filelock load on the first write: reading needs neither
@@ -131,6 +131,11 @@ class Store(RecordWrites):
     def target(self) -> Path:
         """The file really written: the store path with symlinks followed."""
         return real_target(self.path)
+
+    @property
+    def signature(self) -> Signature | None:
+        """The identity of the file the snapshot was read from (``None``: no file yet)."""
+        return self._signature
 
     def refresh(self) -> bool:
         """Read the file again if another process changed it; True when it did. A save

@@ -61,8 +61,10 @@ class Context(Struct):
                 ) from exc
         return self._pack
 
-    def store(self) -> Store:
-        """The store, opened once per command (every use shares its parsed data)."""
+    def store(self, say_notices: bool = True) -> Store:
+        """The store, opened once per command (every use shares its parsed data).
+        ``say_notices``: say at once what the store did on its own (a full-screen app,
+        already running, shows them itself)."""
         from ctcoach.store import Store
 
         if self.stores:
@@ -73,7 +75,8 @@ class Context(Struct):
             import gc
 
             gc.freeze()
-        self.flush_notices()
+        if say_notices:
+            self.flush_notices()
         return store
 
     def flush_notices(self) -> None:
@@ -82,10 +85,10 @@ class Context(Struct):
             while store.notices:
                 self.say(f"ctcoach: {store.notices.pop(0)}")
 
-    def coach(self) -> Coach:
+    def coach(self, say_notices: bool = True) -> Coach:
         from ctcoach.coach import Coach
 
-        return Coach(self.pack(), self.store(), self.today)
+        return Coach(self.pack(), self.store(say_notices), self.today)
 
     def say(self, text: str) -> None:
         """A line for the person, on stderr, with control characters made visible."""

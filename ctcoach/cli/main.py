@@ -90,7 +90,7 @@ def _context(
     stderr: TextIO,
 ) -> Context:
     from ctcoach.content.paths import default_content_dir
-    from ctcoach.datafile import resolve_data_dir  # not the store: tinydb and filelock wait
+    from ctcoach.storefile import resolve_data_dir  # not the store: it reads no records
 
     content = getattr(args, "content", None)
     return Context(

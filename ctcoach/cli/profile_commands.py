@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -231,7 +232,15 @@ def cmd_app(args: argparse.Namespace, ctx: Context) -> int:
             "use `ctcoach plan` to print your plan instead"
         )
     from ctcoach.tui.app import CoachApp
+    from ctcoach.tui.start import Keeper
 
-    app = CoachApp(ctx.coach(), freeze=ctx.freeze_loaded)
+    keeper = Keeper(ctx.cache_dir, ctx.content_dir, ctx.data_dir) if ctx.cache_dir else None
+    # The dashboard as the last run on this store drew it, when nothing has changed since:
+    # drawn at once, and the store read after (ctcoach.tui.start).
+    start = keeper.read(ctx.today().isoformat()) if keeper is not None else None
+    coach = partial(ctx.coach, say_notices=False) if start is not None else ctx.coach()
+    app = CoachApp(coach, freeze=ctx.freeze_loaded, start=start, keeper=keeper)
     app.run()
+    if app.failed is not None:
+        raise app.failed
     return app.return_code if app.return_code is not None else OK

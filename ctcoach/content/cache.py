@@ -14,13 +14,13 @@ The folder is given by the caller (the command line resolves it from the environ
 
 from __future__ import annotations
 
-import contextlib
 import os
-import pickle
 import sys
 import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from ctcoach.kept import kept_file, read_kept, write_kept
 
 if TYPE_CHECKING:
     from ctcoach.model import Pack
@@ -81,47 +81,7 @@ def cache_key(root: Path) -> tuple[object, ...]:
 
 def cache_file(cache_dir: Path, root: Path) -> Path:
     """One file per pack folder, so packs in different folders do not evict each other."""
-    name = zlib.crc32(str(root.resolve()).encode("utf-8", "surrogateescape"))
-    return cache_dir / f"pack-{name:08x}.pickle"
-
-
-def read_cached(path: Path, key: tuple[object, ...]) -> Pack | None:
-    """The pack kept in ``path`` when its key is ``key``; ``None`` on any problem."""
-    from ctcoach.model import Pack
-
-    try:
-        with open(path, "rb") as handle:
-            stored = pickle.load(handle)
-    except Exception:  # missing, unreadable, truncated, corrupt, from another version
-        return None
-    if (
-        isinstance(stored, tuple)
-        and len(stored) == 2
-        and stored[0] == key
-        and isinstance(stored[1], Pack)
-    ):
-        return stored[1]
-    return None
-
-
-def write_cached(path: Path, key: tuple[object, ...], pack: Pack) -> None:
-    """Keep ``pack`` in ``path`` (atomically); a folder that cannot be written is ignored."""
-    import tempfile
-
-    tmp: str | None = None
-    try:
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".pack.", suffix=".tmp", dir=path.parent)
-        with os.fdopen(fd, "wb") as handle:
-            pickle.dump((key, pack), handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-        tmp = None
-    except Exception:
-        pass  # a read-only or full disk, say: the next start loads from the source again
-    finally:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
+    return kept_file(cache_dir, "pack", root.resolve())
 
 
 def load_pack_cached(root: Path | str | None = None, cache_dir: Path | None = None) -> Pack:
@@ -137,10 +97,12 @@ def load_pack_cached(root: Path | str | None = None, cache_dir: Path | None = No
         path = cache_file(cache_dir, folder)
     except Exception:  # the pack folder cannot be listed: let the loader say why
         return _load(folder)
-    pack = read_cached(path, key)
+    from ctcoach.model import Pack
+
+    pack = read_kept(path, key, Pack)
     if pack is None:
         pack = _load(folder)
-        write_cached(path, key, pack)
+        write_kept(path, key, pack)
     return pack
 
 

@@ -8,19 +8,26 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import RenderableType
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from ctcoach.coach import Coach, ProfileMismatch
-from ctcoach.model import Profile
-from ctcoach.plan import Plan
-from ctcoach.store import StoreError
+from ctcoach.errors import StoreError
 from ctcoach.tui.base import CoachScreen, Leaving, preload_css, saving
 from ctcoach.tui.confirm import ConfirmScreen
 from ctcoach.tui.sections import SECTIONS, section
+
+if TYPE_CHECKING:  # loaded with the store: a kept start draws before either
+    import datetime as dt
+
+    from ctcoach.coach import Coach
+    from ctcoach.model import Profile
+    from ctcoach.plan import Plan
+    from ctcoach.records import Snapshot
+    from ctcoach.tui.start import DashboardView, Keeper, Start
 
 WATCH_SECONDS = 1.0  # how often the app looks for changes other processes saved
 WARM_UP_SECONDS = 0.05  # between two screen modules imported ahead of use (warm_up)
@@ -45,13 +52,22 @@ class CoachApp(App[int]):
 
     def __init__(
         self,
-        coach: Coach,
+        coach: Coach | Callable[[], Coach],
         cwd: Path | None = None,
         clock: Callable[[], float] = time.monotonic,
         freeze: bool = False,
+        start: Start | None = None,
+        keeper: Keeper | None = None,
     ) -> None:
+        """``coach``, or what opens it: with ``start``, the dashboard kept from the last run
+        on this store (:mod:`ctcoach.tui.start`), the store is opened once that is drawn.
+        ``keeper`` keeps what the dashboard shows for the next start."""
         super().__init__()
-        self.coach = coach
+        self._coach: Coach | None = None if callable(coach) else coach
+        self._open_coach = coach if callable(coach) else None
+        self.start = start
+        self.keeper = keeper
+        self.failed: Exception | None = None  # opening the store after the first paint
         self.cwd = cwd or Path.cwd()
         self.clock = clock  # the practice timer's clock; tests pass a fake one
         # A process of its own (not a test): once warmed up, what the app loaded is moved
@@ -61,10 +77,28 @@ class CoachApp(App[int]):
         self.freeze = freeze
         # The saved theme, before the styles are first read: set once the app runs, it
         # would have them all read again (about 15 ms before the first paint).
-        saved_theme = coach.snapshot().setting("theme")
+        saved_theme = start.theme if start is not None else self.coach.snapshot().setting("theme")
         if isinstance(saved_theme, str) and saved_theme in self.available_themes:
             self.theme = saved_theme
         self.leaving = False  # set by exit(): keys pressed after q do nothing
+
+    @property
+    def coach(self) -> Coach:
+        """The coach, on its store; opened here on first use after a kept start."""
+        if self._coach is None:
+            assert self._open_coach is not None
+            try:
+                self._coach = self._open_coach()
+            except Exception as exc:  # said by the command line once the app has closed
+                self.failed = exc
+                self.exit(1)
+                raise
+        return self._coach
+
+    @property
+    def is_open(self) -> bool:
+        """Whether the store has been read (at once, unless the start was kept)."""
+        return self._coach is not None
 
     def exit(
         self, result: int | None = None, return_code: int = 0, message: RenderableType | None = None
@@ -99,6 +133,30 @@ class CoachApp(App[int]):
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self.save_theme)
+        self.set_interval(WATCH_SECONDS, self.check_store)
+        # The first screen is pushed once the app has started, not while it starts: Textual
+        # drops the frames drawn during its start, and a screen pushed then is first seen
+        # a frame (~20 ms) after it was ready.
+        self.call_next(self.show_first)
+
+    def show_first(self) -> None:
+        # Each first screen is imported only when shown: a start pays for one of them.
+        if self.start is not None:
+            from ctcoach.tui.screens.dashboard import DashboardScreen
+
+            self.push_screen(DashboardScreen(self.start.dashboard()))
+            self.call_after_refresh(self.opened)  # the store is read once that shows
+        else:
+            self.show_profile()
+        screens = [s.screen.partition(":")[0] for s in SECTIONS if s.id != "dashboard"]
+        screens.append("ctcoach.tui.screens.dialogs")  # help and export
+        # After the first screen is drawn: the warm-up never delays the first paint.
+        self.call_after_refresh(self.set_timer, WARM_UP_SECONDS, partial(self.warm_up, screens))
+
+    def show_profile(self) -> None:
+        """The dashboard, or onboarding when there is no profile (or it no longer fits)."""
+        from ctcoach.coach import ProfileMismatch
+
         self.show_notices()
         try:
             profile = self.coach.profile()
@@ -108,14 +166,6 @@ class CoachApp(App[int]):
             notice = (
                 f"{str(exc).capitalize()}. Please answer again; nothing changes until you save."
             )
-        self.set_interval(WATCH_SECONDS, self.check_store)
-        # The first screen is pushed once the app has started, not while it starts: Textual
-        # drops the frames drawn during its start, and a screen pushed then is first seen
-        # a frame (~20 ms) after it was ready.
-        self.call_next(self.show_first, profile, notice)
-
-    def show_first(self, profile: Profile | None, notice: str) -> None:
-        # Each first screen is imported only when shown: a start pays for one of them.
         if profile is None:
             from ctcoach.tui.screens.onboarding import OnboardingScreen
 
@@ -125,10 +175,29 @@ class CoachApp(App[int]):
 
             self.push_screen(DashboardScreen())
             self.call_after_refresh(self.offer_next_stage)
-        screens = [s.screen.partition(":")[0] for s in SECTIONS if s.id != "dashboard"]
-        screens.append("ctcoach.tui.screens.dialogs")  # help and export
-        # After the first screen is drawn: the warm-up never delays the first paint.
-        self.call_after_refresh(self.set_timer, WARM_UP_SECONDS, partial(self.warm_up, screens))
+
+    def opened(self) -> None:
+        """After a kept start's first paint: read the store, and show what it holds now."""
+        try:
+            coach = self.coach
+        except Exception:  # self.failed: the command line says why
+            return
+        if coach.profile_or_none() is None:  # the kept dashboard no longer fits
+            self.pop_screen()
+            self.show_profile()
+            return
+        self.show_notices()
+        self.refresh_screen()
+        self.offer_next_stage()
+
+    def keep_start(self, view: DashboardView, snap: Snapshot, today: dt.date) -> None:
+        """Keep what the dashboard now shows of ``snap``, for the next start on this store."""
+        coach = self.coach
+        if self.keeper is None or coach.snapshot() is not snap:
+            return
+        theme = snap.setting("theme")
+        theme = theme if isinstance(theme, str) else None
+        self.keeper.write(theme, view, coach.store.signature, today.isoformat())
 
     def warm_up(self, modules: list[str], steps: Iterator[object] | None = None) -> None:
         """Import the sections' screens ahead of use, one per tick, while the person reads
@@ -163,6 +232,7 @@ class CoachApp(App[int]):
         if coach.stage_confirmed() is None:  # from before the coach kept track: start now
             with saving(self.screen):
                 coach.confirm_stage()
+            self.refresh_screen()  # what it shows now comes from the file just saved
             return
         stage, profile = coach.stage_offer(), coach.profile_or_none()
         if stage is None or profile is None:
@@ -178,8 +248,7 @@ class CoachApp(App[int]):
                 coach.confirm_stage(stage if move else None)
                 if move:
                     self.notify(f"Your plan now follows {label(stage)}.", markup=False)
-            if isinstance(self.screen, CoachScreen):
-                self.screen.refresh_data()
+            self.refresh_screen()
 
         self.push_screen(
             ConfirmScreen(question, yes=f"Move to {label(stage)}", no="Not now", yes_no=True),
@@ -189,6 +258,12 @@ class CoachApp(App[int]):
     def save_theme(self, theme: object) -> None:
         with saving(self.screen):
             self.coach.store.set_setting("theme", getattr(theme, "name", str(theme)))
+        self.refresh_screen()  # the dashboard kept for the next start has the theme, too
+
+    def refresh_screen(self) -> None:
+        """Have the screen show the store's newest data (see CoachScreen.refresh_data)."""
+        if isinstance(self.screen, CoachScreen):
+            self.screen.refresh_data()
 
     def show_notices(self) -> None:
         store = self.coach.store
@@ -197,14 +272,16 @@ class CoachApp(App[int]):
 
     def check_store(self) -> None:
         """Show what another ctcoach (a second window, `ctcoach onboard`) just saved."""
+        if not self.is_open:
+            return  # a kept start, not opened yet: opening reads the newest
         try:
             changed = self.coach.store.refresh()
         except StoreError as exc:
             self.notify(str(exc), severity="error", markup=False)
             return
         self.show_notices()
-        if changed and isinstance(self.screen, CoachScreen):
-            self.screen.refresh_data()
+        if changed:
+            self.refresh_screen()
 
     def onboarded(self, profile: Profile | None) -> None:
         from ctcoach.tui.screens.dashboard import DashboardScreen
@@ -255,8 +332,7 @@ class CoachApp(App[int]):
         def logged(message: str | None) -> None:
             if message:
                 self.notify(message, markup=False)
-                if isinstance(self.screen, CoachScreen):
-                    self.screen.refresh_data()
+                self.refresh_screen()
 
         self.push_screen(QuickLogDialog(), logged)
 

@@ -13,12 +13,12 @@ from textual.events import ScreenResume
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 
-from ctcoach.coach import Coach
-from ctcoach.store import StoreError
+from ctcoach.errors import StoreError
 from ctcoach.tui.confirm import ask
 from ctcoach.tui.keys import MODAL_KEYS
 
 if TYPE_CHECKING:
+    from ctcoach.coach import Coach
     from ctcoach.tui.app import CoachApp
 
 T = TypeVar("T")

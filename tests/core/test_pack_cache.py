@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from ctcoach import content as content_module
+from ctcoach import kept as kept_module
 from ctcoach.cli import run
 from ctcoach.cli.base import resolve_cache_dir
 from ctcoach.content import ContentError, load_pack
-from ctcoach.content import cache as cache_module
 from ctcoach.content import loader as loader_module
 from ctcoach.content.cache import cache_file, load_pack_cached
 
@@ -122,7 +122,7 @@ def test_a_failed_write_leaves_no_temporary_file(pack_dir, tmp_path, monkeypatch
     def full_disk(*_args, **_kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(cache_module.pickle, "dump", full_disk)
+    monkeypatch.setattr(kept_module.pickle, "dump", full_disk)
     assert load_pack_cached(pack_dir, cache) == load_pack(pack_dir)
     assert list(cache.iterdir()) == []
 

@@ -86,3 +86,46 @@ def test_start_toggle_quit_in_a_real_terminal(tmp_path, tmux):
     assert code_file.read_text().strip() == "0"
     with Store(data) as store:
         assert len(store.snapshot().done) == 1
+
+
+def test_a_second_start_is_drawn_from_the_kept_dashboard_and_works(tmp_path, tmux, cache_dir):
+    """The dashboard kept by one run is what the next start on the unchanged store draws
+    first; the store is read right after, and a change made then is kept for the next."""
+    from ctcoach.content.paths import default_content_dir
+    from ctcoach.tui.start import Keeper
+
+    data = tmp_path / "data"
+    answers = tmp_path / "me.toml"
+    answers.write_text(ANSWERS, encoding="utf-8")
+    subprocess.run(
+        [str(CTCOACH), "--data-dir", str(data), "onboard", "--answers", str(answers)],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
+    keeper = Keeper(cache_dir, default_content_dir(), data)
+    today = time.strftime("%Y-%m-%d")
+    command = f"{shlex.quote(str(CTCOACH))} --data-dir {shlex.quote(str(data))}"
+
+    def screen() -> str:
+        return tmux("capture-pane", "-p", "-t", "e2e")
+
+    def start() -> None:
+        tmux("kill-session", "-t", "e2e")
+        tmux("new-session", "-d", "-s", "e2e", "-x", "80", "-y", "24", command)
+        wait_for(screen, "Terminal Test · PGY1")
+
+    start()
+    wait_for(screen, "║ 0 done")
+    assert keeper.read(today) is not None  # what this run drew is kept
+    start()  # drawn from what was kept
+    tmux("send-keys", "-t", "e2e", "p")
+    wait_for(screen, "Done / not done")
+    tmux("send-keys", "-t", "e2e", "Space")
+    wait_for(screen, "[x]")
+    tmux("send-keys", "-t", "e2e", "Escape")
+    wait_for(screen, "║ 1 done")  # the dashboard's plan card (the plan says "1 done", too)
+    kept = keeper.read(today)
+    assert kept is not None and dict(kept.cards)["plan"][1][0] == "1 done"
+    start()
+    wait_for(screen, "1 done")

@@ -6,23 +6,25 @@ line each (compact), and the screen scrolls rather than cutting anything."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, VerticalScroll
-from textual.content import Content
 from textual.events import Resize
 from textual.geometry import Size
 from textual.widgets import Static
 
-from ctcoach.records import Snapshot
-from ctcoach.tui.base import CoachScreen
-from ctcoach.tui.screens.dashboard_status import item_line, statuses
+from ctcoach.tui.base import CoachScreen, coach_app
 from ctcoach.tui.sections import cards
-from ctcoach.tui.text import join, plain
+from ctcoach.tui.start import DashboardView
+from ctcoach.tui.text import plain
 from ctcoach.tui.widgets.card import Card
 from ctcoach.tui.widgets.footer import KeyFooter
 from ctcoach.tui.widgets.titlebar import TitleBar
+
+if TYPE_CHECKING:
+    from ctcoach.records import Snapshot
 
 WIDE = (76, 22)  # the smallest terminal that shows the cards as boxes
 FORMS = ("wide", "dense", "compact")
@@ -35,8 +37,12 @@ class DashboardScreen(CoachScreen[None]):
     BINDINGS = [Binding(s.key, f"app.open({s.id!r})", s.short, show=False) for s in cards()]
     AUTO_FOCUS = ""  # on_mount focuses the plan card without scrolling (one focus, one restyle)
 
-    def __init__(self) -> None:
+    def __init__(self, kept: DashboardView | None = None) -> None:
+        """``kept``: what the dashboard showed when this store was last seen (see
+        :mod:`ctcoach.tui.start`), drawn as it mounts; the store is read afterwards."""
         super().__init__()
+        self.kept = kept
+        self.view: DashboardView | None = None  # what is drawn
         self.form = 0  # an index into FORMS
         self.size_seen: tuple[int, int] | None = None
         self.fitting = 0  # counts fits, so only the newest one steps down
@@ -59,7 +65,10 @@ class DashboardScreen(CoachScreen[None]):
 
     def on_mount(self) -> None:
         self.title = "ctcoach"
-        self.refresh_data()
+        if self.kept is not None:
+            self.show(self.kept)
+        else:
+            self.refresh_data()
         self.query_one("#card-plan", Card).focus(scroll_visible=False)
 
     def on_resize(self, event: Resize) -> None:
@@ -78,9 +87,9 @@ class DashboardScreen(CoachScreen[None]):
     def step_down(self, fitting: int, before: Size | None = None, waits: int = 0) -> None:
         """One step of a fit; ``before`` is the size measured before the last step,
         so a layout that has not caught up yet is waited for (a few refreshes at most)."""
+        if fitting != self.fitting or not self.is_attached:
+            return  # a newer fit, or the screen is gone (a kept start that no longer fits)
         scroll = self.query_one("#dashboard", VerticalScroll)
-        if fitting != self.fitting:
-            return
         if scroll.virtual_size == before and waits < LAYOUT_WAITS:
             self.call_after_refresh(self.step_down, fitting, before, waits + 1)
             return
@@ -102,9 +111,12 @@ class DashboardScreen(CoachScreen[None]):
         self.refresh(layout=True)
 
     def on_screen_resume(self) -> None:
-        self.refresh_data()
+        if coach_app(self).is_open:  # a kept start's store is read after its first paint
+            self.refresh_data()
 
     def refresh_data(self) -> None:
+        from ctcoach.tui.screens.dashboard_status import dashboard_view
+
         coach = self.coach
         snap, today = coach.snapshot(), coach.today()
         if self.shown_for is not None and self.shown_for[0] is snap and self.shown_for[1] == today:
@@ -113,26 +125,19 @@ class DashboardScreen(CoachScreen[None]):
         plan = coach.plan_or_none()
         if plan is None:
             return
-        pack = coach.pack
-        profile = plan.profile
-        stage = pack.question("stage").choice_label(profile.stage)
-        parts: list[Content | str] = [plain(profile.name, "bold"), " · ", stage]
-        institution = profile.get("institution")
-        if institution:
-            parts += [" · ", plain(str(institution))]
-        self.query_one("#who", Static).update(join(*parts))
-        if plan.phase is not None:
-            self.query_one("#phase", Static).update(
-                join(plain(plan.phase.title, "italic"), ": ", plan.phase.goal)
-            )
-        for section_id, lines in statuses(pack, plan, coach.snapshot()).items():
+        view = dashboard_view(plan, coach.pack, snap)
+        coach_app(self).keep_start(view, snap, today)
+        if not view.same_as(self.view):
+            self.show(view)
+
+    def show(self, view: DashboardView) -> None:
+        self.view = view
+        self.query_one("#who", Static).update(view.who)
+        if view.phase is not None:
+            self.query_one("#phase", Static).update(view.phase)
+        for section_id, lines in view.cards:
             self.query_one(f"#card-{section_id}", Card).set_status(lines)
-        upcoming = plan.next_actions(3)
-        self.query_one("#next", Static).update(
-            Content("\n").join(item_line(plan, i) for i in upcoming)
-            if upcoming
-            else plain("Nothing waiting: everything active in your plan is done.")
-        )
+        self.query_one("#next", Static).update(view.next)
         if self.is_mounted:
             self.fit_from_the_top()
 

@@ -10,6 +10,7 @@ from ctcoach.events import EventSettings, readiness, upcoming
 from ctcoach.model import Pack, plural
 from ctcoach.plan import Plan, PlanItem
 from ctcoach.records import Snapshot
+from ctcoach.tui.start import DashboardView
 from ctcoach.tui.text import join, plain
 
 Lines = list[Content]
@@ -143,3 +144,26 @@ def statuses(pack: Pack, plan: Plan, snap: Snapshot | None = None) -> dict[str, 
             else {}
         ),
     }
+
+
+def dashboard_view(plan: Plan, pack: Pack, snap: Snapshot) -> DashboardView:
+    """Everything the dashboard shows of ``plan``: who, the phase, the next three actions
+    and every card's lines."""
+    profile = plan.profile
+    stage = pack.question("stage").choice_label(profile.stage)
+    parts: list[Content | str] = [plain(profile.name, "bold"), " · ", stage]
+    institution = profile.get("institution")
+    if institution:
+        parts += [" · ", plain(str(institution))]
+    phase = plan.phase
+    upcoming = plan.next_actions(3)
+    return DashboardView(
+        who=join(*parts),
+        phase=join(plain(phase.title, "italic"), ": ", phase.goal) if phase is not None else None,
+        next=(
+            Content("\n").join(item_line(plan, i) for i in upcoming)
+            if upcoming
+            else plain("Nothing waiting: everything active in your plan is done.")
+        ),
+        cards=tuple((name, tuple(lines)) for name, lines in statuses(pack, plan, snap).items()),
+    )

@@ -1,0 +1,174 @@
+"""A start on an unchanged store draws the dashboard kept from the last run, then reads
+the store; any change (another process's save, another day) means a start as usual."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import io
+from pathlib import Path
+
+import pytest
+
+import ctcoach.cli.profile_commands
+from ctcoach.cli import run
+from ctcoach.cli.base import Context
+from ctcoach.coach import Coach
+from ctcoach.errors import StoreError
+from ctcoach.mentors import Mentor
+from ctcoach.model import Pack
+from ctcoach.store import Store
+from ctcoach.tui.app import CoachApp
+from ctcoach.tui.screens.dashboard import DashboardScreen
+from ctcoach.tui.screens.onboarding import OnboardingScreen
+from ctcoach.tui.start import Keeper
+
+from ..helpers import CONTENT, TODAY, answers
+from .helpers import screen_text
+
+PROFILE = {"stage": "ms3", "home_ct_program": True}
+
+
+@pytest.fixture
+def keeper(tmp_path: Path, data_dir: Path) -> Keeper:
+    return Keeper(tmp_path / "cache", CONTENT, data_dir)
+
+
+def coach_on(pack: Pack, data_dir: Path, today: dt.date = TODAY) -> Coach:
+    return Coach(pack, Store(data_dir), lambda: today)
+
+
+async def first_run(pack: Pack, data_dir: Path, keeper: Keeper) -> str:
+    """Onboarded, then a run of the app that draws the dashboard (and keeps it)."""
+    coach = coach_on(pack, data_dir)
+    coach.store.save_profile(answers(pack, **PROFILE))
+    app = CoachApp(coach, keeper=keeper)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        return screen_text(app)
+
+
+async def test_an_unchanged_store_is_drawn_before_it_is_read(pack, data_dir, keeper):
+    drawn = await first_run(pack, data_dir, keeper)
+    start = keeper.read(TODAY.isoformat())
+    assert start is not None
+    seen: list[str] = []
+
+    def open_coach() -> Coach:
+        seen.append(screen_text(app))  # what shows when the store is first read
+        return coach_on(pack, data_dir)
+
+    app = CoachApp(open_coach, start=start, keeper=keeper)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert len(seen) == 1
+        assert "Alex Rivera · MS3" in seen[0] and "Next actions" in seen[0]
+        assert screen_text(app) == drawn
+        await pilot.press("p")  # and the app works on the store it then read
+        assert "active at once" in screen_text(app)
+
+
+async def test_a_save_by_another_process_or_another_day_reads_the_store_first(
+    pack, data_dir, keeper
+):
+    await first_run(pack, data_dir, keeper)
+    assert keeper.read((TODAY + dt.timedelta(days=1)).isoformat()) is None
+    assert keeper.read(TODAY.isoformat()) is not None
+    Store(data_dir).save_mentor(Mentor(0, "Dr. Elsewhere", ("career",)))  # `ctcoach mentor add`
+    assert keeper.read(TODAY.isoformat()) is None
+
+
+async def test_a_change_between_the_kept_paint_and_the_read_shows_once_read(pack, data_dir, keeper):
+    await first_run(pack, data_dir, keeper)
+    start = keeper.read(TODAY.isoformat())
+    assert start is not None
+    Store(data_dir).save_profile(answers(pack, name="Jordan Lee", **PROFILE))
+    app = CoachApp(lambda: coach_on(pack, data_dir), start=start, keeper=keeper)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "Jordan Lee · MS3" in screen_text(app)
+    again = keeper.read(TODAY.isoformat())  # what it drew then is kept in turn
+    assert again is not None and again.who[0].startswith("Jordan Lee")
+
+
+async def test_the_kept_theme_is_set_before_the_first_paint(pack, data_dir, keeper):
+    await first_run(pack, data_dir, keeper)
+    Store(data_dir).set_setting("theme", "textual-light")
+    app = CoachApp(coach_on(pack, data_dir), keeper=keeper)  # a start as usual keeps it
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+    start = keeper.read(TODAY.isoformat())
+    assert start is not None and start.theme == "textual-light"
+    themes: list[str] = []
+
+    def open_coach() -> Coach:
+        themes.append(app.theme)
+        return coach_on(pack, data_dir)
+
+    app = CoachApp(open_coach, start=start)
+    assert app.theme == "textual-light"
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+    assert themes == ["textual-light"]
+
+
+async def test_a_kept_dashboard_whose_profile_is_gone_gives_onboarding(
+    pack, data_dir, keeper, tmp_path
+):
+    await first_run(pack, data_dir, keeper)
+    start = keeper.read(TODAY.isoformat())
+    assert start is not None
+    app = CoachApp(lambda: coach_on(pack, tmp_path / "empty"), start=start)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, OnboardingScreen)
+        assert not any(isinstance(s, DashboardScreen) for s in app.screen_stack)
+
+
+async def test_a_damaged_kept_file_means_a_start_as_usual(pack, data_dir, keeper):
+    await first_run(pack, data_dir, keeper)
+    keeper.file().write_bytes(b"\x80\x05 not a pickle")
+    assert keeper.read(TODAY.isoformat()) is None
+    await first_run(pack, data_dir, keeper)  # and the next run keeps a good one again
+    assert keeper.read(TODAY.isoformat()) is not None
+
+
+def test_the_command_starts_from_the_kept_dashboard_and_says_why_a_late_read_failed(
+    pack, tmp_path, monkeypatch
+):
+    """`ctcoach` twice: the second start is drawn from what the first kept; when reading
+    the store after that first paint fails, the app closes and says why in one line."""
+    data, cache = tmp_path / "data", tmp_path / "cache"
+    Store(data).save_profile(answers(pack, **PROFILE))
+    environ = {"CTCOACH_DATA_DIR": str(data), "CTCOACH_CACHE_DIR": str(cache)}
+    starts: list[bool] = []
+
+    def run_headless(app: CoachApp) -> None:  # CoachApp.run, without a terminal
+        starts.append(app.start is not None)
+
+        async def drive() -> None:
+            async with app.run_test(size=(80, 24)) as pilot:
+                await pilot.pause()
+
+        asyncio.run(drive())
+
+    monkeypatch.setattr(ctcoach.cli.profile_commands, "isatty", lambda _stream: True)
+    monkeypatch.setattr(CoachApp, "run", run_headless)
+
+    def ctcoach_app() -> tuple[int, str]:
+        err = io.StringIO()
+        code = run([], environ=environ, stdin=io.StringIO(), stdout=io.StringIO(), stderr=err)
+        return code, err.getvalue()
+
+    assert ctcoach_app() == (0, "")
+    assert ctcoach_app() == (0, "")
+    assert starts == [False, True]
+
+    def unreadable(self: Context, say_notices: bool = True) -> Store:
+        raise StoreError(f"cannot read {data / 'ctcoach.json'}: Input/output error")
+
+    monkeypatch.setattr(Context, "store", unreadable)
+    code, err = ctcoach_app()
+    assert starts == [False, True, True]
+    assert code == 2
+    assert err == f"ctcoach: cannot read {data / 'ctcoach.json'}: Input/output error\n"
