@@ -231,13 +231,19 @@ def cmd_app(args: argparse.Namespace, ctx: Context) -> int:
             "the full-screen app needs an interactive terminal; "
             "use `ctcoach plan` to print your plan instead"
         )
+    from ctcoach.storefile import STORE_NAME, signature
     from ctcoach.tui.app import CoachApp
-    from ctcoach.tui.start import Keeper
+    from ctcoach.tui.start import FirstRun, Keeper, Start
 
     keeper = Keeper(ctx.cache_dir, ctx.content_dir, ctx.data_dir) if ctx.cache_dir else None
-    # The dashboard as the last run on this store drew it, when nothing has changed since:
-    # drawn at once, and the store read after (ctcoach.tui.start).
-    start = keeper.read(ctx.today().isoformat()) if keeper is not None else None
+    # What can be drawn before the store is read (ctcoach.tui.start): the dashboard as the
+    # last run on this store drew it, when nothing has changed since, or onboarding, when
+    # nothing is saved yet.
+    start: Start | FirstRun | None = None
+    if keeper is not None:
+        start = keeper.read(ctx.today().isoformat())
+    if start is None and signature(ctx.data_dir / STORE_NAME) is None:
+        start = FirstRun(ctx.pack())
     coach = partial(ctx.coach, say_notices=False) if start is not None else ctx.coach()
     app = CoachApp(coach, freeze=ctx.freeze_loaded, start=start, keeper=keeper)
     app.run()

@@ -27,7 +27,7 @@ if TYPE_CHECKING:  # loaded with the store: a kept start draws before either
     from ctcoach.model import Profile
     from ctcoach.plan import Plan
     from ctcoach.records import Snapshot
-    from ctcoach.tui.start import DashboardView, Keeper, Start
+    from ctcoach.tui.start import DashboardView, FirstRun, Keeper, Start
 
 WATCH_SECONDS = 1.0  # how often the app looks for changes other processes saved
 WARM_UP_SECONDS = 0.05  # between two screen modules imported ahead of use (warm_up)
@@ -56,11 +56,12 @@ class CoachApp(App[int]):
         cwd: Path | None = None,
         clock: Callable[[], float] = time.monotonic,
         freeze: bool = False,
-        start: Start | None = None,
+        start: Start | FirstRun | None = None,
         keeper: Keeper | None = None,
     ) -> None:
-        """``coach``, or what opens it: with ``start``, the dashboard kept from the last run
-        on this store (:mod:`ctcoach.tui.start`), the store is opened once that is drawn.
+        """``coach``, or what opens it, with ``start``: what to draw before the store is
+        read, the dashboard kept from the last run on this store or, with no store yet,
+        onboarding (:mod:`ctcoach.tui.start`); the store is opened once that is drawn.
         ``keeper`` keeps what the dashboard shows for the next start."""
         super().__init__()
         self._coach: Coach | None = None if callable(coach) else coach
@@ -77,7 +78,10 @@ class CoachApp(App[int]):
         self.freeze = freeze
         # The saved theme, before the styles are first read: set once the app runs, it
         # would have them all read again (about 15 ms before the first paint).
-        saved_theme = start.theme if start is not None else self.coach.snapshot().setting("theme")
+        if start is None:
+            saved_theme = self.coach.snapshot().setting("theme")
+        else:  # kept with the dashboard; nothing saved yet before the first run
+            saved_theme = getattr(start, "theme", None)
         if isinstance(saved_theme, str) and saved_theme in self.available_themes:
             self.theme = saved_theme
         self.leaving = False  # set by exit(): keys pressed after q do nothing
@@ -141,11 +145,17 @@ class CoachApp(App[int]):
 
     def show_first(self) -> None:
         # Each first screen is imported only when shown: a start pays for one of them.
-        if self.start is not None:
+        from ctcoach.tui.start import FirstRun, Start
+
+        if isinstance(self.start, Start):
             from ctcoach.tui.screens.dashboard import DashboardScreen
 
             self.push_screen(DashboardScreen(self.start.dashboard()))
             self.call_after_refresh(self.opened)  # the store is read once that shows
+        elif isinstance(self.start, FirstRun):
+            from ctcoach.tui.screens.onboarding import OnboardingScreen
+
+            self.push_screen(OnboardingScreen(self.start.pack, None, ""), self.onboarded)
         else:
             self.show_profile()
         screens = [s.screen.partition(":")[0] for s in SECTIONS if s.id != "dashboard"]
@@ -197,7 +207,9 @@ class CoachApp(App[int]):
             return
         theme = snap.setting("theme")
         theme = theme if isinstance(theme, str) else None
-        self.keeper.write(theme, view, coach.store.signature, today.isoformat())
+        # Written once it shows: a start that reads the store first is not delayed by it.
+        write = partial(self.keeper.write, theme, view, coach.store.signature, today.isoformat())
+        self.call_after_refresh(write)
 
     def warm_up(self, modules: list[str], steps: Iterator[object] | None = None) -> None:
         """Import the sections' screens ahead of use, one per tick, while the person reads

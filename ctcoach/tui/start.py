@@ -13,11 +13,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.content import Content, Span
 
 from ctcoach.kept import kept_file, read_kept, write_kept
 from ctcoach.storefile import STORE_NAME, Signature, signature
+
+if TYPE_CHECKING:
+    from ctcoach.model import Pack
 
 FORMAT = 1  # bump when what is kept changes shape
 
@@ -106,6 +110,14 @@ class Start:
             content_of(self.next),
             tuple((name, tuple(map(content_of, lines))) for name, lines in self.cards),
         )
+
+
+@dataclass(frozen=True)
+class FirstRun:
+    """Nothing saved yet (no store file): onboarding, which needs only the pack; the
+    store is opened after the first paint, or when the profile is saved."""
+
+    pack: Pack
 
 
 class Keeper:

@@ -26,6 +26,8 @@ class Line(Content):
     that wraps is cut where Textual's own wrap cuts it (Rich's ``divide_line``, the
     function Textual calls), so the count is the same."""
 
+    __slots__ = ("_height",)
+
     def get_height(self, rules: RulesMap, width: int) -> int:
         room = width - rules.get("line_pad", 0) * 2
         plain_text = self.plain
@@ -34,4 +36,10 @@ class Line(Content):
         if self.cell_length <= room:
             return 1
         fold = rules.get("text_overflow", "fold") == "fold"
-        return len(divide_line(plain_text, room, fold=fold)) + 1
+        # The last count is kept: a list asks for every line's height twice as it opens.
+        known: tuple[int, bool, int] | None = getattr(self, "_height", None)
+        if known is not None and known[0] == room and known[1] == fold:
+            return known[2]
+        height = len(divide_line(plain_text, room, fold=fold)) + 1
+        self._height = (room, fold, height)
+        return height

@@ -62,3 +62,21 @@ async def enter_text(pilot: Pilot[Any], text: str) -> None:
 def no_blink(app: CoachApp) -> None:
     for field in app.screen.query(Input):
         field.cursor_blink = False
+
+
+async def answer_all(pilot: Pilot[Any], name: str = "Sam Lee") -> None:
+    """Complete onboarding: name, stage MS3, defaults, tick one interest. Enter continues."""
+    app = pilot.app
+    await pilot.press(*name, "enter")  # name
+    await pilot.press("3", "enter")  # stage: MS3
+    await pilot.press("enter")  # institution: skip
+    await pilot.press("enter")  # home program: default yes
+    await pilot.press("space", "enter")  # interests: adult cardiac
+    await pilot.press("enter")  # track: the default, not decided
+    await pilot.press("enter")  # comfort: default 3
+    await pilot.press("enter")  # hours: default 3
+    await pilot.press("enter")  # societies: none
+    await pilot.press("enter")  # conference: none
+    assert "Check your answers" in screen_text(app)
+    await pilot.press("enter")  # save
+    await pilot.pause()

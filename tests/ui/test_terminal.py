@@ -41,6 +41,14 @@ def tmux(tmp_path: Path) -> Iterator[Callable[..., str]]:
     call("kill-server")
 
 
+def eventually(check: Callable[[], object], seconds: float = 20) -> object:
+    """``check()`` once it is true (bounded: the app writes after it draws)."""
+    deadline = time.monotonic() + seconds
+    while not (result := check()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return result
+
+
 def wait_for(read: Callable[[], str], text: str, seconds: float = 20) -> str:
     """Poll the screen until ``text`` shows (bounded; the app needs real time to start)."""
     deadline = time.monotonic() + seconds
@@ -117,7 +125,7 @@ def test_a_second_start_is_drawn_from_the_kept_dashboard_and_works(tmp_path, tmu
 
     start()
     wait_for(screen, "║ 0 done")
-    assert keeper.read(today) is not None  # what this run drew is kept
+    assert eventually(lambda: keeper.read(today))  # what this run drew is kept
     start()  # drawn from what was kept
     tmux("send-keys", "-t", "e2e", "p")
     wait_for(screen, "Done / not done")
@@ -125,7 +133,7 @@ def test_a_second_start_is_drawn_from_the_kept_dashboard_and_works(tmp_path, tmu
     wait_for(screen, "[x]")
     tmux("send-keys", "-t", "e2e", "Escape")
     wait_for(screen, "║ 1 done")  # the dashboard's plan card (the plan says "1 done", too)
-    kept = keeper.read(today)
-    assert kept is not None and dict(kept.cards)["plan"][1][0] == "1 done"
+    kept = eventually(lambda: (k := keeper.read(today)) and dict(k.cards)["plan"][1][0] == "1 done")
+    assert kept
     start()
     wait_for(screen, "1 done")

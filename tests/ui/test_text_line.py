@@ -9,10 +9,21 @@ from textual.content import Content
 from ctcoach.tui.text import Line, join, plain
 
 TEXT = st.text(alphabet="ab cd—\n\t日本語é\u0301🙂-", max_size=40)
+ONE_LINE = st.text(alphabet="ab cd—日本語é\u0301🙂-", max_size=40)
 RULES = st.fixed_dictionaries(
     {},
     optional={
         "text_wrap": st.sampled_from(["wrap", "nowrap"]),
+        "text_overflow": st.sampled_from(["fold", "ellipsis", "clip"]),
+        "line_pad": st.integers(0, 2),
+    },
+)
+
+
+WRAPPED = st.fixed_dictionaries(
+    {},
+    optional={
+        "text_wrap": st.just("wrap"),
         "text_overflow": st.sampled_from(["fold", "ellipsis", "clip"]),
         "line_pad": st.integers(0, 2),
     },
@@ -27,6 +38,22 @@ def test_a_line_is_as_tall_as_the_same_content(text, width, rules):
     except ValueError:  # Textual's own wrap refuses a width that padding leaves at 0
         return
     assert Line(text).get_height(rules, width) == expected
+
+
+@settings(max_examples=500, deadline=None)
+@given(ONE_LINE, st.lists(st.tuples(st.integers(1, 30), WRAPPED), min_size=2, max_size=5))
+def test_a_line_asked_again_at_other_widths_is_as_tall_as_a_new_one(text, asks):
+    """A line keeps its last count: asked again, at the same or another width and rules,
+    it answers as a line asked for the first time. (Text with tabs or line breaks, and
+    lines that do not wrap, are measured by Textual's Content, whose own kept count
+    mixes up some widths and paddings: not what this tests.)"""
+    line = Line(text)
+    for width, rules in asks:
+        try:
+            expected = Line(text).get_height(rules, width)
+        except ValueError:
+            continue
+        assert line.get_height(rules, width) == expected
 
 
 def test_a_line_keeps_the_text_and_styles_of_its_content():

@@ -17,28 +17,10 @@ from ctcoach.tui.screens.plan import PlanList, PlanScreen
 from ctcoach.tui.screens.profile import EditAnswer, ProfileScreen
 from ctcoach.tui.widgets.card import Card
 
-from .helpers import enter_text, screen_text
+from .helpers import answer_all, enter_text, screen_text
 
 SIZES = [(60, 20), (80, 24), (120, 40)]
 BASIC = {"name": "Alex Rivera", "stage": "ms2", "weekly_hours": 5}
-
-
-async def answer_all(pilot, name="Sam Lee"):
-    """Complete onboarding: name, stage MS3, defaults, tick one interest. Enter continues."""
-    app = pilot.app
-    await pilot.press(*name, "enter")  # name
-    await pilot.press("3", "enter")  # stage: MS3
-    await pilot.press("enter")  # institution: skip
-    await pilot.press("enter")  # home program: default yes
-    await pilot.press("space", "enter")  # interests: adult cardiac
-    await pilot.press("enter")  # track: the default, not decided
-    await pilot.press("enter")  # comfort: default 3
-    await pilot.press("enter")  # hours: default 3
-    await pilot.press("enter")  # societies: none
-    await pilot.press("enter")  # conference: none
-    assert "Check your answers" in screen_text(app)
-    await pilot.press("enter")  # save
-    await pilot.pause()
 
 
 async def test_onboarding_complete_saves_and_opens_dashboard(make_app, data_dir):

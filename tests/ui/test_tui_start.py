@@ -21,10 +21,10 @@ from ctcoach.store import Store
 from ctcoach.tui.app import CoachApp
 from ctcoach.tui.screens.dashboard import DashboardScreen
 from ctcoach.tui.screens.onboarding import OnboardingScreen
-from ctcoach.tui.start import Keeper
+from ctcoach.tui.start import FirstRun, Keeper
 
 from ..helpers import CONTENT, TODAY, answers
-from .helpers import screen_text
+from .helpers import answer_all, screen_text
 
 PROFILE = {"stage": "ms3", "home_ct_program": True}
 
@@ -123,6 +123,24 @@ async def test_a_kept_dashboard_whose_profile_is_gone_gives_onboarding(
         await pilot.pause()
         assert isinstance(app.screen, OnboardingScreen)
         assert not any(isinstance(s, DashboardScreen) for s in app.screen_stack)
+
+
+async def test_with_nothing_saved_yet_onboarding_shows_before_the_store_is_opened(pack, data_dir):
+    seen: list[str] = []
+
+    def open_coach() -> Coach:
+        seen.append(screen_text(app))
+        return coach_on(pack, data_dir)
+
+    app = CoachApp(open_coach, start=FirstRun(pack))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, OnboardingScreen)
+        await answer_all(pilot)
+        assert len(seen) == 1 and "Question 1 of" in seen[0]
+        assert isinstance(app.screen, DashboardScreen)
+        assert "Sam Lee · MS3" in screen_text(app)
+    assert Store(data_dir).snapshot().profile["name"] == "Sam Lee"
 
 
 async def test_a_damaged_kept_file_means_a_start_as_usual(pack, data_dir, keeper):

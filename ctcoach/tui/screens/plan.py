@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -55,7 +56,9 @@ def item_label(item: PlanItem) -> Content:
     if after:
         spans.append(Span(end, end + len(after), "$error" if item.overdue else "dim"))
     # A Line: opening a plan of hundreds of items measures each; most fit on one line.
-    return Line(box + title + after, spans, None, False)
+    # Its width is counted here, as the warm-up makes the lines, not as the plan opens.
+    text = box + title + after
+    return Line(text, spans, cell_len(text), False)
 
 
 class PlanList(OptionList):
