@@ -7,7 +7,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import gc
-import json
 import os
 import re
 from collections.abc import Callable, Iterator, Mapping, MutableMapping
@@ -59,6 +58,8 @@ _PLAIN: msgspec.json.Decoder[Any] = msgspec.json.Decoder()
 
 
 def _parse_json(text: str) -> Any:
+    import json
+
     try:
         data = json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
@@ -72,6 +73,8 @@ def _no_constant(name: str) -> Any:
 
 def dump(tables: Mapping[str, Any]) -> str:
     """Compact JSON through the C encoder; NaN and infinity are refused."""
+    import json
+
     try:
         return json.dumps(tables, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     except ValueError as exc:
@@ -145,6 +148,8 @@ class Tables(MutableMapping[str, Any]):
         """The file's JSON, in pieces to write one after the other: the tables used
         encoded (compact, by the C encoder; NaN and infinity refused), the others the
         bytes they were read from (not copied)."""
+        import json
+
         parts: list[bytes | memoryview] = []
         for name, value in self._values.items():
             parts.append((b"{" if not parts else b",") + json.dumps(name).encode() + b":")
@@ -210,8 +215,6 @@ def _checked(tables: T, path: Path, newest: int) -> T:
 
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
 _SPACE = frozenset(" \t\n\r")  # JSON's whitespace ("" is not in it: the end of the text)
-# What json.loads itself uses (the C versions); typeshed does not declare them.
-_scanstring: Callable[[str, int], tuple[str, int]] = json.decoder.scanstring  # type: ignore[attr-defined]
 Scan = Callable[[str, int], tuple[Any, int]]
 
 
@@ -224,8 +227,12 @@ class _Scanner:
     def __init__(self, text: str) -> None:
         self.text = text
         self.at = 0
+        import json  # the fast reader (msgspec) needs none of it
+
         decoder = json.JSONDecoder(parse_constant=_no_constant)
+        # What json.loads itself uses (the C versions); typeshed does not declare them.
         self.scan: Scan = decoder.scan_once  # type: ignore[attr-defined]
+        self.scanstring: Callable[[str, int], tuple[str, int]] = json.decoder.scanstring  # type: ignore[attr-defined]
 
     def tables(self) -> Iterator[tuple[str, Iterator[tuple[str, Any]]]]:
         """Each table's name and its records; take all of a table's records before the next."""
@@ -237,7 +244,7 @@ class _Scanner:
     def _records(self) -> Iterator[tuple[str, Any]]:
         """The members of a table: ``_members`` inlined, with ``at`` in a local, since this
         runs for every record (whitespace, which the store never writes, via ``_next``)."""
-        text, scan, space = self.text, self.scan, _SPACE
+        text, scan, space, scanstring = self.text, self.scan, _SPACE, self.scanstring
         if self._next() != "{":
             raise Unusual("not a table")
         self.at += 1
@@ -248,7 +255,7 @@ class _Scanner:
         while True:
             if text[at : at + 1] != '"':
                 raise Unusual("not a name")
-            key, at = _scanstring(text, at + 1)
+            key, at = scanstring(text, at + 1)
             if text[at : at + 1] != ":":
                 self.at = at
                 if self._next() != ":":
@@ -292,7 +299,7 @@ class _Scanner:
         while True:
             if self._next() != '"':
                 raise Unusual("not a name")
-            key, self.at = _scanstring(text, self.at + 1)
+            key, self.at = self.scanstring(text, self.at + 1)
             if self._next() != ":":
                 raise Unusual("no colon")
             self.at += 1

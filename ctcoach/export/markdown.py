@@ -7,6 +7,7 @@ Markdown's structure is escaped: "M&M" stays "M&M", "[one sentence]" stays as it
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Mapping, Sequence
 
@@ -19,7 +20,7 @@ from ctcoach.profile import summary
 # ``_`` unless inside a word), code spans, a backslash before punctuation or at the
 # end, HTML and autolinks (``<`` before a letter, ``/``, ``!`` or ``?``), entities, and
 # the ``]`` that would close a link (before ``(``, ``[`` or ``:``).
-_INLINE = re.compile(
+_INLINE = (
     r"[*`~]"
     r"|(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])"
     r"|\\(?=[!-/:-@\[-`{-~]|$)"
@@ -27,24 +28,35 @@ _INLINE = re.compile(
     r"|&(?=#[0-9]{1,7};|#[xX][0-9A-Fa-f]{1,6};|[A-Za-z][A-Za-z0-9]{0,31};)"
     r"|\](?=[(\[:])"
 )
+_INLINE_MARKS = frozenset("*`~_\\<&]")  # a text with none of them needs no escapes
 # What starts a block when it begins a line: a heading, a quote, a list item, a rule
 # or a setext underline (fences, HTML and ``*``/``_`` rules are escaped inline).
-_BLOCK_START = re.compile(
-    r"^(?:#{1,6}(?=[ \t]|$)|>|[-+](?=[ \t]|$)|[-=]+[ \t]*$|\d{1,9}(?=[.)](?:[ \t]|$)))"
-)
+_BLOCK_START = r"^(?:#{1,6}(?=[ \t]|$)|>|[-+](?=[ \t]|$)|[-=]+[ \t]*$|\d{1,9}(?=[.)](?:[ \t]|$)))"
 # A heading's closing sequence: trailing ``#`` marks after a space are not shown.
-_HEADING_END = re.compile(r"(?:(?<= )|^)#+$")
+_HEADING_END = r"(?:(?<= )|^)#+$"
+
+
+@functools.cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    """A pattern compiled on first use: a plan without any of these marks (most) does not
+    pay for compiling them (about a millisecond a command)."""
+    return re.compile(pattern)
 
 
 def escape(text: str) -> str:
     """``text`` on one line, literal where it sits inside a line of Markdown."""
-    return _INLINE.sub(lambda m: "\\" + m.group(), " ".join(text.split()))
+    text = " ".join(text.split())
+    if _INLINE_MARKS.isdisjoint(text):
+        return text
+    return _compiled(_INLINE).sub(lambda m: "\\" + m.group(), text)
 
 
 def escape_line(text: str) -> str:
     """``text`` literal at the start of a line (after ``> `` or an indent)."""
     text = escape(text)
-    match = _BLOCK_START.match(text)
+    if not text or text[0] not in "#>-+=0123456789":
+        return text
+    match = _compiled(_BLOCK_START).match(text)
     if match is None:
         return text
     if match.group()[0].isdigit():  # "1. one": escape the period, not the number
@@ -55,7 +67,10 @@ def escape_line(text: str) -> str:
 
 def escape_heading(text: str) -> str:
     """``text`` literal at the end of a heading, where closing ``#`` marks would vanish."""
-    return _HEADING_END.sub(lambda m: "\\" + m.group(), escape(text))
+    text = escape(text)
+    if not text.endswith("#"):
+        return text
+    return _compiled(_HEADING_END).sub(lambda m: "\\" + m.group(), text)
 
 
 def _item(item: PlanItem) -> list[str]:

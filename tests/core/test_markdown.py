@@ -4,8 +4,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from ctcoach.export.markdown import render
@@ -83,3 +86,61 @@ def test_user_text_cannot_change_the_structure(pack):
         if t.type == "inline"
         for c in t.children or []
     )
+
+
+PIECES = [
+    "&amp;",
+    "&#12;",
+    "&#x1F;",
+    "1. ",
+    "2)",
+    "# ",
+    " ##",
+    "\\!",
+    "\\",
+    "](",
+    "]:",
+    "<a",
+    "</",
+    "_a",
+    "a_",
+    "a_b",
+    "*",
+    "`",
+    "~",
+    "> ",
+    "- ",
+    "+ ",
+    "==",
+    "---",
+    " ",
+    "ab",
+    "9",
+]
+MARKED = st.lists(
+    st.one_of(st.sampled_from(PIECES), st.text(alphabet="ab 1.)#>-+=*`~_\\<&];[(:/!?x")),
+    max_size=6,
+).map("".join)
+
+
+@settings(max_examples=800, deadline=None)
+@given(MARKED)
+def test_the_escapes_pass_over_only_texts_their_patterns_would_leave_alone(text):
+    """Each escape skips its pattern when the text has none of the marks it looks for:
+    the result is the pattern's own, applied to every text."""
+    from ctcoach.export import markdown as md
+
+    def marked(match: re.Match[str]) -> str:
+        return "\\" + match.group()
+
+    inline = re.sub(md._INLINE, marked, " ".join(text.split()))
+    assert md.escape(text) == inline
+    start = re.match(md._BLOCK_START, inline)
+    if start is None:
+        line = inline
+    elif start.group()[0].isdigit():
+        line = f"{inline[: start.end()]}\\{inline[start.end() :]}"
+    else:
+        line = "\\" + inline
+    assert md.escape_line(text) == line
+    assert md.escape_heading(text) == re.sub(md._HEADING_END, marked, inline)
