@@ -30,6 +30,7 @@ if TYPE_CHECKING:  # loaded with the store: a kept start draws before either
     from ctcoach.tui.start import DashboardView, FirstRun, Keeper, Start
 
 WATCH_SECONDS = 1.0  # how often the app looks for changes other processes saved
+READING_NOTICE_BYTES = 20_000_000  # a kept start says it is reading a store this big (~0.3 s)
 WARM_UP_SECONDS = 0.05  # between two screen modules imported ahead of use (warm_up)
 _DONE = object()  # what next() gives for a warm-up with no steps left
 QUIT_UNSAVED = "Quit without saving your changes; what was saved before is kept."
@@ -151,6 +152,8 @@ class CoachApp(App[int]):
             from ctcoach.tui.screens.dashboard import DashboardScreen
 
             self.push_screen(DashboardScreen(self.start.dashboard()))
+            if self.start.store_bytes >= READING_NOTICE_BYTES:
+                self.sub_title = "reading your data…"  # keys wait until it is read
             self.call_after_refresh(self.opened)  # the store is read once that shows
         elif isinstance(self.start, FirstRun):
             from ctcoach.tui.screens.onboarding import OnboardingScreen
@@ -192,6 +195,8 @@ class CoachApp(App[int]):
             coach = self.coach
         except Exception:  # self.failed: the command line says why
             return
+        finally:
+            self.sub_title = ""
         if coach.profile_or_none() is None:  # the kept dashboard no longer fits
             self.pop_screen()
             self.show_profile()

@@ -11,7 +11,7 @@ the pack, one file per store."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -91,6 +91,7 @@ class Start:
     phase: Run | None
     next: Run
     cards: tuple[tuple[str, tuple[Run, ...]], ...]
+    store_bytes: int = 0  # the size of the store still to read (set as it is read back)
 
     @classmethod
     def of(cls, theme: str | None, view: DashboardView) -> Start:
@@ -150,7 +151,8 @@ class Keeper:
             found = signature(self.store)
             if found is None:
                 return None
-            return read_kept(self.file(), self.key(found, today), Start)
+            start = read_kept(self.file(), self.key(found, today), Start)
+            return replace(start, store_bytes=found[1]) if start is not None else None
         except Exception:  # an unreadable store or pack folder: the normal start says why
             return None
 

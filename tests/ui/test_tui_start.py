@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import io
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -18,10 +19,11 @@ from ctcoach.errors import StoreError
 from ctcoach.mentors import Mentor
 from ctcoach.model import Pack
 from ctcoach.store import Store
-from ctcoach.tui.app import CoachApp
+from ctcoach.tui.app import READING_NOTICE_BYTES, CoachApp
 from ctcoach.tui.screens.dashboard import DashboardScreen
 from ctcoach.tui.screens.onboarding import OnboardingScreen
 from ctcoach.tui.start import FirstRun, Keeper
+from ctcoach.tui.widgets.titlebar import TitleBar
 
 from ..helpers import CONTENT, TODAY, answers
 from .helpers import answer_all, screen_text
@@ -66,6 +68,25 @@ async def test_an_unchanged_store_is_drawn_before_it_is_read(pack, data_dir, kee
         assert screen_text(app) == drawn
         await pilot.press("p")  # and the app works on the store it then read
         assert "active at once" in screen_text(app)
+
+
+async def test_a_big_store_is_read_under_a_title_that_says_so(pack, data_dir, keeper):
+    await first_run(pack, data_dir, keeper)
+    start = keeper.read(TODAY.isoformat())
+    assert start is not None and 0 < start.store_bytes < READING_NOTICE_BYTES
+    titles: list[str] = []
+
+    def open_coach() -> Coach:
+        titles.append(str(app.screen.query_one(TitleBar).render()))
+        return coach_on(pack, data_dir)
+
+    for size in (start.store_bytes, READING_NOTICE_BYTES):
+        app = CoachApp(open_coach, start=replace(start, store_bytes=size))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert "reading" not in str(app.screen.query_one(TitleBar).render())
+    assert "reading" not in titles[0]
+    assert "ctcoach — reading your data…" in titles[1]
 
 
 async def test_a_save_by_another_process_or_another_day_reads_the_store_first(
