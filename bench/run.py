@@ -469,6 +469,7 @@ class Bench:
     def kept_paint(self, store: Store) -> None:
         """The first paint of a start on a store unchanged since the last run (the app
         draws the dashboard it kept, then reads the store)."""
+        self.say(f"first paint on the unchanged {store.label} store (the kept dashboard) …")
         judged = store.label in ("small", "1×")
         figure = "first paint, saved profile"
         goal = 1.3 if judged else None

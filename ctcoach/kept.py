@@ -44,7 +44,10 @@ def write_kept(path: Path, key: object, value: object) -> None:
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        with open(tmp, "wb") as handle:
+        # Readable by its owner alone, wherever the folder is: a kept dashboard shows
+        # the person's name and plan.
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with open(fd, "wb") as handle:
             pickle.dump((key, value), handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
     except Exception:  # a read-only or full disk, say: the next run computes it again

@@ -164,6 +164,16 @@ async def test_with_nothing_saved_yet_onboarding_shows_before_the_store_is_opene
     assert Store(data_dir).snapshot().profile["name"] == "Sam Lee"
 
 
+async def test_the_kept_dashboard_is_readable_by_its_owner_alone(pack, data_dir, tmp_path):
+    shared = tmp_path / "shared-cache"
+    shared.mkdir(mode=0o755)
+    shared.chmod(0o755)  # a cache folder others can list, given with CTCOACH_CACHE_DIR
+    keeper = Keeper(shared, CONTENT, data_dir)
+    await first_run(pack, data_dir, keeper)
+    assert keeper.read(TODAY.isoformat()) is not None
+    assert oct(keeper.file().stat().st_mode & 0o777) == "0o600"
+
+
 async def test_a_damaged_kept_file_means_a_start_as_usual(pack, data_dir, keeper):
     await first_run(pack, data_dir, keeper)
     keeper.file().write_bytes(b"\x80\x05 not a pickle")
