@@ -128,23 +128,31 @@ def test_a_second_start_is_drawn_from_the_kept_dashboard_and_works(tmp_path, tmu
 
     command = f"{shlex.quote(str(CTCOACH))} --data-dir {shlex.quote(str(data))}"
 
+    runs: list[str] = []
+
     def screen() -> str:
-        return tmux("capture-pane", "-p", "-t", "e2e")
+        return tmux("capture-pane", "-p", "-t", runs[-1])
+
+    def keys(key: str) -> None:
+        tmux("send-keys", "-t", runs[-1], key)
 
     def start() -> None:
-        tmux("kill-session", "-t", "e2e")
-        tmux("new-session", "-d", "-s", "e2e", "-x", "80", "-y", "24", command)
+        """A new run; the one before is closed after (the server ends with its last one)."""
+        runs.append(f"e2e-{len(runs)}")
+        tmux("new-session", "-d", "-s", runs[-1], "-x", "80", "-y", "24", command)
+        if len(runs) > 1:
+            tmux("kill-session", "-t", runs[-2])
         wait_for(screen, "Terminal Test · PGY1")
 
     start()
     wait_for(screen, "║ 0 done")
     assert eventually(lambda: kept_plan_card() == ["4 open", "0 done"])  # what it drew is kept
     start()  # drawn from what was kept
-    tmux("send-keys", "-t", "e2e", "p")
+    keys("p")
     wait_for(screen, "Done / not done")
-    tmux("send-keys", "-t", "e2e", "Space")
+    keys("Space")
     wait_for(screen, "[x]")
-    tmux("send-keys", "-t", "e2e", "Escape")
+    keys("Escape")
     wait_for(screen, "║ 1 done")  # the dashboard's plan card (the plan says "1 done", too)
     assert eventually(lambda: kept_plan_card() == ["4 open", "1 done"])
     start()
