@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import contextlib
 import os
-import pickle
 import zlib
 from pathlib import Path
 from typing import TypeVar
+
+try:  # the C pickler itself: the module around it costs every start about a millisecond
+    from _pickle import dump, load
+except ImportError:  # pragma: no cover - a Python without it
+    from pickle import dump, load
 
 T = TypeVar("T")
 
@@ -26,7 +30,7 @@ def read_kept(path: Path, key: object, kind: type[T]) -> T | None:
     """The ``kind`` kept in ``path`` under ``key``; ``None`` on any problem."""
     try:
         with open(path, "rb") as handle:
-            stored = pickle.load(handle)
+            stored = load(handle)
     except Exception:  # missing, unreadable, truncated, corrupt, from another version
         return None
     if (
@@ -48,7 +52,7 @@ def write_kept(path: Path, key: object, value: object) -> None:
         # the person's name and plan.
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with open(fd, "wb") as handle:
-            pickle.dump((key, value), handle, protocol=pickle.HIGHEST_PROTOCOL)
+            dump((key, value), handle, protocol=-1)  # the newest protocol
         os.replace(tmp, path)
     except Exception:  # a read-only or full disk, say: the next run computes it again
         with contextlib.suppress(OSError):

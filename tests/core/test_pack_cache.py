@@ -122,7 +122,7 @@ def test_a_failed_write_leaves_no_temporary_file(pack_dir, tmp_path, monkeypatch
     def full_disk(*_args, **_kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(kept_module.pickle, "dump", full_disk)
+    monkeypatch.setattr(kept_module, "dump", full_disk)
     assert load_pack_cached(pack_dir, cache) == load_pack(pack_dir)
     assert list(cache.iterdir()) == []
 
