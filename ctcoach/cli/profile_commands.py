@@ -244,7 +244,10 @@ def cmd_app(args: argparse.Namespace, ctx: Context) -> int:
         start = keeper.read(ctx.today().isoformat())
     if start is None and signature(ctx.data_dir / STORE_NAME) is None:
         start = FirstRun(ctx.pack())
-    coach = partial(ctx.coach, say_notices=False) if start is not None else ctx.coach()
+    # What the store did on its own as it opened (a damaged file set aside, say) is told in
+    # the app, where it is seen, not on the terminal the app is about to cover.
+    opener = partial(ctx.coach, say_notices=False)
+    coach = opener if start is not None else opener()
     app = CoachApp(coach, freeze=ctx.freeze_loaded, start=start, keeper=keeper)
     app.run()
     if app.failed is not None:

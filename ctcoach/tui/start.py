@@ -151,8 +151,12 @@ class Keeper:
             found = signature(self.store)
             if found is None:
                 return None
-            start = read_kept(self.file(), self.key(found, today), Start)
-            return replace(start, store_bytes=found[1]) if start is not None else None
+            key = self.key(found, today)
+            start = read_kept(self.file(), key, Start)
+            if start is None:
+                return None
+            self._written = key  # what the app then draws of it is what is kept already
+            return replace(start, store_bytes=found[1])
         except Exception:  # an unreadable store or pack folder: the normal start says why
             return None
 

@@ -62,6 +62,20 @@ async def test_onboarding_quit_half_way_saves_nothing(make_app, data_dir):
         assert store.snapshot().profile is None
 
 
+async def test_onboarding_asks_before_dropping_a_name_typed_but_not_entered(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+q")  # nothing typed yet: quits at once
+        assert not isinstance(app.screen, QuitScreen) and app.leaving
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"Sam")
+        await pilot.press("ctrl+q")
+        assert isinstance(app.screen, QuitScreen)
+        await pilot.press("escape")  # keep going: the name is still there
+        assert app.screen.query_one(Input).value == "Sam"
+
+
 async def test_every_dashboard_card_opens_its_screen(make_app):
     app = make_app(BASIC)
     async with app.run_test(size=(80, 24)) as pilot:

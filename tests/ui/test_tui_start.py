@@ -52,8 +52,10 @@ async def first_run(pack: Pack, data_dir: Path, keeper: Keeper) -> str:
 
 async def test_an_unchanged_store_is_drawn_before_it_is_read(pack, data_dir, keeper):
     drawn = await first_run(pack, data_dir, keeper)
+    keeper = Keeper(keeper.cache_dir, CONTENT, data_dir)  # the next run's, as a new process
     start = keeper.read(TODAY.isoformat())
     assert start is not None
+    kept = keeper.file().stat()
     seen: list[str] = []
 
     def open_coach() -> Coach:
@@ -68,6 +70,8 @@ async def test_an_unchanged_store_is_drawn_before_it_is_read(pack, data_dir, kee
         assert screen_text(app) == drawn
         await pilot.press("p")  # and the app works on the store it then read
         assert "active at once" in screen_text(app)
+    again = keeper.file().stat()  # what it drew once read is what was kept: not written again
+    assert (again.st_ino, again.st_mtime_ns) == (kept.st_ino, kept.st_mtime_ns)
 
 
 async def test_a_big_store_is_read_under_a_title_that_says_so(pack, data_dir, keeper):
@@ -221,3 +225,33 @@ def test_the_command_starts_from_the_kept_dashboard_and_says_why_a_late_read_fai
     assert starts == [False, True, True]
     assert code == 2
     assert err == f"ctcoach: cannot read {data / 'ctcoach.json'}: Input/output error\n"
+
+
+def test_a_store_set_aside_as_the_app_starts_is_told_in_the_app(pack, tmp_path, monkeypatch):
+    """A damaged store is moved aside as the app starts: the app says so where it is
+    seen, not on the terminal it then covers."""
+    data = tmp_path / "data"
+    Store(data).save_profile(answers(pack, **PROFILE))
+    (data / "ctcoach.json").write_text("{damaged", encoding="utf-8")
+    told: list[str] = []
+    notify = CoachApp.notify
+
+    def record(app: CoachApp, message: str, **kwargs: object) -> None:
+        told.append(message)
+        notify(app, message, **kwargs)  # type: ignore[arg-type]
+
+    def run_headless(app: CoachApp) -> None:
+        async def drive() -> None:
+            async with app.run_test(size=(80, 24)) as pilot:
+                await pilot.pause()
+
+        asyncio.run(drive())
+
+    monkeypatch.setattr(ctcoach.cli.profile_commands, "isatty", lambda _stream: True)
+    monkeypatch.setattr(CoachApp, "run", run_headless)
+    monkeypatch.setattr(CoachApp, "notify", record)
+    err = io.StringIO()
+    environ = {"CTCOACH_DATA_DIR": str(data), "CTCOACH_CACHE_DIR": str(tmp_path / "cache")}
+    code = run([], environ=environ, stdin=io.StringIO(), stdout=io.StringIO(), stderr=err)
+    assert code == 0 and err.getvalue() == ""
+    assert any("ctcoach.json could not be read" in m and "moved it to" in m for m in told)

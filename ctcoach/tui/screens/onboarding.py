@@ -51,6 +51,7 @@ class OnboardingScreen(CoachScreen[Profile | None]):
         self.questions = pack.questions
         self.answers: dict[str, Any] = dict(existing.answers) if existing else {}
         self.started = bool(existing)  # an existing profile's answers are on the table
+        self.shown_raw: Any = None  # the question on screen's answer as it appeared
         self.notice = notice
         self.step = 0
 
@@ -66,9 +67,15 @@ class OnboardingScreen(CoachScreen[Profile | None]):
         return super().check_action(action, parameters)
 
     def unsaved(self) -> str | None:
-        if self.step == 0 and not self.started:
+        if self.step == 0 and not self.started and not self.edited():
             return None
         return "Your answers so far will not be saved."
+
+    def edited(self) -> bool:
+        """Whether the question on screen holds something not yet answered with Enter
+        (a name typed, say), as against what it showed when it appeared."""
+        field = next(iter(self.query("#field").results(QuestionField)), None)
+        return field is not None and field.raw() != self.shown_raw
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -104,6 +111,7 @@ class OnboardingScreen(CoachScreen[Profile | None]):
             field = QuestionField(self.questions[self.step], self.current_value(self.step))
             field.id = "field"
             await holder.mount(field)
+            self.shown_raw = field.raw()
             field.focus_answer()
             return
         heading.update(progress("Check your answers, then save", self.total, self.total))
