@@ -133,8 +133,7 @@ class DashboardScreen(CoachScreen[None]):
     def show(self, view: DashboardView) -> None:
         self.view = view
         self.query_one("#who", Static).update(view.who)
-        if view.phase is not None:
-            self.query_one("#phase", Static).update(view.phase)
+        self.query_one("#phase", Static).update(view.phase or "")  # none: none shown
         for section_id, lines in view.cards:
             self.query_one(f"#card-{section_id}", Card).set_status(lines)
         self.query_one("#next", Static).update(view.next)
