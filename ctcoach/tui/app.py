@@ -219,7 +219,8 @@ class CoachApp(App[int]):
     def warm_up(self, modules: list[str], steps: Iterator[object] | None = None) -> None:
         """Import the sections' screens ahead of use, one per tick, while the person reads
         the first screen, parse their widgets' styles, and let a module that defines
-        ``warm_up(coach)`` prepare its data, one step per tick (it yields between steps):
+        ``warm_up(coach, width)`` prepare its data for a screen ``width`` wide, one step
+        per tick (it yields between steps):
         the first key that opens a screen then waits for none of it (about 33 ms of
         imports for all of them, 13 for the pitch builder's, 2–4 ms of styles each, the
         lines of a long plan). A key pressed meanwhile waits for one step at most."""
@@ -234,8 +235,8 @@ class CoachApp(App[int]):
             return
         module = importlib.import_module(modules[0])
         preload_css(self, module)
-        prepare: Callable[[Coach], Iterable[object]] | None = getattr(module, "warm_up", None)
-        steps = iter(prepare(self.coach)) if prepare is not None else None
+        prepare: Callable[[Coach, int], Iterable[object]] | None = getattr(module, "warm_up", None)
+        steps = iter(prepare(self.coach, self.size.width)) if prepare is not None else None
         self.set_timer(WARM_UP_SECONDS, partial(self.warm_up, modules[1:], steps))
 
     def freeze_loaded(self) -> None:

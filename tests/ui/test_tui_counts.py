@@ -283,6 +283,48 @@ async def test_the_warm_up_builds_the_plan_lines_before_the_first_p(
         assert isinstance(app.screen, PlanScreen)
 
 
+@pytest.mark.parametrize("size", [(80, 24), (120, 40), (60, 20)])
+async def test_the_warm_up_measures_the_plan_lines_as_wide_as_the_list_opens(
+    make_app, monkeypatch, size
+):
+    """The warm-up counts each plan line's wrapped height for the width the list will
+    have; opening the plan then measures none of them again."""
+    from ctcoach.tui import text as text_module
+    from ctcoach.tui.screens import plan as plan_screen
+
+    wraps: list[int] = []
+    divide = text_module.divide_line
+
+    def counted(text, width, fold=True):  # type: ignore[no-untyped-def]
+        wraps.append(width)
+        return divide(text, width, fold=fold)
+
+    done: list[bool] = []
+    warm_up = plan_screen.warm_up
+
+    def finished(coach, width):  # type: ignore[no-untyped-def]
+        yield from warm_up(coach, width)
+        done.append(True)
+
+    monkeypatch.setattr(text_module, "divide_line", counted)
+    monkeypatch.setattr(plan_screen, "warm_up", finished)
+    monkeypatch.setattr(app_module, "WARM_UP_SECONDS", 0.001)
+    app = started(make_app)
+    async with app.run_test(size=size) as pilot:
+        for _ in range(200):
+            await pilot.pause(0.01)
+            if done:
+                break
+        assert done
+        assert wraps or size[0] > 60  # at 60 columns some lines of this plan wrap
+        measured = len(wraps)
+        await pilot.press("p")
+        await pilot.pause()
+        view = app.screen.query_one(PlanList)
+        assert view.scrollable_content_region.width == size[0] - plan_screen.LIST_INSET
+        assert len(wraps) == measured  # none measured again as the plan opened
+
+
 async def test_a_screen_just_mounted_is_not_restyled_whole_when_it_first_shows(
     make_app, monkeypatch
 ):
@@ -355,8 +397,8 @@ async def test_the_warm_up_builds_a_long_plan_s_lines_a_step_at_a_time(
     steps: list[int] = []
     warm_up = plan_screen.warm_up
 
-    def counted(coach):  # type: ignore[no-untyped-def]
-        for _ in warm_up(coach):
+    def counted(coach, width):  # type: ignore[no-untyped-def]
+        for _ in warm_up(coach, width):
             steps.append(len(lines_built))  # lines built when the step hands back
             yield
 

@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content, Span
+from textual.css.styles import RulesMap
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -159,20 +160,27 @@ LABELS = Labels()  # one plan is shown at a time; its lines outlive the screen
 
 
 WARM_UP_LINES = 1000  # plan lines built per step of the warm-up (25 ms for a huge plan)
+# The list is as wide as the screen less the plan's padding (one column each side) and
+# the list's scrollbar gutter (two): a test holds this to the width Textual gives it.
+LIST_INSET = 4
+LIST_RULES: RulesMap = {"text_wrap": "wrap", "text_overflow": "fold", "line_pad": 0}
 
 
-def warm_up(coach: Coach) -> Iterator[None]:
-    """Build the current plan's lines before the first `p`, a thousand per step (the
-    app's warm-up runs a step per tick while the person reads the dashboard, which has
-    built the plan already; a key pressed meanwhile waits for one step at most)."""
+def warm_up(coach: Coach, width: int) -> Iterator[None]:
+    """Build and measure the current plan's lines before the first `p`, a thousand per
+    step, for a screen ``width`` wide (the app's warm-up runs a step per tick while the
+    person reads the dashboard, which has built the plan already; a key pressed
+    meanwhile waits for one step at most)."""
     plan = coach.plan_or_none()
     if plan is None:
         return
     line = LABELS.of(plan)
     items = (*plan.items, *plan.waiting)
+    room = width - LIST_INSET
     for start in range(0, len(items), WARM_UP_LINES):
         for item in items[start : start + WARM_UP_LINES]:
-            line(item)
+            # Measured as the list will measure it when it opens (a Line keeps the count).
+            line(item).get_height(LIST_RULES, room)
         yield
 
 
