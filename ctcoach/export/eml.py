@@ -56,7 +56,20 @@ def render_eml(
     message["X-Unsent"] = "1"
     body = "\n".join(draft.body.splitlines())
     message.set_content(body + "\n", charset="utf-8", cte="quoted-printable")
-    return message.as_bytes()
+    data = message.as_bytes()
+    if _subject_read_back(data) != message["Subject"]:
+        # The standard library's folding of a long encoded subject can drop the space
+        # between two encoded words; the subject then goes on one line, unfolded.
+        data = message.as_bytes(policy=SMTP.clone(max_line_length=None))
+    return data
+
+
+def _subject_read_back(data: bytes) -> str | None:
+    from email.parser import BytesHeaderParser
+    from email.policy import default
+
+    subject = BytesHeaderParser(policy=default).parsebytes(data)["Subject"]
+    return None if subject is None else str(subject)
 
 
 def save_eml(path: Path, data: bytes, protected: tuple[Path, ...] = ()) -> Path:
