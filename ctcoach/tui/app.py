@@ -27,7 +27,7 @@ if TYPE_CHECKING:  # loaded with the store: a kept start draws before either
     from ctcoach.model import Profile
     from ctcoach.plan import Plan
     from ctcoach.records import Snapshot
-    from ctcoach.tui.start import DashboardView, FirstRun, Keeper, Start
+    from ctcoach.tui.start import DashboardView, FirstRun, Fit, Keeper, Start
 
 WATCH_SECONDS = 1.0  # how often the app looks for changes other processes saved
 READING_NOTICE_BYTES = 20_000_000  # a kept start says it is reading a store this big (~0.3 s)
@@ -151,7 +151,7 @@ class CoachApp(App[int]):
         if isinstance(self.start, Start):
             from ctcoach.tui.screens.dashboard import DashboardScreen
 
-            self.push_screen(DashboardScreen(self.start.dashboard()))
+            self.push_screen(DashboardScreen(self.start.dashboard(), self.start.fit))
             if self.start.store_bytes >= READING_NOTICE_BYTES:
                 self.sub_title = "reading your data…"  # keys wait until it is read
             self.call_after_refresh(self.opened)  # the store is read once that shows
@@ -205,16 +205,19 @@ class CoachApp(App[int]):
         self.refresh_screen()
         self.offer_next_stage()
 
-    def keep_start(self, view: DashboardView, snap: Snapshot, today: dt.date) -> None:
-        """Keep what the dashboard now shows of ``snap``, for the next start on this store."""
+    def keep_start(
+        self, view: DashboardView, snap: Snapshot, today: dt.date, fit: Fit | None = None
+    ) -> None:
+        """Keep what the dashboard now shows of ``snap`` (and how it fitted the terminal),
+        for the next start on this store."""
         coach = self.coach
         if self.keeper is None or coach.snapshot() is not snap:
             return
         theme = snap.setting("theme")
         theme = theme if isinstance(theme, str) else None
         # Written once it shows: a start that reads the store first is not delayed by it.
-        write = partial(self.keeper.write, theme, view, coach.store.signature, today.isoformat())
-        self.call_after_refresh(write)
+        found, day = coach.store.signature, today.isoformat()
+        self.call_after_refresh(partial(self.keeper.write, theme, view, found, day, fit))
 
     def warm_up(self, modules: list[str], steps: Iterator[object] | None = None) -> None:
         """Import the sections' screens ahead of use, one per tick, while the person reads

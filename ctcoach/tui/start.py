@@ -61,6 +61,7 @@ class DashboardView:
 
 
 Run = tuple[str, tuple[tuple[int, int, str], ...]]  # a text and its styled stretches
+Fit = tuple[int, int, str]  # a terminal's width and height, and the dashboard's form there
 
 
 class NotPlain(ValueError):
@@ -91,10 +92,11 @@ class Start:
     phase: Run | None
     next: Run
     cards: tuple[tuple[str, tuple[Run, ...]], ...]
+    fit: Fit | None = None  # the terminal's size and the form the dashboard settled in
     store_bytes: int = 0  # the size of the store still to read (set as it is read back)
 
     @classmethod
-    def of(cls, theme: str | None, view: DashboardView) -> Start:
+    def of(cls, theme: str | None, view: DashboardView, fit: Fit | None = None) -> Start:
         """Raises :class:`NotPlain` for a view that cannot be kept."""
         return cls(
             theme,
@@ -102,6 +104,7 @@ class Start:
             run_of(view.phase) if view.phase is not None else None,
             run_of(view.next),
             tuple((name, tuple(map(run_of, lines))) for name, lines in view.cards),
+            fit,
         )
 
     def dashboard(self) -> DashboardView:
@@ -155,21 +158,27 @@ class Keeper:
             start = read_kept(self.file(), key, Start)
             if start is None:
                 return None
-            self._written = key  # what the app then draws of it is what is kept already
+            self._written = (key, start.fit)  # what the app then draws is kept already
             return replace(start, store_bytes=found[1])
         except Exception:  # an unreadable store or pack folder: the normal start says why
             return None
 
     def write(
-        self, theme: str | None, view: DashboardView, found: Signature | None, today: str
+        self,
+        theme: str | None,
+        view: DashboardView,
+        found: Signature | None,
+        today: str,
+        fit: Fit | None = None,
     ) -> None:
-        """Keep ``view`` and ``theme``, drawn from the store file whose identity is ``found``."""
+        """Keep ``view``, ``theme`` and how the view was fitted, drawn from the store file
+        whose identity is ``found``."""
         if found is None:
             return
         try:
             key = self.key(found, today)
-            if key != self._written:
-                write_kept(self.file(), key, Start.of(theme, view))
-                self._written = key
+            if (key, fit) != self._written:
+                write_kept(self.file(), key, Start.of(theme, view, fit))
+                self._written = (key, fit)
         except Exception:  # only speed depends on it
             return

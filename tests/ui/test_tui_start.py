@@ -20,7 +20,7 @@ from ctcoach.mentors import Mentor
 from ctcoach.model import Pack
 from ctcoach.store import Store
 from ctcoach.tui.app import READING_NOTICE_BYTES, CoachApp
-from ctcoach.tui.screens.dashboard import DashboardScreen
+from ctcoach.tui.screens.dashboard import FORMS, DashboardScreen
 from ctcoach.tui.screens.onboarding import OnboardingScreen
 from ctcoach.tui.start import FirstRun, Keeper
 from ctcoach.tui.widgets.titlebar import TitleBar
@@ -72,6 +72,30 @@ async def test_an_unchanged_store_is_drawn_before_it_is_read(pack, data_dir, kee
         assert "active at once" in screen_text(app)
     again = keeper.file().stat()  # what it drew once read is what was kept: not written again
     assert (again.st_ino, again.st_mtime_ns) == (kept.st_ino, kept.st_mtime_ns)
+
+
+async def test_at_the_same_size_a_kept_start_begins_in_the_form_the_dashboard_settled_in(
+    pack, data_dir, keeper, monkeypatch
+):
+    """No roomier frame first: at 80×24 this dashboard settles with one line per card,
+    and the next start there draws that form from its first frame."""
+    await first_run(pack, data_dir, keeper)
+    start = keeper.read(TODAY.isoformat())
+    assert start is not None and start.fit == (80, 24, "dense")
+    forms: list[str] = []
+    apply_form = DashboardScreen.apply_form
+
+    def recorded(screen: DashboardScreen) -> None:
+        forms.append(FORMS[screen.form])
+        apply_form(screen)
+
+    monkeypatch.setattr(DashboardScreen, "apply_form", recorded)
+    for size, first in (((80, 24), "dense"), ((100, 30), "wide")):  # another size: as usual
+        forms.clear()
+        app = CoachApp(lambda: coach_on(pack, data_dir), start=start)
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            assert forms[0] == first and app.screen.has_class(f"-{forms[-1]}")
 
 
 async def test_a_big_store_is_read_under_a_title_that_says_so(pack, data_dir, keeper):

@@ -17,7 +17,7 @@ from textual.widgets import Static
 
 from ctcoach.tui.base import CoachScreen, coach_app
 from ctcoach.tui.sections import cards
-from ctcoach.tui.start import DashboardView
+from ctcoach.tui.start import DashboardView, Fit
 from ctcoach.tui.text import plain
 from ctcoach.tui.widgets.card import Card
 from ctcoach.tui.widgets.footer import KeyFooter
@@ -37,19 +37,24 @@ class DashboardScreen(CoachScreen[None]):
     BINDINGS = [Binding(s.key, f"app.open({s.id!r})", s.short, show=False) for s in cards()]
     AUTO_FOCUS = ""  # on_mount focuses the plan card without scrolling (one focus, one restyle)
 
-    def __init__(self, kept: DashboardView | None = None) -> None:
+    def __init__(self, kept: DashboardView | None = None, fit: Fit | None = None) -> None:
         """``kept``: what the dashboard showed when this store was last seen (see
-        :mod:`ctcoach.tui.start`), drawn as it mounts; the store is read afterwards."""
+        :mod:`ctcoach.tui.start`), drawn as it mounts; the store is read afterwards.
+        ``fit``: the terminal's size then and the form the dashboard settled in: at that
+        size it starts in that form (no roomier frame first)."""
         super().__init__()
         self.kept = kept
+        self.kept_fit = fit if kept is not None and fit and fit[2] in FORMS else None
         self.view: DashboardView | None = None  # what is drawn
-        self.form = 0  # an index into FORMS
+        self.form = FORMS.index(self.kept_fit[2]) if self.kept_fit else 0  # into FORMS
         self.size_seen: tuple[int, int] | None = None
         self.fitting = 0  # counts fits, so only the newest one steps down
+        self.fitted: Fit | None = None  # the size and form of the last fit, once settled
+        self.to_keep: tuple[DashboardView, Snapshot, dt.date] | None = None  # once fitted
         self.shown_for: tuple[Snapshot, dt.date] | None = None  # the data last drawn
-        # Start in the first form: the first fit then changes no class (a class changed on
-        # the screen restyles everything in it).
-        self.set_class(True, f"-{FORMS[0]}", update=False)
+        # Start in the form the first fit will choose: it then changes no class (a class
+        # changed on the screen restyles everything in it).
+        self.set_class(True, f"-{FORMS[self.form]}", update=False)
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -67,6 +72,7 @@ class DashboardScreen(CoachScreen[None]):
         self.title = "ctcoach"
         if self.kept is not None:
             self.show(self.kept)
+            self.fit_from_the_top()  # now, so the first frame has the cards in the kept form
         else:
             self.refresh_data()
         self.query_one("#card-plan", Card).focus(scroll_visible=False)
@@ -80,7 +86,11 @@ class DashboardScreen(CoachScreen[None]):
         dashboard would need scrolling: boxes, boxes with one line, one line per card."""
         width, height = self.size_seen or (self.app.size.width, self.app.size.height)
         self.form = 0 if width >= WIDE[0] and height >= WIDE[1] else len(FORMS) - 1
+        kept = self.kept_fit
+        if kept is not None and self.view is self.kept and kept[:2] == (width, height):
+            self.form = max(self.form, FORMS.index(kept[2]))  # where the same view settled
         self.fitting += 1  # a newer fit makes the steps of an older one stop
+        self.fitted = None
         self.apply_form()
         self.call_after_refresh(self.step_down, self.fitting)
 
@@ -98,6 +108,16 @@ class DashboardScreen(CoachScreen[None]):
             self.form += 1
             self.apply_form()
             self.call_after_refresh(self.step_down, fitting, size)
+            return
+        width, height = self.size_seen or (self.app.size.width, self.app.size.height)
+        self.fitted = (width, height, FORMS[self.form])
+        self.keep()
+
+    def keep(self) -> None:
+        """Keep what the dashboard shows, once it has settled, for the next start."""
+        if self.to_keep is not None and self.fitted is not None:
+            coach_app(self).keep_start(*self.to_keep, self.fitted)
+            self.to_keep = None
 
     def apply_form(self) -> None:
         form = FORMS[self.form]
@@ -126,9 +146,11 @@ class DashboardScreen(CoachScreen[None]):
         if plan is None:
             return
         view = dashboard_view(plan, coach.pack, snap)
-        coach_app(self).keep_start(view, snap, today)
+        self.to_keep = (view, snap, today)
         if not view.same_as(self.view):
-            self.show(view)
+            self.show(view)  # kept once it has been fitted
+        else:
+            self.keep()
 
     def show(self, view: DashboardView) -> None:
         self.view = view
