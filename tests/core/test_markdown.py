@@ -123,7 +123,7 @@ MARKED = st.lists(
 ).map("".join)
 
 
-@settings(max_examples=800, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(MARKED)
 def test_the_escapes_pass_over_only_texts_their_patterns_would_leave_alone(text):
     """Each escape skips its pattern when the text has none of the marks it looks for:

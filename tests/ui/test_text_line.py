@@ -40,7 +40,7 @@ def test_a_line_is_as_tall_as_the_same_content(text, width, rules):
     assert Line(text).get_height(rules, width) == expected
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=250, deadline=None)
 @given(ONE_LINE, st.lists(st.tuples(st.integers(1, 30), WRAPPED), min_size=2, max_size=5))
 def test_a_line_asked_again_at_other_widths_is_as_tall_as_a_new_one(text, asks):
     """A line keeps its last count: asked again, at the same or another width and rules,

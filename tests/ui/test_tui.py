@@ -263,7 +263,9 @@ async def test_conference_fields_enter_moves_on_then_saves(make_app):
         view = app.screen.query_one(ListView)
         view.index = [q.id for q in app.coach.pack.questions].index("next_conference")
         await pilot.press("enter", "y", "enter")  # yes, one is coming up; on to its name
-        await pilot.press(*"AATS", "enter", *"2027-04-30", "enter")
+        for text in ("AATS", "2027-04-30"):  # the name, then the first day
+            await enter_text(pilot, text)
+            await pilot.press("enter")
         assert isinstance(app.screen, EditAnswer)  # still filling in
         await enter_text(pilot, "2027-04-29")
         await pilot.press("enter")

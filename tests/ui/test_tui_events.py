@@ -12,7 +12,7 @@ from ctcoach.tui.screens.event_dialogs import EventDialog, PersonDialog
 from ctcoach.tui.screens.events import EventsScreen
 
 from ..helpers import TODAY
-from .helpers import screen_text
+from .helpers import enter_text, screen_text
 
 BASIC = {"stage": "ms3", "home_ct_program": True}
 
@@ -36,7 +36,10 @@ async def test_add_an_event_choose_a_target_meet_them_and_see_the_follow_up(make
         assert "STS Annual Meeting" in screen_text(app)
         await pilot.press("t")
         assert isinstance(app.screen, PersonDialog)
-        await pilot.press(*"maya chen", "tab", *"moderates the valve session", "enter")
+        await enter_text(pilot, "maya chen")
+        await pilot.press("tab")
+        await enter_text(pilot, "moderates the valve session")
+        await pilot.press("enter")
         await pilot.pause()
         table = app.screen.query_one(DataTable)
         assert table.row_count == 1

@@ -22,7 +22,7 @@ from ctcoach.tui.screens.plan import PlanList, item_label
 from ctcoach.tui.screens.profile import EditAnswer
 
 from ..helpers import make_profile
-from .helpers import FakeClock, screen_text
+from .helpers import FakeClock, enter_text, screen_text
 from .test_tui_pitch import fill
 
 BASIC = {"name": "Alex Rivera", "stage": "ms2", "weekly_hours": 5}
@@ -128,12 +128,16 @@ async def test_a_conference_that_ended_is_refused_naming_the_field(make_app):
         await pilot.press("o")
         view = app.screen.query_one("#answers")
         view.index = [q.id for q in app.coach.pack.questions].index("next_conference")
-        await pilot.press("enter", "y", "enter", *"STS", "enter", *"2026-10-01", "enter")
-        await pilot.press(*"2026-10-03", "enter")
+        await pilot.press("enter", "y", "enter")
+        for text in ("STS", "2026-10-01", "2026-10-03"):  # name, first and last day
+            await enter_text(pilot, text)
+            await pilot.press("enter")
         assert isinstance(app.screen, EditAnswer)
         assert "Next conference: ended on 2026-10-03" in screen_text(app)
         assert app.focused.id == "event-end"
-        await pilot.press("shift+tab", "ctrl+u", *"2026-13-01", "enter", "enter")
+        await pilot.press("shift+tab", "ctrl+u")
+        await enter_text(pilot, "2026-13-01")
+        await pilot.press("enter", "enter")
         assert "Next conference: first day:" in screen_text(app)
         assert app.focused.id == "event-start"
 

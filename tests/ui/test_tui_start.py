@@ -25,8 +25,8 @@ from ctcoach.tui.screens.onboarding import OnboardingScreen
 from ctcoach.tui.start import FirstRun, Keeper
 from ctcoach.tui.widgets.titlebar import TitleBar
 
-from ..helpers import CONTENT, TODAY, answers
-from .helpers import answer_all, screen_text
+from ..helpers import CONTENT, TODAY, answers, make_profile
+from .helpers import screen_text
 
 PROFILE = {"stage": "ms3", "home_ct_program": True}
 
@@ -185,7 +185,8 @@ async def test_with_nothing_saved_yet_onboarding_shows_before_the_store_is_opene
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, OnboardingScreen)
-        await answer_all(pilot)
+        app.screen.dismiss(make_profile(pack, name="Sam Lee", stage="ms3"))  # as Save does
+        await pilot.pause()
         assert len(seen) == 1 and "Question 1 of" in seen[0]
         assert isinstance(app.screen, DashboardScreen)
         assert "Sam Lee · MS3" in screen_text(app)
