@@ -2,12 +2,13 @@
 draws it at once and reads the store after its first paint (at the store of a few
 years' use, reading it and making the plan take about 90 ms before anything shows).
 
-What is kept is exactly what the dashboard showed, under a key of everything it was made
-from: the store file's identity (every save, by any process, replaces the file, so a new
+What is kept is exactly what the dashboard showed (and, for a start at the same terminal
+size, the form it settled in there), under a key of everything it was made from: the
+store file's identity (every save, by any process, replaces the file, so a new
 identity), the day, and the content pack's key (its files, ctcoach's version and its
 source files). Anything else — another day, a change to the store, a new ctcoach — and
 the start reads the store first, as without it. Kept in the user cache folder, beside
-the pack, one file per store."""
+the pack, one file per store, readable by its owner alone."""
 
 from __future__ import annotations
 
