@@ -14,7 +14,7 @@ from ctcoach.tui.screens.log_dialogs import ContactDialog, QuickLogDialog
 from ctcoach.tui.screens.people import GlanceScreen, PeopleScreen
 
 from ..helpers import TODAY
-from .helpers import screen_text
+from .helpers import enter_text, screen_text
 
 BASIC = {"stage": "ms3", "home_ct_program": True}
 
@@ -82,7 +82,10 @@ async def test_quick_log_from_anywhere_makes_a_follow_up_due(make_app, data_dir)
         seed(app, "Dr. Maya Chen")
         await pilot.press("l")
         assert isinstance(app.screen, QuickLogDialog)
-        await pilot.press(*"maya chen", "tab", "tab", *"Valve clinic", "enter")
+        await enter_text(pilot, "maya chen")
+        await pilot.press("tab", "tab")
+        await enter_text(pilot, "Valve clinic")
+        await pilot.press("enter")
         await pilot.pause()
         assert not isinstance(app.screen, QuickLogDialog)
         (item,) = app.coach.log.interactions()
@@ -97,7 +100,11 @@ async def test_quick_log_warns_once_before_adding_a_near_namesake(make_app, data
     app = make_app(BASIC)
     async with app.run_test(size=(80, 24)) as pilot:
         seed(app, "Maya Chen")
-        await pilot.press("l", *"Maya Chan", "tab", "tab", *"Hello", "enter")
+        await pilot.press("l")
+        await enter_text(pilot, "Maya Chan")
+        await pilot.press("tab", "tab")
+        await enter_text(pilot, "Hello")
+        await pilot.press("enter")
         assert isinstance(app.screen, QuickLogDialog)
         assert "did you mean Maya Chen" in screen_text(app)
         await pilot.press("enter")
