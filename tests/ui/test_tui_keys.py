@@ -36,6 +36,7 @@ async def test_a_multi_choice_moves_with_arrows_and_space_ticks_there(make_app):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await to_question(pilot, "interests")
+        assert "space Tick" in footer(app)  # Enter moves on: the footer says what ticks
         await pilot.press("down", "down", "down", "down", "space")  # the fifth: Not sure yet
         interests = app.screen.query_one(MultiChoice)
         assert interests.selected == ["undecided"]
@@ -43,6 +44,7 @@ async def test_a_multi_choice_moves_with_arrows_and_space_ticks_there(make_app):
         assert interests.selected == ["adult_cardiac"]
         await pilot.press("end", "space", "enter")
         assert "Question 6 of" in screen_text(app)
+        assert "space Tick" not in footer(app)  # a pick-one list: Enter picks
         assert app.screen.answers["interests"] == ["undecided"]
 
 

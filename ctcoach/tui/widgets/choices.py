@@ -126,7 +126,7 @@ class MultiChoice(_Answers):
     """Pick any: Space (or a digit, or a click) ticks the highlighted option, marked [x].
     Ticking an ``exclusive`` option unticks the others, and the other way round."""
 
-    BINDINGS = [Binding("space", "tick", "Tick / untick", show=False)]
+    BINDINGS = [Binding("space", "tick", "Tick")]  # shown: Enter moves on, Space ticks
 
     class Changed(Message):
         def __init__(self, choices: MultiChoice) -> None:
