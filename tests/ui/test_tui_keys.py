@@ -35,8 +35,10 @@ async def to_question(pilot, question_id: str) -> None:
 async def test_a_multi_choice_moves_with_arrows_and_space_ticks_there(make_app):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
+        assert "esc Back" not in footer(app)  # the first question: nothing to go back to
         await to_question(pilot, "interests")
         assert "space Tick" in footer(app)  # Enter moves on: the footer says what ticks
+        assert "esc Back" in footer(app)
         await pilot.press("down", "down", "down", "down", "space")  # the fifth: Not sure yet
         interests = app.screen.query_one(MultiChoice)
         assert interests.selected == ["undecided"]

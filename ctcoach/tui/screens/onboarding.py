@@ -64,6 +64,8 @@ class OnboardingScreen(CoachScreen[Profile | None]):
             return self.step >= self.total
         if action == "next":
             return self.step < self.total
+        if action == "back":
+            return self.step > 0  # nothing before the first question: no "esc Back" there
         return super().check_action(action, parameters)
 
     def unsaved(self) -> str | None:
