@@ -64,7 +64,8 @@ def wait_for(read: Callable[[], str], text: str, seconds: float = 20) -> str:
     raise AssertionError(f"{text!r} never appeared; the screen was:\n{screen}")
 
 
-def test_start_toggle_quit_in_a_real_terminal(tmp_path, tmux):
+def onboarded(tmp_path: Path) -> Path:
+    """A data folder onboarded with ``ctcoach onboard --answers``, as a person does."""
     data = tmp_path / "data"
     answers = tmp_path / "me.toml"
     answers.write_text(ANSWERS, encoding="utf-8")
@@ -74,6 +75,11 @@ def test_start_toggle_quit_in_a_real_terminal(tmp_path, tmux):
         capture_output=True,
         timeout=60,
     )
+    return data
+
+
+def test_start_toggle_quit_in_a_real_terminal(tmp_path, tmux):
+    data = onboarded(tmp_path)
     code_file = tmp_path / "exit-code"
     command = (
         f"{shlex.quote(str(CTCOACH))} --data-dir {shlex.quote(str(data))}; "
@@ -102,15 +108,7 @@ def test_start_toggle_quit_in_a_real_terminal(tmp_path, tmux):
 def test_a_second_start_is_drawn_from_the_kept_dashboard_and_works(tmp_path, tmux, cache_dir):
     """The dashboard kept by one run is what the next start on the unchanged store draws
     first; the store is read right after, and a change made then is kept for the next."""
-    data = tmp_path / "data"
-    answers = tmp_path / "me.toml"
-    answers.write_text(ANSWERS, encoding="utf-8")
-    subprocess.run(
-        [str(CTCOACH), "--data-dir", str(data), "onboard", "--answers", str(answers)],
-        check=True,
-        capture_output=True,
-        timeout=60,
-    )
+    data = onboarded(tmp_path)
     today = time.strftime("%Y-%m-%d")
 
     def kept_plan_card() -> object:

@@ -40,6 +40,25 @@ def coach_on(pack: Pack, data_dir: Path, today: dt.date = TODAY) -> Coach:
     return Coach(pack, Store(data_dir), lambda: today)
 
 
+def run_headless(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """`ctcoach` (the app command) runs its app in a test instead of a terminal; the list
+    says, for each start, whether it was drawn from a kept dashboard."""
+    starts: list[bool] = []
+
+    def run(app: CoachApp) -> None:
+        starts.append(app.start is not None)
+
+        async def drive() -> None:
+            async with app.run_test(size=(80, 24)) as pilot:
+                await pilot.pause()
+
+        asyncio.run(drive())
+
+    monkeypatch.setattr(ctcoach.cli.profile_commands, "isatty", lambda _stream: True)
+    monkeypatch.setattr(CoachApp, "run", run)
+    return starts
+
+
 async def first_run(pack: Pack, data_dir: Path, keeper: Keeper) -> str:
     """Onboarded, then a run of the app that draws the dashboard (and keeps it)."""
     coach = coach_on(pack, data_dir)
@@ -223,19 +242,7 @@ def test_the_command_starts_from_the_kept_dashboard_and_says_why_a_late_read_fai
     data, cache = tmp_path / "data", tmp_path / "cache"
     Store(data).save_profile(answers(pack, **PROFILE))
     environ = {"CTCOACH_DATA_DIR": str(data), "CTCOACH_CACHE_DIR": str(cache)}
-    starts: list[bool] = []
-
-    def run_headless(app: CoachApp) -> None:  # CoachApp.run, without a terminal
-        starts.append(app.start is not None)
-
-        async def drive() -> None:
-            async with app.run_test(size=(80, 24)) as pilot:
-                await pilot.pause()
-
-        asyncio.run(drive())
-
-    monkeypatch.setattr(ctcoach.cli.profile_commands, "isatty", lambda _stream: True)
-    monkeypatch.setattr(CoachApp, "run", run_headless)
+    starts = run_headless(monkeypatch)
 
     def ctcoach_app() -> tuple[int, str]:
         err = io.StringIO()
@@ -269,15 +276,7 @@ def test_a_store_set_aside_as_the_app_starts_is_told_in_the_app(pack, tmp_path, 
         told.append(message)
         notify(app, message, **kwargs)  # type: ignore[arg-type]
 
-    def run_headless(app: CoachApp) -> None:
-        async def drive() -> None:
-            async with app.run_test(size=(80, 24)) as pilot:
-                await pilot.pause()
-
-        asyncio.run(drive())
-
-    monkeypatch.setattr(ctcoach.cli.profile_commands, "isatty", lambda _stream: True)
-    monkeypatch.setattr(CoachApp, "run", run_headless)
+    run_headless(monkeypatch)
     monkeypatch.setattr(CoachApp, "notify", record)
     err = io.StringIO()
     environ = {"CTCOACH_DATA_DIR": str(data), "CTCOACH_CACHE_DIR": str(tmp_path / "cache")}
