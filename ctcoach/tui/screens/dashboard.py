@@ -81,10 +81,13 @@ class DashboardScreen(CoachScreen[None]):
         self.size_seen = (event.size.width, event.size.height)
         self.fit_from_the_top()
 
+    def terminal_size(self) -> tuple[int, int]:
+        return self.size_seen or (self.app.size.width, self.app.size.height)
+
     def fit_from_the_top(self) -> None:
         """Start from the roomiest form the terminal allows, then step down while the
         dashboard would need scrolling: boxes, boxes with one line, one line per card."""
-        width, height = self.size_seen or (self.app.size.width, self.app.size.height)
+        width, height = self.terminal_size()
         self.form = 0 if width >= WIDE[0] and height >= WIDE[1] else len(FORMS) - 1
         kept = self.kept_fit
         if kept is not None and self.view is self.kept and kept[:2] == (width, height):
@@ -109,8 +112,7 @@ class DashboardScreen(CoachScreen[None]):
             self.apply_form()
             self.call_after_refresh(self.step_down, fitting, size)
             return
-        width, height = self.size_seen or (self.app.size.width, self.app.size.height)
-        self.fitted = (width, height, FORMS[self.form])
+        self.fitted = (*self.terminal_size(), FORMS[self.form])
         self.keep()
 
     def keep(self) -> None:
