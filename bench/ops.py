@@ -103,6 +103,7 @@ COUNTED = {
     "profiles checked": ("ctcoach.profile", "validate_answers"),
     "pitch reports": ("ctcoach.pitch", "report"),
     "files written": ("ctcoach.fileio", "write_atomic"),
+    "backups made": ("ctcoach.datafile", "back_up"),
     "files copied": ("ctcoach.fileio", "copy_atomic"),
 }
 CALLS = Counter[str]()

@@ -9,6 +9,7 @@ import datetime as dt
 import gc
 import os
 import re
+import stat
 from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from pathlib import Path
 from typing import Any, TypeVar
@@ -16,7 +17,7 @@ from typing import Any, TypeVar
 import msgspec
 
 from ctcoach.errors import StoreError
-from ctcoach.fileio import TMP_SUFFIX, copy_atomic, temp_prefix
+from ctcoach.fileio import TMP_SUFFIX, copy_atomic, fsync_dir, temp_prefix
 from ctcoach.records import SPLIT, RecordError, Snapshot, Unusual, decode_bytes, decode_stream
 
 T = TypeVar("T", bound=Mapping[str, Any])
@@ -358,24 +359,52 @@ def backups(folder: Path) -> list[Path]:
     return sorted(place.glob("ctcoach-*.json"), reverse=True)
 
 
-def back_up(folder: Path, target: Path, now: dt.datetime) -> None:
-    """Copy the file at ``target`` into the rolling backups (private), keeping the newest."""
+def back_up(folder: Path, target: Path, now: dt.datetime) -> Path | None:
+    """Keep the file at ``target`` as it is now among the rolling backups (private). Call it
+    just before ``target`` is replaced, then :func:`prune_backups` once it has been. Returns
+    the backup made, or None for a missing or empty file.
+
+    A private file with no other name gets a second name in the backups folder (a hard
+    link): once the target is replaced, that is the only name the old file has, so a
+    backup of any size costs no copy. Where that cannot be (another file system, a file
+    shared with other users or already linked elsewhere, no links at all) it is copied."""
     try:
-        size = target.stat().st_size
-        if size < 64 and not target.read_bytes().strip():  # empty, or spaces only
-            return
+        found = os.stat(target)
+        if found.st_size < 64 and not target.read_bytes().strip():  # empty, or spaces only
+            return None
     except FileNotFoundError:
-        return
+        return None
     except OSError as exc:
         raise StoreError(f"cannot back up {target}: {exc.strerror or exc}") from None
     place = folder / BACKUP_DIR
+    backup = place / f"ctcoach-{now:%Y%m%d-%H%M%S-%f}.json"
     try:
         place.mkdir(mode=0o700, exist_ok=True)
-        copy_atomic(target, place / f"ctcoach-{now:%Y%m%d-%H%M%S-%f}.json")
-        for old in backups(folder)[KEEP_BACKUPS:]:
-            old.unlink()
+        if not _linked(target, found, backup):
+            copy_atomic(target, backup)
     except OSError as exc:
         raise StoreError(f"cannot back up {target}: {exc.strerror or exc}") from None
+    return backup
+
+
+def _linked(target: Path, found: os.stat_result, backup: Path) -> bool:
+    if found.st_nlink != 1 or not stat.S_ISREG(found.st_mode):
+        return False
+    if stat.S_IMODE(found.st_mode) != 0o600:  # a backup is private whatever the store is
+        return False
+    try:
+        os.link(target, backup)
+    except OSError:
+        return False
+    fsync_dir(backup.parent)
+    return True
+
+
+def prune_backups(folder: Path) -> None:
+    """Remove all but the newest backups (one left behind now is removed next time)."""
+    for old in backups(folder)[KEEP_BACKUPS:]:
+        with contextlib.suppress(OSError):
+            old.unlink()
 
 
 def move_aside(target: Path, now: dt.datetime) -> Path:

@@ -26,14 +26,19 @@ def temp_prefix(target: Path) -> str:
 
 
 def write_atomic(
-    path: Path, text: str | bytes | Sequence[bytes | memoryview], mode: int | None = 0o600
+    path: Path,
+    text: str | bytes | Sequence[bytes | memoryview],
+    mode: int | None = 0o600,
+    before_replace: Callable[[Path], object] | None = None,
 ) -> Path:
     """Replace the file at ``path`` so that readers see the old or the new text, never half.
     Text is written as UTF-8, bytes as they are, a sequence of pieces one after the other.
 
     A symlink is followed and its target replaced (the temporary file sits beside the
     target). An existing file keeps its permission bits; a new one gets ``mode``.
-    Returns the path actually written.
+    ``before_replace(target)`` runs once the new text is safely on disk, just before it
+    takes the target's place (a backup of the old file is made there); if it raises,
+    nothing is replaced. Returns the path actually written.
     """
     if isinstance(text, str):
         text = text.encode("utf-8")
@@ -43,7 +48,7 @@ def write_atomic(
         for piece in pieces:
             handle.write(piece)
 
-    return _replace(path, fill, mode)
+    return _replace(path, fill, mode, before_replace)
 
 
 def copy_atomic(source: Path, path: Path, mode: int | None = 0o600) -> Path:
@@ -77,7 +82,12 @@ def _copy_into(source: BinaryIO, handle: BinaryIO) -> None:
     shutil.copyfileobj(source, handle, 1 << 20)
 
 
-def _replace(path: Path, fill: Callable[[BinaryIO], object], mode: int | None) -> Path:
+def _replace(
+    path: Path,
+    fill: Callable[[BinaryIO], object],
+    mode: int | None,
+    before_replace: Callable[[Path], object] | None = None,
+) -> Path:
     target = real_target(path)
     keep = _existing_mode(target)
     write_mode = keep if keep is not None else (0o600 if mode is None else mode)
@@ -91,6 +101,8 @@ def _replace(path: Path, fill: Callable[[BinaryIO], object], mode: int | None) -
             fill(handle)
             handle.flush()
             os.fsync(handle.fileno())
+        if before_replace is not None:
+            before_replace(target)
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):

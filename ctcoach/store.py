@@ -266,13 +266,23 @@ class Store(RecordWrites):
         text = tables.encoded()
         with datafile.gc_paused():  # only what changed: the rest is decoded already
             snapshot = redecode(self._snapshot, tables, (*sorted(self._touched), "meta"))
-        if not self._backed_up:
-            self._backed_up = True
-            datafile.back_up(self.folder, self.target, self.clock())
+        made: list[Path] = []  # the first save of a process keeps the file it replaces
+
+        def back_up(target: Path) -> None:
+            backup = datafile.back_up(self.folder, target, self.clock())
+            if backup is not None:
+                made.append(backup)
+
         try:
-            write_atomic(self.path, text)
+            write_atomic(self.path, text, before_replace=None if self._backed_up else back_up)
         except OSError as exc:
+            for backup in made:  # the store was not replaced: this is no backup
+                with contextlib.suppress(OSError):
+                    backup.unlink()
             raise StoreError(f"cannot save to {self.path}: {exc.strerror or exc}") from None
+        self._backed_up = True
+        if made:
+            datafile.prune_backups(self.folder)
         self._snapshot, self._signature = snapshot, signature(self.target)
 
     def _table(self, name: str) -> Table:

@@ -155,6 +155,69 @@ def test_backups_roll_and_stay_private(data_dir):
     assert all(stat.S_IMODE(b.stat().st_mode) == 0o600 for b in backups)
 
 
+def test_a_backup_of_any_size_is_the_old_file_kept_under_a_second_name(data_dir, monkeypatch):
+    """No copy: the replaced file itself is the backup, and no longer shares anything with
+    the store (an editor writing the store in place leaves the backup alone)."""
+    Store(data_dir).save_profile({"name": "Old"})
+    store_file = data_dir / STORE_NAME
+    old = store_file.read_bytes()
+    old_inode = store_file.stat().st_ino
+
+    def no_copy(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("the backup was copied")
+
+    monkeypatch.setattr("ctcoach.datafile.copy_atomic", no_copy)
+    Store(data_dir).save_profile({"name": "New"})
+    (backup,) = Store(data_dir).backups()
+    assert backup.read_bytes() == old and backup.stat().st_ino == old_inode
+    assert backup.stat().st_nlink == 1 and stat.S_IMODE(backup.stat().st_mode) == 0o600
+    with open(store_file, "r+b") as in_place:
+        in_place.write(b"x")
+    assert backup.read_bytes() == old
+
+
+@pytest.mark.parametrize("why", ["shared mode", "no links here", "another name"])
+def test_a_store_that_cannot_be_linked_is_backed_up_by_a_private_copy(data_dir, monkeypatch, why):
+    Store(data_dir).save_profile({"name": "Old"})
+    store_file = data_dir / STORE_NAME
+    old = store_file.read_bytes()
+    if why == "shared mode":
+        store_file.chmod(0o644)
+    elif why == "no links here":
+
+        def refuse(*_args: object, **_kwargs: object) -> None:
+            raise PermissionError(1, "Operation not permitted")
+
+        monkeypatch.setattr(os, "link", refuse)
+    else:
+        os.link(store_file, data_dir.parent / "elsewhere.json")
+    Store(data_dir).save_profile({"name": "New"})
+    (backup,) = Store(data_dir).backups()
+    assert backup.read_bytes() == old and backup.stat().st_ino != store_file.stat().st_ino
+    assert stat.S_IMODE(backup.stat().st_mode) == 0o600
+    if why == "another name":  # the user's own second name still shows the old file
+        assert (data_dir.parent / "elsewhere.json").read_bytes() == old
+
+
+def test_a_save_that_fails_leaves_no_backup_and_the_next_save_makes_it(data_dir, monkeypatch):
+    Store(data_dir).save_profile({"name": "Old"})
+    old = (data_dir / STORE_NAME).read_bytes()
+    store = Store(data_dir)
+    replace = os.replace
+
+    def full(*_args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", full)
+    with pytest.raises(StoreError, match="No space left on device"):
+        store.save_profile({"name": "New"})
+    assert (data_dir / STORE_NAME).read_bytes() == old
+    assert store.backups() == []
+    monkeypatch.setattr(os, "replace", replace)
+    store.save_profile({"name": "New"})
+    assert [b.read_bytes() for b in store.backups()] == [old]
+
+
 DAMAGED = [
     "{not json",
     "[]",
