@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +58,16 @@ async def enter_text(pilot: Pilot[Any], text: str) -> None:
     assert isinstance(field, Input), f"{field!r} is not an input"
     field.insert_text_at_cursor(text)
     await pilot.pause()
+
+
+async def until(pilot: Pilot[Any], done: Callable[[], bool], what: str) -> None:
+    """Let the app run until ``done()``: for what happens a refresh or two after a key or
+    a start (one ``pause`` is usually enough, but not on a busy machine)."""
+    for _ in range(200):
+        if done():
+            return
+        await pilot.pause()
+    raise AssertionError(f"never happened: {what}")
 
 
 def no_blink(app: CoachApp) -> None:

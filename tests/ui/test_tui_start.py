@@ -22,11 +22,11 @@ from ctcoach.store import Store
 from ctcoach.tui.app import READING_NOTICE_BYTES, CoachApp
 from ctcoach.tui.screens.dashboard import FORMS, DashboardScreen
 from ctcoach.tui.screens.onboarding import OnboardingScreen
-from ctcoach.tui.start import FirstRun, Keeper
+from ctcoach.tui.start import FirstRun, Keeper, Start
 from ctcoach.tui.widgets.titlebar import TitleBar
 
 from ..helpers import CONTENT, TODAY, answers, make_profile
-from .helpers import screen_text
+from .helpers import screen_text, until
 
 PROFILE = {"stage": "ms3", "home_ct_program": True}
 
@@ -59,13 +59,18 @@ def run_headless(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
     return starts
 
 
+def kept(keeper: Keeper) -> Start | None:
+    """What the next run would find kept (read as a new process would)."""
+    return Keeper(keeper.cache_dir, CONTENT, keeper.store.parent).read(TODAY.isoformat())
+
+
 async def first_run(pack: Pack, data_dir: Path, keeper: Keeper) -> str:
     """Onboarded, then a run of the app that draws the dashboard (and keeps it)."""
     coach = coach_on(pack, data_dir)
     coach.store.save_profile(answers(pack, **PROFILE))
     app = CoachApp(coach, keeper=keeper)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await until(pilot, lambda: kept(keeper) is not None, "the dashboard was kept")
         return screen_text(app)
 
 
@@ -153,10 +158,13 @@ async def test_a_change_between_the_kept_paint_and_the_read_shows_once_read(pack
     Store(data_dir).save_profile(answers(pack, name="Jordan Lee", **PROFILE))
     app = CoachApp(lambda: coach_on(pack, data_dir), start=start, keeper=keeper)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        assert "Jordan Lee · MS3" in screen_text(app)
-    again = keeper.read(TODAY.isoformat())  # what it drew then is kept in turn
-    assert again is not None and again.who[0].startswith("Jordan Lee")
+        await until(pilot, lambda: "Jordan Lee · MS3" in screen_text(app), "the change shown")
+
+        def kept_again() -> bool:  # what it drew then is kept in turn
+            again = kept(keeper)
+            return again is not None and again.who[0].startswith("Jordan Lee")
+
+        await until(pilot, kept_again, "the changed dashboard was kept")
 
 
 async def test_the_kept_theme_is_set_before_the_first_paint(pack, data_dir, keeper):
