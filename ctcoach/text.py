@@ -25,5 +25,8 @@ def for_terminal(text: str) -> str:
 
 def matches(query: str, *texts: str) -> bool:
     """True when every word of ``query`` appears in one of ``texts`` (any case)."""
+    words = query.casefold().split()
+    if not words:  # no query: everything matches (a plan shown whole joins no text)
+        return True
     haystack = " ".join(texts).casefold()
-    return all(word in haystack for word in query.casefold().split())
+    return all(word in haystack for word in words)

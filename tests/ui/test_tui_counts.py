@@ -414,3 +414,79 @@ async def test_the_warm_up_builds_a_long_plan_s_lines_a_step_at_a_time(
                 break
         assert len(lines_built) == total  # each line once, in the end
         assert steps == [min(n, total) for n in range(2, total + 2, 2)]  # two per step
+
+
+@pytest.fixture
+def small_parts(monkeypatch):
+    """A plan opens with 4 rows and gets 3 more per part (as a huge one does with more)."""
+    from ctcoach.tui.screens import plan as plan_screen
+
+    monkeypatch.setattr(plan_screen, "FIRST_ROWS", 4)
+    monkeypatch.setattr(plan_screen, "MORE_ROWS", 3)
+
+
+def prompts(view: PlanList) -> list[str]:
+    return [str(view.get_option_at_index(n).prompt).strip() for n in range(view.option_count)]
+
+
+async def test_a_long_plan_opens_with_its_first_rows_and_the_rest_follow(
+    make_app, small_parts, monkeypatch
+):
+    opened: list[int] = []
+    show = PlanList.show
+
+    def recorded(view, rows, label=None):  # type: ignore[no-untyped-def]
+        show(view, rows, label)
+        opened.append(view.option_count)
+
+    monkeypatch.setattr(PlanList, "show", recorded)
+    app = started(make_app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        view = app.screen.query_one(PlanList)
+        assert len(view.rows) > 10 and opened == [4]
+        assert view.option_count == len(view.rows)  # the rest followed, in order
+        plan = app.coach.plan()
+        titles = [line for line in prompts(view) if line.startswith("[")]
+        assert len(titles) == len(plan.items) + len(plan.waiting)
+
+
+async def test_keys_reach_rows_of_a_long_plan_that_have_not_arrived_yet(
+    make_app, small_parts, monkeypatch
+):
+    """End, the arrow at the last row shown and a mark far down find their rows even when
+    the rest of the list has not been added yet (a key pressed as the plan opens)."""
+    monkeypatch.setattr(PlanList, "load_more", lambda view, shows: None)
+    app = started(make_app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("p")
+        view = app.screen.query_one(PlanList)
+        assert view.option_count == 4 < len(view.rows)
+        await pilot.press("end")  # the last row, though only four have arrived
+        last = view.shown_items()[-1]
+        assert view.selected == last
+        await pilot.press("space")  # done; the mark stays on it, at the end of the list
+        assert view.selected is not None and view.selected.id == last.id
+        assert view.selected.done
+        assert prompts(view)[view.highlighted].startswith(f"[x] {last.title}")
+        await pilot.press("escape", "p")  # open again: four rows, then the arrow goes on
+        view = app.screen.query_one(PlanList)
+        assert view.option_count == 4
+        await pilot.press("down", "down", "down", "down", "down")
+        assert view.highlighted is not None and view.highlighted >= 4
+        assert view.selected is view.items[view.highlighted] is not None
+
+
+async def test_a_search_typed_while_a_long_plan_arrives_shows_only_its_own_rows(
+    make_app, small_parts
+):
+    app = started(make_app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("p")
+        view = app.screen.query_one(PlanList)
+        everything = list(view.rows)
+        view.show(everything)
+        view.show(everything[:6])  # the parts of the first show must not follow it
+        await pilot.pause()
+        assert view.option_count == 6 and len(view.items) == 6

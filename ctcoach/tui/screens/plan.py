@@ -62,10 +62,17 @@ def item_label(item: PlanItem) -> Content:
     return Line(text, spans, cell_len(text), False)
 
 
+FIRST_ROWS = 500  # rows a plan opens with: most plans whole, a huge one its first screens
+MORE_ROWS = 1000  # rows added to a huge plan's list at a time, between other messages
+
+
 class PlanList(OptionList):
     """The plan's items under their horizons' headings, in one widget: Textual draws only
-    the lines that scroll into view, so a plan of thousands of items opens at once.
-    ``items`` holds the item of each option (``None`` for a heading)."""
+    the lines that scroll into view. A huge plan opens with its first :data:`FIRST_ROWS`
+    rows, and the rest follow :data:`MORE_ROWS` at a time, a part after each frame drawn
+    (a key waits for one part at most); a key that goes further (End, Page Down at the
+    end) adds what it needs first. ``items`` holds the item of each row, loaded or not
+    (``None`` for a heading)."""
 
     DEFAULT_CSS = """
     PlanList, PlanList:focus {
@@ -78,27 +85,69 @@ class PlanList(OptionList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.items: list[PlanItem | None] = []
+        self.rows: list[PlanItem | Content] = []
+        self.label: Callable[[PlanItem], Content] = item_label
+        self.loaded = 0  # rows that are options of the list so far
+        self.shows = 0  # one per show(): a part meant for an earlier one is not added
 
     def show(
         self, rows: list[PlanItem | Content], label: Callable[[PlanItem], Content] | None = None
     ) -> None:
-        """Replace the options: a :class:`PlanItem` per item (its line from ``label``, by
+        """Replace the rows: a :class:`PlanItem` per item (its line from ``label``, by
         default :func:`item_label`), a Content per heading."""
-        label = label or item_label
-        options: list[Option] = []
-        self.items = []
-        for row in rows:
+        self.label = label or item_label
+        self.rows = rows
+        self.items = [None if isinstance(row, Content) else row for row in rows]
+        self.shows += 1
+        self.loaded = min(len(rows), FIRST_ROWS)
+        self.set_options(self.options_of(0, self.loaded))
+        if self.loaded < len(rows):  # the rest once the first rows show, a part a frame
+            self.call_after_refresh(self.load_more, self.shows)
+
+    def options_of(self, start: int, end: int) -> list[Option]:
+        """The options of rows ``start`` to ``end``."""
+        label, made = self.label, []
+        for index in range(start, end):
+            row = self.rows[index]
             if isinstance(row, Content):
-                top = plain("\n") if options else plain("")  # a blank line above a group
-                options.append(Option(join(top, row), disabled=True))
-                self.items.append(None)
+                top = plain("\n") if index else plain("")  # a blank line above a group
+                made.append(Option(join(top, row), disabled=True))
             else:
-                options.append(Option(label(row)))
-                self.items.append(row)
-        self.set_options(options)
+                made.append(Option(label(row)))
+        return made
+
+    def load_to(self, end: int) -> None:
+        """Make sure the rows up to ``end`` are options of the list."""
+        end = min(end, len(self.rows))
+        if end > self.loaded:
+            start, self.loaded = self.loaded, end
+            self.add_options(self.options_of(start, end))
+
+    def load_more(self, shows: int) -> None:
+        if shows != self.shows or self.loaded >= len(self.rows):
+            return
+        self.load_to(self.loaded + MORE_ROWS)
+        if self.loaded < len(self.rows):
+            self.call_after_refresh(self.load_more, shows)
+
+    def load_near(self, index: int | None) -> None:
+        """Rows a page past ``index`` loaded, so that a key moving there finds them."""
+        self.load_to((index or 0) + max(self.size.height, 1) * 2)
+
+    def action_cursor_down(self) -> None:
+        self.load_near(self.highlighted)
+        super().action_cursor_down()
+
+    def action_page_down(self) -> None:
+        self.load_near(self.highlighted)
+        super().action_page_down()  # type: ignore[no-untyped-call]
+
+    def action_last(self) -> None:
+        self.load_to(len(self.rows))
+        super().action_last()
 
     def shown_items(self) -> list[PlanItem]:
-        """The items the list shows now, in order."""
+        """The items the list shows now, in order (loaded or still to come)."""
         return [item for item in self.items if item is not None]
 
     @property
@@ -113,11 +162,14 @@ class PlanList(OptionList):
         indexes = [n for n, item in enumerate(self.items) if item is not None]
         kept = [n for n, item in enumerate(self.items) if item is not None and item.id == item_id]
         if kept:
-            self.highlighted = kept[0]
+            index: int | None = kept[0]
         elif near is not None and indexes:
-            self.highlighted = next((n for n in indexes if n >= near), indexes[-1])
+            index = next((n for n in indexes if n >= near), indexes[-1])
         else:
-            self.highlighted = next(iter(indexes), None)
+            index = next(iter(indexes), None)
+        if index is not None:
+            self.load_near(index)
+        self.highlighted = index
 
 
 def detail(item: PlanItem) -> Content:
