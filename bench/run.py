@@ -630,7 +630,7 @@ class Bench:
         result = json.loads(done.stdout)
         row.ours = [Sample(s) for s in result["ours"]]
         row.floor = [Sample(s) for s in result["floor"]]
-        first.ours = [Sample(result["first"])]
+        first.ours = [Sample(seconds) for seconds in result["first"]]
         first.floor = row.floor
 
     def operation_counts(self, store: Store) -> None:
