@@ -393,6 +393,11 @@ def _linked(target: Path, found: os.stat_result, backup: Path) -> bool:
     if stat.S_IMODE(found.st_mode) != 0o600:  # a backup is private whatever the store is
         return False
     try:
+        fd = os.open(target, os.O_RDONLY)
+        try:  # on disk before it is the backup (at once for a file ctcoach wrote: synced)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
         os.link(target, backup)
     except OSError:
         return False
