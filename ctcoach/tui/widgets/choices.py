@@ -23,6 +23,7 @@ MOVE = [
     Binding("pageup", "page_up", "Page up", show=False),
 ]
 DIGITS = [Binding(str(n), f"pick({n - 1})", show=False) for n in range(1, 10)]
+MIN_ROOM = 12  # narrower than this, a label wraps as it comes (under its cursor)
 
 
 class _Answers(OptionList, inherit_bindings=False):
@@ -43,6 +44,7 @@ class _Answers(OptionList, inherit_bindings=False):
         self.labels = list(labels)
         self.numbered = numbered
         self.ready = False
+        self.wrapped_at = 0  # the width the labels were wrapped for (0: not laid out yet)
         super().__init__(*(self.prompt(n) for n in range(len(self.labels))), id=id)
         self.ready = True
 
@@ -50,10 +52,21 @@ class _Answers(OptionList, inherit_bindings=False):
         return ""
 
     def prompt(self, index: int) -> Content:
-        """A cursor (›) on the highlighted option, so it shows without color too."""
+        """A cursor (›) on the highlighted option, so it shows without color too. A label
+        too long for one line goes on under its own first word, not under the cursor."""
         cursor = "› " if self.ready and index == self.highlighted else "  "
-        number = f"{index + 1}  " if self.numbered else ""
-        return join(plain(cursor + self.mark(index) + number), plain(self.labels[index]))
+        head = plain(cursor + self.mark(index) + (f"{index + 1}  " if self.numbered else ""))
+        label = plain(self.labels[index])
+        room = self.wrapped_at - head.cell_length
+        if room >= MIN_ROOM and label.cell_length > room:
+            label = plain("\n" + " " * head.cell_length).join(label.wrap(room))
+        return join(head, label)
+
+    def on_resize(self) -> None:
+        width = self.scrollable_content_region.width
+        if width != self.wrapped_at:  # the labels wrap at the new width (a height change
+            self.wrapped_at = width  # alone wraps nothing anew)
+            self.redraw()
 
     def watch_highlighted(self, highlighted: int | None) -> None:
         super().watch_highlighted(highlighted)
