@@ -119,7 +119,11 @@ class QuizScreen(CoachScreen[None]):
             choices = ChoiceList(list(YES_NO), numbered=True, yes_no=(0, 1), id="choices")
             hint = "y for yes, n for not yet (or 1, 2). “Not yet” adds the step to your plan."
         await holder.mount(choices)
-        choices.focus()
+        # The question stays in view: on a short terminal, focusing the answers would
+        # scroll it away (the highlight brings an answer below the fold into view).
+        choices.focus(scroll_visible=False)
+        prompt = self.query_one("#quiz-prompt", Static)
+        self.call_after_refresh(prompt.scroll_visible, top=True, animate=False)
         self.query_one("#quiz-feedback", Static).update("")
         self.query_one("#quiz-hint", Static).update(plain(hint))
 

@@ -9,7 +9,9 @@ from typing import Any
 
 from textual.binding import Binding
 from textual.content import Content
+from textual.geometry import Region
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import OptionList
 
 from ctcoach.tui.text import join, plain
@@ -61,6 +63,29 @@ class _Answers(OptionList, inherit_bindings=False):
         if room >= MIN_ROOM and label.cell_length > room:
             label = plain("\n" + " " * head.cell_length).join(label.wrap(room))
         return join(head, label)
+
+    def scroll_to_highlight(self, top: bool = False) -> None:
+        super().scroll_to_highlight(top)
+        self.call_after_refresh(self.show_highlighted)
+
+    def show_highlighted(self) -> None:
+        """Bring the highlighted option into view where a container around the list
+        scrolls rather than the list itself (a quiz on a short terminal, whose question
+        stays in view above the answers until the highlight moves below the fold)."""
+        index = self.highlighted
+        if index is None or not self.has_focus or not self.wrapped_at:
+            return  # (a list not in use leaves the view where the screen put it)
+        lines = [str(self.get_option_at_index(n).prompt).count("\n") + 1 for n in range(index + 1)]
+        inside = self.content_region
+        top = inside.y + sum(lines[:-1]) - round(self.scroll_offset.y)  # on the screen
+        for ancestor in self.ancestors:
+            if isinstance(ancestor, Widget) and ancestor.max_scroll_y > 0:
+                box = ancestor.content_region
+                y = top - box.y + round(ancestor.scroll_offset.y)  # in its scrolled content
+                ancestor.scroll_to_region(
+                    Region(0, y, box.width, lines[-1]), animate=False, immediate=True
+                )
+                return
 
     def on_resize(self) -> None:
         width = self.scrollable_content_region.width
