@@ -19,7 +19,7 @@ from ctcoach.tui.screens.plan import PlanList, PlanScreen
 from ctcoach.tui.sections import SECTIONS
 from ctcoach.tui.widgets.footer import KeyFooter
 
-from .helpers import screen_text
+from .helpers import screen_text, until
 
 BASIC = {"name": "Alex Rivera", "stage": "ms2", "weekly_hours": 5}
 
@@ -211,10 +211,11 @@ async def test_the_warm_up_parses_the_styles_a_screen_needs_before_it_opens(make
     monkeypatch.setattr(stylesheet_module, "parse", counting_parse)
     app = started(make_app)
     async with app.run_test(size=(80, 24)) as pilot:
-        for _ in range(50):
-            await pilot.pause(0.01)
-            if "PlanList.DEFAULT_CSS" in parsed and "PitchScreen" in str(app.stylesheet.source):
-                break
+        await until(  # the plan's list, and the pitch builder's TextArea
+            pilot,
+            lambda: "PlanList.DEFAULT_CSS" in parsed and "TextArea.DEFAULT_CSS" in parsed,
+            "the warm-up parsed the styles of the plan and the pitch builder",
+        )
         assert "PlanList.DEFAULT_CSS" in parsed  # parsed by the warm-up, on the dashboard
         assert type(app.screen).__name__ == "DashboardScreen"
         parsed.clear()
@@ -311,10 +312,7 @@ async def test_the_warm_up_measures_the_plan_lines_as_wide_as_the_list_opens(
     monkeypatch.setattr(app_module, "WARM_UP_SECONDS", 0.001)
     app = started(make_app)
     async with app.run_test(size=size) as pilot:
-        for _ in range(200):
-            await pilot.pause(0.01)
-            if done:
-                break
+        await until(pilot, lambda: bool(done), "the warm-up measured the plan")
         assert done
         assert wraps or size[0] > 60  # at 60 columns some lines of this plan wrap
         measured = len(wraps)
@@ -408,10 +406,7 @@ async def test_the_warm_up_builds_a_long_plan_s_lines_a_step_at_a_time(
     total = len(plan.items) + len(plan.waiting)
     assert total > 4
     async with app.run_test(size=(80, 24)) as pilot:
-        for _ in range(200):
-            await pilot.pause(0.002)
-            if len(lines_built) == total:
-                break
+        await until(pilot, lambda: len(lines_built) == total, "every plan line built")
         assert len(lines_built) == total  # each line once, in the end
         assert steps == [min(n, total) for n in range(2, total + 2, 2)]  # two per step
 
