@@ -71,13 +71,20 @@ class Context(Struct):
             return self.stores[0]
         store = Store(self.data_dir)
         self.stores.append(store)
+        self.settled()
+        if say_notices:
+            self.flush_notices()
+        return store
+
+    def settled(self) -> None:
+        """The start is over: in a process of its own, what is loaded so far is moved out
+        of the garbage collector's way (gc.freeze), and the collector, off during the
+        start (``ctcoach.cli.main``), runs again."""
         if self.freeze_loaded:
             import gc
 
             gc.freeze()
-        if say_notices:
-            self.flush_notices()
-        return store
+            gc.enable()
 
     def flush_notices(self) -> None:
         """Tell the person what the store did on its own (a recovery, say), once."""

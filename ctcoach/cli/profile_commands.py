@@ -167,6 +167,7 @@ def cmd_onboard(args: argparse.Namespace, ctx: Context) -> int:
 
         # With nothing saved yet, the first question need not wait for the store to open.
         current = None if _nothing_saved(ctx.data_dir) else ctx.coach().profile_or_none()
+        ctx.settled()  # the wizard waits on the person: the collector runs again
         new = run_wizard(pack, current, ctx.today())
         if new is None:
             ctx.out(f"Not saved; {NO_CHANGES}.\n")

@@ -243,9 +243,11 @@ class CoachApp(App[int]):
         self.set_timer(WARM_UP_SECONDS, partial(self.warm_up, modules[1:], steps))
 
     def freeze_loaded(self) -> None:
-        """After the warm-up: collect once, then freeze what is left (see ``freeze``)."""
+        """After the warm-up: collect once, freeze what is left (see ``freeze``), and let
+        the collector run again (a command's start runs without it: ``ctcoach.cli``)."""
         gc.collect()
         gc.freeze()
+        gc.enable()
 
     def offer_next_stage(self) -> None:
         """Once a new training year has begun, ask whether to move to the next stage."""

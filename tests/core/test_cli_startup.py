@@ -5,6 +5,8 @@ from __future__ import annotations
 import gc
 import io
 
+import pytest
+
 from ctcoach.cli import run
 
 
@@ -21,11 +23,88 @@ def test_a_process_of_its_own_freezes_what_it_loaded_and_a_test_never(tmp_path, 
     assert plan(own_process=True) == 2 and frozen == [True]  # once, after the store is read
 
 
+class _Collector:
+    """The garbage collector's switches, recorded (the real one stays as it was)."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.on = True
+        self.calls: list[str] = []
+        monkeypatch.setattr(gc, "isenabled", lambda: self.on)
+        monkeypatch.setattr(gc, "disable", lambda: self.switch(False))
+        monkeypatch.setattr(gc, "enable", lambda: self.switch(True))
+        monkeypatch.setattr(gc, "freeze", lambda: self.calls.append("freeze"))
+
+    def switch(self, on: bool) -> None:
+        self.on = on
+        self.calls.append("enable" if on else "disable")
+
+
+def _main(monkeypatch: pytest.MonkeyPatch, tmp_path, *argv: str) -> int:
+    import sys
+
+    import ctcoach.cli
+    import ctcoach.cli.runner
+
+    monkeypatch.setattr(sys, "argv", ["ctcoach", *argv])
+    monkeypatch.setenv("CTCOACH_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("CTCOACH_CACHE_DIR", "")
+    monkeypatch.setattr(ctcoach.cli.runner, "utf8_streams", lambda: None)
+    try:
+        ctcoach.cli.main()
+    except SystemExit as stop:
+        return int(stop.code or 0)
+    return 0
+
+
+def test_a_command_starts_without_the_collector_and_turns_it_on_once_the_store_is_read(
+    monkeypatch, tmp_path, capsys
+):
+    import ctcoach.store
+
+    collector = _Collector(monkeypatch)
+    during: list[bool] = []
+    opened = ctcoach.store.Store.__init__
+
+    def store_init(self, *args, **kwargs):
+        during.append(collector.on)
+        opened(self, *args, **kwargs)
+
+    monkeypatch.setattr(ctcoach.store.Store, "__init__", store_init)
+    assert _main(monkeypatch, tmp_path, "plan") == 2  # no profile yet
+    assert "run `ctcoach onboard` first" in capsys.readouterr().err
+    assert during == [False]  # the start, the store's read included, ran without it
+    assert collector.calls[0] == "disable"
+    assert collector.calls[-2:] == ["freeze", "enable"] and collector.on
+
+
+def test_the_wizard_asks_with_the_collector_on(monkeypatch, tmp_path, capsys):
+    import ctcoach.cli.profile_commands
+    import ctcoach.wizard
+
+    collector = _Collector(monkeypatch)
+    asked: list[bool] = []
+
+    def wizard(*_args):
+        asked.append(collector.on)
+        return None  # the person left without saving
+
+    monkeypatch.setattr(ctcoach.cli.profile_commands, "isatty", lambda _stream: True)
+    monkeypatch.setattr(ctcoach.wizard, "run_wizard", wizard)
+    assert _main(monkeypatch, tmp_path, "onboard") == 0
+    assert "Not saved" in capsys.readouterr().out
+    assert asked == [True] and collector.calls[0] == "disable"
+
+
+def test_version_leaves_the_collector_alone(monkeypatch, tmp_path, capsys):
+    collector = _Collector(monkeypatch)
+    assert _main(monkeypatch, tmp_path, "--version") == 0
+    assert capsys.readouterr().out.startswith("ctcoach ")
+    assert collector.calls == []
+
+
 # -- the parser builds only the command's own module ----------------------------------
 
 import argparse  # noqa: E402
-
-import pytest  # noqa: E402
 
 from ctcoach.cli import parser as cli_parser  # noqa: E402
 
