@@ -214,7 +214,7 @@ def _checked(tables: T, path: Path, newest: int) -> T:
     return tables
 
 
-_WHITESPACE = re.compile(r"[ \t\n\r]*")
+_WHITESPACE = r"[ \t\n\r]*"  # compiled where it is used (rare), which ``re`` keeps
 _SPACE = frozenset(" \t\n\r")  # JSON's whitespace ("" is not in it: the end of the text)
 Scan = Callable[[str, int], tuple[Any, int]]
 
@@ -318,7 +318,7 @@ class _Scanner:
         at = self.at
         char = self.text[at : at + 1]
         if char in _SPACE:  # rare: the store writes no whitespace
-            self.at = at = _WHITESPACE.match(self.text, at).end()  # type: ignore[union-attr]
+            self.at = at = re.compile(_WHITESPACE).match(self.text, at).end()  # type: ignore[union-attr]
             char = self.text[at : at + 1]
         return char
 

@@ -17,7 +17,9 @@ from ctcoach.profile import clean_text
 
 # A word: letters or digits, possibly joined by an apostrophe or a hyphen ("first-year",
 # "I'm", "post-op"). Numbers count as words; dashes between numbers ("20–30") separate.
-_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+# (compiled where it is used: ``re`` keeps it, and a command that counts no words does
+# not pay for it)
+_WORD = r"[^\W_]+(?:['’\-][^\W_]+)*"
 _END = ".!?…"
 MAX_PART = 400  # characters a part may have; longer parts are a check to fix, never cut
 MAX_KEPT = 4000  # a bound on what is kept of any pasted text
@@ -159,7 +161,7 @@ def is_stub(settings: PitchSettings, result: PitchReport) -> bool:
 
 
 def words(text: str) -> list[str]:
-    return _WORD.findall(text)
+    return re.findall(_WORD, text)
 
 
 def count_words(text: str) -> int:

@@ -10,8 +10,10 @@ from typing import Any
 from ctcoach import dates
 from ctcoach.model import Event, Pack, Problem, Profile, Question
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_ESCAPE_SEQ = re.compile(r"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)?|[@-Z\\-_])")
+# Patterns are compiled where they are used (``re`` keeps them): compiling on import
+# would cost every command, most of which never clean a text.
+_CONTROL = r"[\x00-\x08\x0b-\x1f\x7f-\x9f]"
+_ESCAPE_SEQ = r"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)?|[@-Z\\-_])"
 
 
 class AnswerError(ValueError):
@@ -54,8 +56,8 @@ def exclusive_problem(question: Question, chosen: Collection[str]) -> str | None
 def clean_text(value: str, *, single_line: bool = True) -> str:
     """Drop terminal escape sequences and control characters; keep newline and tab
     unless ``single_line``, where any run of white space becomes one space."""
-    value = _ESCAPE_SEQ.sub("", value)
-    value = _CONTROL.sub("", value)
+    value = re.sub(_ESCAPE_SEQ, "", value)
+    value = re.sub(_CONTROL, "", value)
     if single_line:
         value = " ".join(value.split())
     return value.strip()

@@ -335,7 +335,7 @@ _DOCS = Decoder(dict[str, dict[str, Any]])  # a table of plain records
 # JSON text holds `,"` (a quote in a text is written `\"`). Inside a record only a table
 # in it could end so; a cut there leaves both parts unbalanced, which msgspec refuses,
 # and the careful readers then read the file.
-_BETWEEN = re.compile(rb'\},(?="\d+":\{)')
+_BETWEEN = rb'\},(?="\d+":\{)'  # compiled where it is used (a big table), which re keeps
 SLICE_BYTES = 1 << 20  # a table is read about this much at a time
 
 
@@ -345,8 +345,9 @@ def _slices(table: Raw) -> Iterator[bytes]:
     written some other way (spaces between records) comes whole."""
     data = memoryview(table)
     start, end = 1, len(data) - 1  # inside the braces
+    between = re.compile(_BETWEEN)
     while True:
-        cut = _BETWEEN.search(data, start + SLICE_BYTES, end) if end - start > SLICE_BYTES else None
+        cut = between.search(data, start + SLICE_BYTES, end) if end - start > SLICE_BYTES else None
         if cut is None:
             yield b"{" + data[start:end] + b"}"
             return

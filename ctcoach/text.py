@@ -10,12 +10,14 @@ from __future__ import annotations
 import re
 
 # C0 and C1 controls (newline and tab kept) and the bidirectional overrides and isolates.
-_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# (compiled where it is used, which ``re`` keeps: most commands never need it)
+_UNSAFE = r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
 
 
 def for_terminal(text: str) -> str:
     """``text`` with every control character shown as a visible escape such as ``\\x1b``."""
-    return _UNSAFE.sub(
+    return re.sub(
+        _UNSAFE,
         lambda m: (
             f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}"
         ),

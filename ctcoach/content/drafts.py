@@ -173,7 +173,7 @@ class DraftSection:
         )
 
 
-def _pattern(node: Node) -> re.Pattern[str]:
+def _pattern(node: Node) -> str:
     default = Rules().placeholder
     text = node.text("placeholder", False)
     if not text:
@@ -186,4 +186,4 @@ def _pattern(node: Node) -> re.Pattern[str]:
     if pattern.search("") is not None:
         node.error("must not match empty text", "placeholder")
         return default
-    return pattern
+    return text

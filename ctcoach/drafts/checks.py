@@ -29,7 +29,7 @@ class Reading(Struct, frozen=True):
 
 
 def read(settings: DraftSettings, draft: Draft) -> Reading:
-    pattern = settings.rules.placeholder
+    pattern = re.compile(settings.rules.placeholder)
     letter = letter_parts(draft.body, settings)
     sentences = tuple(split_sentences(letter.core, settings))
     found = [m.group() for text in (draft.subject, draft.body) for m in pattern.finditer(text)]
@@ -60,7 +60,7 @@ def subject(settings: DraftSettings, _: DraftKind, r: Reading, __: DraftContext)
     rules = settings.rules
     if not r.subject:
         return DraftCheck("subject", False, "No subject yet: say what the email is about")
-    told = rules.placeholder.sub(" ", r.subject)  # a reminder says nothing yet
+    told = re.sub(rules.placeholder, " ", r.subject)  # a reminder says nothing yet
     count = len(words(told))
     generic = {normal(s) for s in rules.generic_subjects}
     if count < rules.subject_min_words or normal(told) in generic:

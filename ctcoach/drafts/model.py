@@ -4,7 +4,6 @@ against. Pure: no specialty fact lives here, only the shapes the content pack fi
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Mapping
 
 from msgspec import Struct, field
@@ -75,7 +74,9 @@ class Rules(Struct, frozen=True):
     next_step_days: tuple[str, ...] = ()  # …or a day or month, as written: "Friday"
     specific_phrases: tuple[str, ...] = ()  # "you mentioned", "your talk"
     plain_words: tuple[str, ...] = ()  # words too common to make a reference specific
-    placeholder: re.Pattern[str] = re.compile(r"\[[^\[\]\n]{1,200}\]")
+    # What marks a placeholder left in a draft: a regular expression, compiled where it is
+    # used (``re`` keeps it), so a command that checks no draft does not compile it.
+    placeholder: str = r"\[[^\[\]\n]{1,200}\]"
 
 
 class Wording(Struct, frozen=True):
