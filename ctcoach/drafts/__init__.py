@@ -10,7 +10,7 @@ from ctcoach.lazy import loader
 
 if TYPE_CHECKING:
     from ctcoach.drafts.checks import CHECKS, Reading, check, read
-    from ctcoach.drafts.fill import draft_values, fill, missing_needs
+    from ctcoach.drafts.filling import draft_values, fill, missing_needs
     from ctcoach.drafts.model import (
         CHECK_IDS,
         NEEDS,
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 # cache needs the model's classes only, not the checks (a command starts sooner).
 _WHERE = {
     **dict.fromkeys(("CHECKS", "Reading", "check", "read"), "checks"),
-    **dict.fromkeys(("draft_values", "fill", "missing_needs"), "fill"),
+    **dict.fromkeys(("draft_values", "fill", "missing_needs"), "filling"),
     **dict.fromkeys(("letter_parts", "split_sentences"), "sentences"),
     **dict.fromkeys(
         (

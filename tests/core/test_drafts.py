@@ -9,7 +9,7 @@ import pytest
 from msgspec.structs import replace
 
 from ctcoach.drafts import Draft, DraftContext, check, fill, missing_needs
-from ctcoach.drafts.fill import date_span, day_phrase, greeting_name, phrase
+from ctcoach.drafts.filling import date_span, day_phrase, greeting_name, phrase
 from ctcoach.events import PlannedEvent
 from ctcoach.network import Contact, Interaction
 from ctcoach.pitch import make_pitch
