@@ -20,6 +20,19 @@ def join(*parts: Content | str) -> Content:
     return Content("").join(p if isinstance(p, Content) else plain(p) for p in parts)
 
 
+MIN_ROOM = 12  # narrower than this, a text under its head wraps as it comes
+
+
+def hang(head: Content, body: Content, width: int) -> Content:
+    """``head`` then ``body``, wrapped at ``width`` so that the body's lines go on under
+    its own first character, not under the head (a mark, a number). With less than
+    :data:`MIN_ROOM` columns beside the head, or none known (0), it wraps as it comes."""
+    room = width - head.cell_length
+    if room >= MIN_ROOM and body.cell_length > room:
+        body = plain("\n" + " " * head.cell_length).join(body.wrap(room))
+    return join(head, body)
+
+
 class Line(Content):
     """A Content that counts its wrapped lines without laying them out: a long list (the
     plan) measures every one of its lines when it opens. One that fits is one line; one

@@ -53,3 +53,45 @@ async def test_a_long_label_goes_on_under_its_first_word_and_follows_a_resize():
         await pilot.pause()
         assert one.size.width < 40
         check(drawn(one), one.size.width)
+
+
+# -- the quiz's feedback: each option's text and why go on under the text ---------------
+
+from textual.content import Content  # noqa: E402
+
+from ctcoach.tui.text import plain  # noqa: E402
+from ctcoach.tui.widgets.hanging import Hanging  # noqa: E402
+
+WHY = "Because the attending remembers the week you worked hard, and says so in the letter."
+
+
+class Feedback(App[None]):
+    def compose(self) -> ComposeResult:
+        yield Hanging(id="feedback")
+
+    def on_mount(self) -> None:
+        head: Content = plain("✓ 1  ")
+        self.query_one(Hanging).show(plain("✓ Right."), (head, plain(f"{LONG}\n{WHY}")))
+
+
+def feedback_lines(widget: Hanging) -> list[str]:
+    width, height = widget.outer_size
+    return [s.text.rstrip() for s in widget.render_lines(Region(0, 0, width, height))]
+
+
+async def test_the_quiz_feedback_goes_on_under_each_options_text_and_follows_a_resize():
+    app = Feedback()
+    async with app.run_test(size=(60, 30)) as pilot:
+        for width in (60, 34):
+            await pilot.resize_terminal(width, 30)
+            await pilot.pause()
+            widget = app.query_one(Hanging)
+            lines = feedback_lines(widget)
+            assert lines[:2] == ["✓ Right.", ""]
+            assert lines[2].startswith("✓ 1  " + LONG[:10])
+            body = lines[2:]
+            assert all(line.startswith("     ") and line[5] != " " for line in body[1:])
+            text = " ".join(line[5:] for line in body)
+            assert text == f"{LONG} {WHY}"  # nothing lost or doubled, the why after it
+            assert all(len(line) <= width for line in lines)
+            assert widget.size.height == len(lines)  # as tall as its lines, no more

@@ -6,7 +6,6 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.content import Content
 from textual.widgets import ProgressBar, Static
 
 from ctcoach.model import Quiz, QuizOption, QuizQuestion, SelfCheck
@@ -16,15 +15,17 @@ from ctcoach.tui.screens.quiz_results import summary
 from ctcoach.tui.text import join, plain
 from ctcoach.tui.widgets.choices import ChoiceList
 from ctcoach.tui.widgets.footer import KeyFooter
+from ctcoach.tui.widgets.hanging import Block, Hanging
 from ctcoach.tui.widgets.titlebar import TitleBar
 
 YES_NO = ("Yes", "Not yet")
 
 
-def feedback(question: QuizQuestion, options: list[QuizOption], chosen: QuizOption) -> Content:
-    """Right or not, then why for every option, then the guide section."""
+def feedback(question: QuizQuestion, options: list[QuizOption], chosen: QuizOption) -> list[Block]:
+    """Right or not, then why for every option, then the guide section: each option's
+    text and why go on under the text, beside its mark and number."""
     right = is_correct(question, chosen.id)
-    lines: list[Content | str] = [
+    blocks: list[Block] = [
         plain(
             "✓ Right." if right else "✗ Not the best answer.",
             "bold $success" if right else "bold $error",
@@ -37,9 +38,10 @@ def feedback(question: QuizQuestion, options: list[QuizOption], chosen: QuizOpti
             mark, style = "✗", "bold $error"
         else:
             mark, style = "·", "dim"
-        lines += ["\n\n", plain(f"{mark} {n}  {option.text}", style), "\n   ", option.why]
-    lines += ["\n\n", plain(f"Source: {question.source.title}", "italic dim")]
-    return join(*lines)
+        head = plain(f"{mark} {n}  ", style)
+        blocks.append((head, join(plain(option.text, style), "\n", option.why)))
+    blocks.append(plain(f"Source: {question.source.title}", "italic dim"))
+    return blocks
 
 
 class QuizScreen(CoachScreen[None]):
@@ -84,7 +86,7 @@ class QuizScreen(CoachScreen[None]):
             yield ProgressBar(total=len(self.steps), show_eta=False, id="quiz-progress")
             yield Static(id="quiz-prompt")
             yield VerticalScroll(id="quiz-options")
-            yield Static(id="quiz-feedback")
+            yield Hanging(id="quiz-feedback")
             yield Static(id="quiz-hint", classes="hint")
         yield KeyFooter()
 
@@ -124,7 +126,7 @@ class QuizScreen(CoachScreen[None]):
         choices.focus(scroll_visible=False)
         prompt = self.query_one("#quiz-prompt", Static)
         self.call_after_refresh(prompt.scroll_visible, top=True, animate=False)
-        self.query_one("#quiz-feedback", Static).update("")
+        self.query_one("#quiz-feedback", Hanging).show()
         self.query_one("#quiz-hint", Static).update(plain(hint))
 
     async def on_choice_list_picked(self, event: ChoiceList.Picked) -> None:
@@ -143,12 +145,12 @@ class QuizScreen(CoachScreen[None]):
         if isinstance(step, SelfCheck):
             self.checks[step.id] = index == 0
             note = "Noted." if index == 0 else "Noted: this step goes into your plan."
-            self.query_one("#quiz-feedback", Static).update(plain(note, "italic"))
+            self.query_one("#quiz-feedback", Hanging).show(plain(note, "italic"))
             return
         chosen = self.options[index]
         self.answers[step.id] = chosen.id
-        shown = self.query_one("#quiz-feedback", Static)
-        shown.update(feedback(step, self.options, chosen))
+        shown = self.query_one("#quiz-feedback", Hanging)
+        shown.show(*feedback(step, self.options, chosen))
         self.query_one("#quiz", VerticalScroll).focus()  # the arrows and Page Down read on
         self.call_after_refresh(shown.scroll_visible, top=True, animate=False)
 
@@ -182,7 +184,7 @@ class QuizScreen(CoachScreen[None]):
         self.query_one("#quiz-progress-label", Static).update("Done — saved")
         self.query_one("#quiz-prompt", Static).update(summary(coach.pack, result, attempt))
         await self.query_one("#quiz-options", VerticalScroll).remove_children()
-        self.query_one("#quiz-feedback", Static).update("")
+        self.query_one("#quiz-feedback", Hanging).show()
         self.query_one("#quiz-hint", Static).update(
             plain("r retakes the quiz (options reshuffle); Escape goes back.", "bold")
         )

@@ -14,7 +14,7 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import OptionList
 
-from ctcoach.tui.text import join, plain
+from ctcoach.tui.text import hang, plain
 
 MOVE = [
     Binding("down", "cursor_down", "Down", show=False),
@@ -25,7 +25,6 @@ MOVE = [
     Binding("pageup", "page_up", "Page up", show=False),
 ]
 DIGITS = [Binding(str(n), f"pick({n - 1})", show=False) for n in range(1, 10)]
-MIN_ROOM = 12  # narrower than this, a label wraps as it comes (under its cursor)
 
 
 class _Answers(OptionList, inherit_bindings=False):
@@ -58,11 +57,7 @@ class _Answers(OptionList, inherit_bindings=False):
         too long for one line goes on under its own first word, not under the cursor."""
         cursor = "› " if self.ready and index == self.highlighted else "  "
         head = plain(cursor + self.mark(index) + (f"{index + 1}  " if self.numbered else ""))
-        label = plain(self.labels[index])
-        room = self.wrapped_at - head.cell_length
-        if room >= MIN_ROOM and label.cell_length > room:
-            label = plain("\n" + " " * head.cell_length).join(label.wrap(room))
-        return join(head, label)
+        return hang(head, plain(self.labels[index]), self.wrapped_at)
 
     def scroll_to_highlight(self, top: bool = False) -> None:
         super().scroll_to_highlight(top)
