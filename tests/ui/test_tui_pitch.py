@@ -172,3 +172,27 @@ async def test_making_a_version_current_asks_before_replacing_unsaved_changes(ma
             assert isinstance(app.screen, PitchScreen)
             assert app.screen.query_one("#part-who", Input).value == who
             assert app.coach.current_pitch()[0] == current
+
+
+@pytest.mark.parametrize(("columns", "under"), [(100, False), (40, False), (22, True)])
+async def test_the_time_band_fits_the_builder_at_any_width(make_app, columns, under):
+    """The ruler keeps its 40 cells where they fit, shrinks where they do not, and puts its
+    label under itself where even a short ruler leaves no room beside it."""
+    from textual.geometry import Region
+
+    from ctcoach.tui.screens.pitch_practice import BAND_WIDTH, Band
+
+    app = make_app(BASIC)
+    async with app.run_test(size=(columns, 30)) as pilot:
+        await pilot.press("i")
+        await fill(pilot)
+        band = app.screen.query_one("#pitch-band", Band)
+        width = band.size.width
+        lines = [s.text.rstrip() for s in band.render_lines(Region(0, 0, width, band.size.height))]
+        ruler = lines[0].split("  ")[0]
+        assert set(ruler) <= set("●─┃━") and ruler.count("●") == 1
+        assert ruler.count("┃") in (1, 2)  # both marks, unless the time sits on one
+        assert len(ruler) == (BAND_WIDTH if columns == 100 else len(ruler)) <= width
+        assert len(ruler) < BAND_WIDTH or columns == 100
+        assert lines[-1].endswith("20–30 s") and len(lines) == (2 if under else 1)
+        assert all(len(line) <= width for line in lines)

@@ -16,7 +16,7 @@ from ctcoach.pitch import MAX_KEPT, Pitch, PitchReport, make_pitch, timing
 from ctcoach.records import Snapshot
 from ctcoach.tui.base import CoachScreen, coach_app
 from ctcoach.tui.confirm import ask
-from ctcoach.tui.screens.pitch_practice import PracticeScreen, RateScreen, band, settings_of
+from ctcoach.tui.screens.pitch_practice import Band, PracticeScreen, RateScreen, settings_of
 from ctcoach.tui.screens.pitch_versions import VersionsScreen
 from ctcoach.tui.text import join, plain
 from ctcoach.tui.widgets.footer import KeyFooter
@@ -55,7 +55,7 @@ class PitchScreen(CoachScreen[None]):
         yield TitleBar()
         with Vertical(id="pitch"):
             yield Static(id="pitch-summary")
-            yield Static(id="pitch-band")
+            yield Band(id="pitch-band")
             with VerticalScroll(id="pitch-body"):
                 for part in settings.parts:
                     yield Static(
@@ -136,7 +136,7 @@ class PitchScreen(CoachScreen[None]):
         self.previewed = (pitch, snap)
         result = self.report()
         self.show("#pitch-summary", summary_line(self.settings, result))
-        self.show("#pitch-band", band(self.settings, result.seconds))
+        self.query_one("#pitch-band", Band).set(self.settings, result.seconds)
         self.show(
             "#pitch-text",
             plain(result.text) if result.text else plain("Fill in the parts above.", "dim"),

@@ -11,6 +11,7 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.dom import DOMNode
+from textual.geometry import Size
 from textual.timer import Timer
 from textual.widgets import Input, Static
 
@@ -23,6 +24,7 @@ from ctcoach.tui.widgets.footer import KeyFooter
 from ctcoach.tui.widgets.titlebar import TitleBar
 
 BAND_WIDTH = 40  # cells in the band and timer bars
+MIN_BAND = 12  # a ruler narrower than this puts its label under it
 
 
 def band_span(settings: PitchSettings) -> float:
@@ -37,15 +39,24 @@ def settings_of(node: DOMNode) -> PitchSettings:
     return settings
 
 
-def band(settings: PitchSettings, seconds: float) -> Content:
-    """A ruler with the pack's shortest and longest marks and where ``seconds`` falls."""
+def band(settings: PitchSettings, seconds: float, width: int = 0) -> Content:
+    """A ruler with the pack's shortest and longest marks and where ``seconds`` falls,
+    its label beside it, in ``width`` cells (0: the full ruler); narrower than the full
+    ruler and label, the ruler shrinks, and where even a short one leaves no room for the
+    label, the label goes under it."""
+    label = plain(f"{settings.min_seconds}–{settings.max_seconds} s", "dim")
+    room = width - label.cell_length - 2 if width else BAND_WIDTH
+    cells_wide = min(BAND_WIDTH, room)
+    under = cells_wide < MIN_BAND
+    if under:  # the label on a line of its own
+        cells_wide = max(1, min(BAND_WIDTH, width))
     cells = []
     span = band_span(settings)
-    position = min(int(seconds / span * BAND_WIDTH), BAND_WIDTH - 1)
-    low = int(settings.min_seconds / span * BAND_WIDTH)
-    high = int(settings.max_seconds / span * BAND_WIDTH)
+    position = min(int(seconds / span * cells_wide), cells_wide - 1)
+    low = int(settings.min_seconds / span * cells_wide)
+    high = int(settings.max_seconds / span * cells_wide)
     inside = timing(settings, seconds) == "inside"
-    for n in range(BAND_WIDTH):
+    for n in range(cells_wide):
         if n == position:
             cells.append(plain("●", "bold $success" if inside else "bold $error"))
         elif n in (low, high):
@@ -54,8 +65,35 @@ def band(settings: PitchSettings, seconds: float) -> Content:
             cells.append(plain("━", "$success 60%"))
         else:
             cells.append(plain("─", "dim"))
-    label = plain(f"  {settings.min_seconds}–{settings.max_seconds} s", "dim")
-    return join(*cells, label)
+    return join(*cells, "\n" if under else "  ", label)
+
+
+class Band(Static):
+    """The ruler of :func:`band`, drawn at the widget's own width whenever that changes."""
+
+    DEFAULT_CSS = """
+    Band {
+        height: auto;
+    }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.at: tuple[PitchSettings, float] | None = None
+
+    def set(self, settings: PitchSettings, seconds: float) -> None:
+        if self.at != (settings, seconds):
+            self.at = (settings, seconds)
+            self.refresh(layout=True)
+
+    def text(self, width: int) -> Content:
+        return band(*self.at, width) if self.at is not None else plain("")
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return self.text(width).plain.count("\n") + 1 if self.at is not None else 0
+
+    def render(self) -> Content:
+        return self.text(self.size.width)
 
 
 class RateScreen(FormDialog[bool]):
@@ -118,7 +156,7 @@ class PracticeScreen(CoachScreen[None]):
                 yield Static(plain(self.note), classes="notice")
             yield Static(plain(self.text), id="practice-text")
             yield Static(id="practice-time")
-            yield Static(id="practice-band")
+            yield Band(id="practice-band")
             yield Static(id="practice-result")
         yield KeyFooter()
 
@@ -132,7 +170,7 @@ class PracticeScreen(CoachScreen[None]):
     def show_time(self, seconds: float) -> None:
         settings = settings_of(self)
         self.query_one("#practice-time", Static).update(plain(f"{seconds:5.1f} s", "bold"))
-        self.query_one("#practice-band", Static).update(band(settings, seconds))
+        self.query_one("#practice-band", Band).set(settings, seconds)
 
     def tick(self) -> None:
         if self.started is not None:
