@@ -148,12 +148,19 @@ def parse_answer(question: Question, raw: Any, today: dt.date | None = None) -> 
     if kind in ("int", "scale"):
         return _int(question, raw)
     if kind == "event":
-        return parse_event(raw, today)
+        return parse_event(raw, today, question.max)
     raise AnswerError(f"unknown question kind {kind!r}")  # pragma: no cover
 
 
-def parse_event(raw: Any, today: dt.date | None = None) -> Event | None:
+def parse_event(
+    raw: Any, today: dt.date | None = None, max_days: int | None = None
+) -> Event | None:
+    """``raw`` as an event; ``today``: it must not have ended; ``max_days``: the most days
+    it may last (the pack's limit for its kind)."""
     event = raw if isinstance(raw, Event) else _event_fields(raw)
+    days = (event.end - event.start).days + 1
+    if max_days is not None and days > max_days:
+        raise AnswerError(f"runs {days} days; check the dates (at most {max_days} days)", "end")
     if today is not None and event.end < today:
         raise AnswerError(
             f"ended on {event.end.isoformat()}; give the next one that is coming up", "end"

@@ -20,6 +20,7 @@ from ctcoach.profile import (
     options,
     parse_answer,
     parse_date,
+    parse_event,
     questions_to_ask,
     summary,
     validate_answers,
@@ -97,12 +98,11 @@ def _ask_event(question: Question, current: Event | None, today: dt.date | None)
     start = parse_date(start_raw)
 
     def check_end(text: str) -> dt.date:
+        """The last day, checked as the whole answer is: after the start, not over, and
+        no longer than the pack allows."""
         end = parse_date(text)
-        if end < start:
-            raise AnswerError(f"ends before it starts ({start.isoformat()})")
-        if today is not None and end < today:
-            raise AnswerError(f"ended on {end.isoformat()}; give the next one that is coming up")
-        return end
+        event = parse_event({"name": name, "start": start, "end": end}, today, question.max)
+        return event.end if event is not None else end
 
     default_end = current.end if current and current.end >= start else start
     end_raw = questionary.text(

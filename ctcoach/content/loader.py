@@ -6,6 +6,8 @@ import datetime as dt
 import tomllib
 from pathlib import Path
 
+from msgspec.structs import replace
+
 from ctcoach.content.actions import check_action_links, read_action, read_phase, read_topic
 from ctcoach.content.assessment import AssessmentSection
 from ctcoach.content.context import PACK_FILE, LoadContext
@@ -22,7 +24,8 @@ from ctcoach.content.questions import (
     read_stage_group,
 )
 from ctcoach.content.quizzes import QuizSection
-from ctcoach.model import CheckSettings, Pack, PlanSettings, Source
+from ctcoach.events import EventSettings
+from ctcoach.model import CheckSettings, Pack, PlanSettings, Question, Source
 
 SECTIONS = (
     "pack",
@@ -54,6 +57,16 @@ SECTIONS = (
     "events",
     "drafts",
 )
+
+
+def limit_event_days(question: Question, events: EventSettings) -> Question:
+    """An event question ("your next conference") becomes an event of the pack's profile
+    kind: it may last no longer than that kind allows (its ``max``, in days), so an answer
+    with a typo in its dates is caught where it is given, not dropped when it is saved."""
+    kind = events.kind(events.profile_kind)
+    if question.kind != "event" or kind is None:
+        return question
+    return replace(question, max=min(question.max or kind.max_days, kind.max_days))
 
 
 def load_pack(root: Path | str | None = None) -> Pack:
@@ -88,6 +101,8 @@ class _Loader:
         assessment = self.assessment.build()
         pitch = self.pitch.build()
         events = self.events.build()
+        if events is not None:
+            ctx.questions[:] = [limit_event_days(q, events) for q in ctx.questions]
         for node in self.action_nodes:
             read_action(ctx, node)
         check_action_links(ctx, self.action_nodes, assessment, pitch, events)

@@ -92,6 +92,24 @@ def test_conference_ending_before_it_starts(cli, tmp_path):
     assert r.code == 2 and "next_conference: ends (2027-01-01) before it starts" in r.err
 
 
+def test_conference_longer_than_a_conference_can_be(cli, tmp_path, data_dir, pack):
+    """The answer would become an event of the conference kind, which the pack holds to
+    a number of days: a typo in its dates is one line and exit 2, and nothing is saved."""
+    limit = pack.question("next_conference").max
+    kind = pack.events.kind(pack.events.profile_kind)
+    assert limit == kind.max_days == 10
+    bad = tmp_path / "long.toml"
+    bad.write_text(GOOD.replace("end = 2027-01-31", "end = 2027-02-20"), encoding="utf-8")
+    r = cli("onboard", "--answers", str(bad))
+    assert r.code == 2
+    assert "next_conference: runs 24 days; check the dates (at most 10 days)" in r.err
+    assert not (data_dir / "ctcoach.json").exists()
+    ok = tmp_path / "ok.toml"
+    ok.write_text(GOOD.replace("end = 2027-01-31", "end = 2027-02-06"), encoding="utf-8")
+    assert cli("onboard", "--answers", str(ok)).code == 0  # ten days: the most allowed
+    assert "STS Annual Meeting" in cli("event", "list").out
+
+
 def test_interactive_onboard_without_a_terminal(cli):
     r = cli("onboard")
     assert r.code == 2

@@ -82,3 +82,24 @@ def test_ctrl_d_raises_eof(pack, keys):
     keys.send_text("\x04")  # Ctrl-D on an empty line
     with pytest.raises(EOFError):
         run_wizard(pack, None)
+
+
+def test_a_conference_longer_than_the_pack_allows_is_asked_again(pack, keys):
+    """The pack says how long an event of the profile's kind may last (the question's
+    max); a last day past it is refused where it is typed, and the fixed one is kept."""
+    from msgspec.structs import replace
+
+    limited = replace(
+        pack, questions=tuple(replace(q, max=4) if q.kind == "event" else q for q in pack.questions)
+    )
+    saved = make_profile(limited)
+    keys.send_text(
+        ENTER * 3 + "y" + ENTER * 5 + "y"  # keep every answer; a meeting is coming up
+        + "Spring Meeting" + ENTER + CLEAR + "2027-04-30" + ENTER
+        + CLEAR + "2027-05-04" + ENTER  # five days: refused
+        + CLEAR + "2027-05-03" + ENTER  # four days: kept
+        + "y"
+    )  # fmt: skip
+    profile = run_wizard(limited, saved)
+    assert profile is not None and profile.event is not None
+    assert (profile.event.start, profile.event.end) == (dt.date(2027, 4, 30), dt.date(2027, 5, 3))

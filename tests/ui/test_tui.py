@@ -271,6 +271,11 @@ async def test_conference_fields_enter_moves_on_then_saves(make_app):
         await pilot.press("enter")
         assert "ends (2027-04-29) before it starts" in screen_text(app)
         await pilot.press("ctrl+u")
+        await enter_text(pilot, "2027-05-30")  # longer than a conference can be
+        await pilot.press("enter")
+        assert "runs 31 days; check the dates (at most 10 days)" in screen_text(app)
+        assert isinstance(app.screen, EditAnswer)
+        await pilot.press("ctrl+u")
         await enter_text(pilot, "2027-05-02")
         await pilot.press("enter")
         await pilot.pause()
