@@ -86,3 +86,61 @@ async def test_a_key_pressed_right_after_quit_does_nothing(make_app, data_dir):
         assert app.screen.check_action("open", ("pitch",)) is False
         await pilot.press("i")
     assert app.return_code == 0
+
+
+# -- onboarding open while another ctcoach saves a profile ------------------------------
+
+from textual.widgets import Input  # noqa: E402
+
+from ctcoach.tui.screens.dashboard import DashboardScreen  # noqa: E402
+from ctcoach.tui.screens.onboarding import OnboardingScreen  # noqa: E402
+
+from ..helpers import make_profile  # noqa: E402
+from .helpers import enter_text  # noqa: E402
+
+
+def notices(app) -> list[str]:
+    return [n.message for n in app._notifications]
+
+
+async def test_untouched_first_run_onboarding_follows_a_profile_saved_elsewhere(make_app, data_dir):
+    app = make_app(None)  # nothing saved yet: onboarding
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert isinstance(app.screen, OnboardingScreen)
+        app.check_store()  # the app's own look at the store changes nothing
+        assert isinstance(app.screen, OnboardingScreen)
+        Store(data_dir).save_profile(answers(app.coach.pack, name="Jordan Lee", stage="ms3"))
+        app.check_store()
+        await pilot.pause()
+        assert isinstance(app.screen, DashboardScreen)
+        assert "Jordan Lee" in screen_text(app)
+        assert any("saved in another window" in n for n in notices(app))
+    assert Store(data_dir).snapshot().profile["name"] == "Jordan Lee"
+
+
+async def test_answers_in_progress_are_kept_and_the_person_is_told(make_app, data_dir):
+    app = make_app(None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await enter_text(pilot, "Sam Park")  # typed, not yet answered with Enter
+        Store(data_dir).save_profile(answers(app.coach.pack, name="Jordan Lee", stage="ms3"))
+        app.check_store()
+        await pilot.pause()
+        assert isinstance(app.screen, OnboardingScreen)
+        assert app.screen.query_one("#field Input", Input).value == "Sam Park"
+        assert any("saving your answers here will replace it" in n for n in notices(app))
+        app.check_store()  # told once, not at every look
+        assert sum("replace it" in n for n in notices(app)) == 1
+
+
+async def test_answers_brought_back_after_a_failed_save_are_kept(make_app, data_dir):
+    app = make_app(None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        pack = app.coach.pack
+        mine = make_profile(pack, name="Sam Park", stage="ms3")
+        app.push_screen(OnboardingScreen(pack, mine), app.onboarded)  # as a failed save does
+        await pilot.pause()
+        Store(data_dir).save_profile(answers(pack, name="Jordan Lee", stage="ms3"))
+        app.check_store()
+        await pilot.pause()
+        assert isinstance(app.screen, OnboardingScreen) and app.screen.answers == mine.answers
+        assert any("replace it" in n for n in notices(app))

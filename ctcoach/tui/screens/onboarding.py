@@ -54,6 +54,8 @@ class OnboardingScreen(CoachScreen[Profile | None]):
         self.shown_raw: Any = None  # the question on screen's answer as it appeared
         self.notice = notice
         self.step = 0
+        self.opened_with = existing  # answers brought back (after a save that failed)
+        self.seen = existing  # the newest saved profile this screen knows of
 
     @property
     def total(self) -> int:
@@ -78,6 +80,33 @@ class OnboardingScreen(CoachScreen[Profile | None]):
         (a name typed, say), as against what it showed when it appeared."""
         field = next(iter(self.query("#field").results(QuestionField)), None)
         return field is not None and field.raw() != self.shown_raw
+
+    def touched(self) -> bool:
+        """Whether the screen holds answers of the person's: given, typed, or brought back
+        after a save that failed."""
+        return self.opened_with is not None or bool(self.answers) or self.edited()
+
+    def refresh_data(self) -> None:
+        """Another ctcoach (a second window, ``ctcoach onboard``) saved a profile while
+        this screen is open. Untouched, a first run goes on to the plan. Answers in
+        progress are kept, and the person is told that saving them replaces the other
+        profile."""
+        saved = self.coach.profile_or_none()
+        if saved is None or saved == self.seen:
+            return
+        self.seen = saved
+        if self.touched():
+            self.app.notify(
+                "A profile was just saved in another ctcoach window; "
+                "saving your answers here will replace it.",
+                severity="warning",
+                markup=False,
+            )
+            return
+        from ctcoach.tui.screens.dashboard import DashboardScreen
+
+        self.app.switch_screen(DashboardScreen())
+        self.app.notify("Your profile was saved in another window. Here is your plan.")
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
