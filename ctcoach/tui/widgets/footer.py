@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from typing import cast
 
-from rich.text import Text
 from textual.binding import Binding
+from textual.content import Content
 from textual.events import MouseDown, Resize
 from textual.screen import Screen
 from textual.widget import Widget
@@ -132,21 +132,26 @@ class KeyFooter(Widget, can_focus=False):
     def on_resize(self, _: Resize) -> None:
         self.redraw_if_changed()
 
-    def render(self) -> Text:
+    def render(self) -> Content:
+        """The keys as Textual's own text (a Rich text would be converted at every draw)."""
         if self.shown is None:
             self.shown = self.keys_now()
-        key_style = self.get_component_rich_style("footer-key--key")
-        description_style = self.get_component_rich_style("footer-key--description")
-        line = Text(no_wrap=True, overflow="crop")
+        key_style = self.get_visual_style("footer-key--key", partial=True)
+        description_style = self.get_visual_style("footer-key--description", partial=True)
+        parts: list[Content] = []
         self.spans = []
+        start = 0
         for key, label, description, enabled in cast(Keys, self.shown[1]):
-            start = line.cell_len
-            part = Text.assemble((f" {label} ", key_style), (f"{description} ", description_style))
+            part = Content.assemble(
+                (f" {label} ", key_style), (f"{description} ", description_style)
+            )
             if not enabled:
-                part.stylize("dim")
-            line.append_text(part)
-            self.spans.append((start, line.cell_len, key, enabled))
-        return line
+                part = part.stylize("dim")
+            parts.append(part)
+            end = start + part.cell_length
+            self.spans.append((start, end, key, enabled))
+            start = end
+        return Content("").join(parts)
 
     def on_mouse_down(self, event: MouseDown) -> None:
         """A click on a key presses it (a key not usable now rings the bell)."""

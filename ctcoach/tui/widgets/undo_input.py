@@ -18,6 +18,11 @@ class UndoInput(Input):
 
     def __init__(self, value: str = "", **kwargs: Any) -> None:
         self.history: list[str] = [value]  # first: Input's __init__ sets the value
+        if not kwargs.get("validators"):
+            # Setting the value marks a field without validators "-valid". Marked so from
+            # the start, the field is not styled then (as it is again once mounted):
+            # about 1 ms a field, on a screen that opens.
+            kwargs["classes"] = " ".join(filter(None, (kwargs.get("classes"), "-valid")))
         super().__init__(value, select_on_focus=False, **kwargs)
 
     def load(self, value: str) -> None:
