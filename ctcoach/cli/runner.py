@@ -93,13 +93,14 @@ def _context(
     from ctcoach.storefile import resolve_data_dir  # not the store: it reads no records
 
     content = getattr(args, "content", None)
+    cache_dir = resolve_cache_dir(environ)
     return Context(
         content_dir=Path(content) if content else default_content_dir(),
-        data_dir=resolve_data_dir(getattr(args, "data_dir", None), environ),
+        data_dir=resolve_data_dir(getattr(args, "data_dir", None), environ, cache_dir),
         stdin=stdin,
         stdout=stdout,
         stderr=stderr,
-        cache_dir=resolve_cache_dir(environ),
+        cache_dir=cache_dir,
     )
 
 

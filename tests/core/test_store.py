@@ -310,6 +310,51 @@ def test_data_dir_resolution_order(tmp_path):
     assert "ctcoach" in resolve_data_dir(None, {}).as_posix()
 
 
+def _platformdirs_answer() -> str:
+    import platformdirs
+
+    return platformdirs.user_data_dir("ctcoach", appauthor=False)
+
+
+def test_the_platform_folder_is_platformdirs_answer_kept_while_what_it_reads_holds(
+    tmp_path, monkeypatch
+):
+    import sys
+
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("XDG_DATA_HOME", raising=False)
+    first = resolve_data_dir(None, {}, cache)
+    assert first.as_posix() == _platformdirs_answer()
+    (kept,) = cache.glob("data-dir-*.pickle")
+    assert oct(kept.stat().st_mode & 0o777) == "0o600"
+    with monkeypatch.context() as m:  # kept: platformdirs is not imported again
+        m.setitem(sys.modules, "platformdirs", None)
+        assert resolve_data_dir(None, {}, cache) == first
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))  # what it reads changed
+    moved = resolve_data_dir(None, {}, cache)
+    assert moved.as_posix() == _platformdirs_answer() == f"{tmp_path}/xdg/ctcoach"
+    monkeypatch.setenv("HOME", str(tmp_path / "other"))
+    assert resolve_data_dir(None, {}, cache).as_posix() == _platformdirs_answer()
+
+
+def test_without_a_usable_home_or_cache_platformdirs_is_asked_each_time(tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("HOME", "relative/home")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    assert resolve_data_dir(None, {}, cache).as_posix() == _platformdirs_answer()
+    assert not list(cache.glob("data-dir-*"))  # nothing kept
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder")
+    assert resolve_data_dir(None, {}, blocked).as_posix() == _platformdirs_answer()
+    broken = tmp_path / "broken"
+    assert resolve_data_dir(None, {}, broken)  # kept now
+    for kept in broken.glob("data-dir-*"):
+        kept.write_bytes(b"not a pickle")  # a damaged cache file: asked again
+    assert resolve_data_dir(None, {}, broken).as_posix() == _platformdirs_answer()
+
+
 def test_a_file_read_once_is_not_parsed_again_until_it_changes(data_dir):
     store = Store(data_dir)
     store.save_profile({"name": "A"})
