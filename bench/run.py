@@ -411,6 +411,18 @@ class Bench:
             lambda: self.process([*CTCOACH, "plan"], small.folder),
             lambda: self.process([PY, "-c", "import tinydb"]),
         )
+        # As most people run it: no CTCOACH_DATA_DIR, the data in the platform's folder
+        # (here $XDG_DATA_HOME/ctcoach, a copy of the small store), found as ctcoach finds it.
+        xdg = self.work / "xdg-data"
+        shutil.copytree(small.folder, xdg / "ctcoach", dirs_exist_ok=True)
+        env = dict(self.env, XDG_DATA_HOME=str(xdg))
+        run_process([*CTCOACH, "plan"], env, self.args.timeout, None)  # the cache filled once
+        row = self.row("`ctcoach plan`, default data folder", "small", "`import tinydb`", goal=2.0)
+        self.pairs(
+            row,
+            lambda: run_process([*CTCOACH, "plan"], env, self.args.timeout, self.memory_kb),
+            lambda: self.process([PY, "-c", "import tinydb"]),
+        )
 
     def cli_heavy(self, store: Store) -> None:
         load = [PY, "-c", "import json,sys; json.load(open(sys.argv[1], encoding='utf-8'))"]
