@@ -196,3 +196,28 @@ async def test_the_time_band_fits_the_builder_at_any_width(make_app, columns, un
         assert len(ruler) < BAND_WIDTH or columns == 100
         assert lines[-1].endswith("20–30 s") and len(lines) == (2 if under else 1)
         assert all(len(line) <= width for line in lines)
+
+
+async def test_the_preview_under_the_form_is_mounted_once_the_form_is_laid_out(
+    make_app, monkeypatch
+):
+    """The form is drawn first; the preview below it follows, drawn in full."""
+    from ctcoach.tui.screens.pitch import PREVIEW
+
+    seen: list[tuple[bool, bool]] = []
+    real = PitchScreen.mount_preview
+
+    async def mount_preview(self):
+        laid_out = self.query_one("#part-who", Input).region.area > 0
+        seen.append((laid_out, bool(self.query(f"#{PREVIEW[0]}"))))
+        await real(self)
+
+    monkeypatch.setattr(PitchScreen, "mount_preview", mount_preview)
+    app = make_app(BASIC)
+    async with app.run_test(size=(100, 60)) as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+        assert seen == [(True, False)]  # after the form's layout, before any preview
+        text = screen_text(app)
+        assert "Your pitch" in text and "Checks" in text and "Variants" in text
+        assert "Fill in the parts above." in text
