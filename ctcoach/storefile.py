@@ -46,21 +46,21 @@ def platform_data_dir(cache_dir: Path | None = None) -> Path:
     Windows, where the system answers, and a missing or relative ``HOME`` (the password
     database answers) ask platformdirs every time."""
     known = _platform_key() if cache_dir is not None else None
-    key: tuple[object, ...] = ()
-    kept = None
-    if cache_dir is not None and known is not None:  # (both or neither: for the checker)
-        folder, key = known  # one kept answer per platformdirs installed (a venv, say)
-        kept = kept_file(cache_dir, "data-dir", folder)
-    if kept is not None:
-        found = read_kept(kept, key, str)
-        if found is not None:
-            return Path(found)
+    if cache_dir is None or known is None:
+        return Path(_ask_platformdirs())
+    folder, key = known
+    kept = kept_file(cache_dir, "data-dir", folder)  # one per platformdirs (a venv, say)
+    found = read_kept(kept, key, str)
+    if found is None:
+        found = _ask_platformdirs()
+        write_kept(kept, key, found)
+    return Path(found)
+
+
+def _ask_platformdirs() -> str:
     import platformdirs
 
-    answer = platformdirs.user_data_dir("ctcoach", appauthor=False)
-    if kept is not None:
-        write_kept(kept, key, answer)
-    return Path(answer)
+    return platformdirs.user_data_dir("ctcoach", appauthor=False)
 
 
 def _platform_key() -> tuple[Path, tuple[object, ...]] | None:
