@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from rich._wrap import divide_line  # Textual wraps Content with it
 from textual.content import Content
 from textual.css.styles import RulesMap
+from textual.widget import Widget
 
 from ctcoach.text import for_terminal
 
@@ -31,6 +34,14 @@ def hang(head: Content, body: Content, width: int) -> Content:
     if room >= MIN_ROOM and body.cell_length > room:
         body = plain("\n" + " " * head.cell_length).join(body.wrap(room))
     return join(head, body)
+
+
+def keeps_height(widget: Widget, content: Content) -> bool:
+    """Whether ``content`` takes as many lines in ``widget`` as the widget has now (known
+    once it is laid out): then showing it needs a repaint, not a layout of the screen."""
+    width = widget.size.width
+    rules = cast(RulesMap, widget.styles)  # as Textual's own widgets pass them
+    return width > 0 and content.get_height(rules, width) == widget.size.height
 
 
 class Line(Content):

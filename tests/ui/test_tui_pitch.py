@@ -221,3 +221,24 @@ async def test_the_preview_under_the_form_is_mounted_once_the_form_is_laid_out(
         text = screen_text(app)
         assert "Your pitch" in text and "Checks" in text and "Variants" in text
         assert "Fill in the parts above." in text
+
+
+async def test_the_preview_follows_each_change_at_once_not_a_frame_later(make_app):
+    """The summary above the form changes in the same step as the text, for the one-line
+    fields and the part of several lines alike: no message, no frame in between."""
+    from textual.widgets import Static
+
+    app = make_app(BASIC)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+        screen = app.screen
+        summary = screen.query_one("#pitch-summary", Static)
+        assert "0 words" in str(summary.render())
+        screen.query_one("#part-who", Input).insert_text_at_cursor("an MS2")
+        assert "3 words" in str(summary.render())  # before anything else has run
+        before = str(summary.render())
+        screen.query_one("#part-experiences", TextArea).insert("a summer in the ICU")
+        assert str(summary.render()) != before and "words" in before
+        await pilot.pause()
+        assert "I'm an MS2." in screen_text(app)

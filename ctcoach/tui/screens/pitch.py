@@ -4,11 +4,13 @@ saved versions, and a practice timer that learns the user's speaking rate."""
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import Input, Static, TextArea
 
 from ctcoach.model import PitchSettings
@@ -18,7 +20,7 @@ from ctcoach.tui.base import CoachScreen, coach_app
 from ctcoach.tui.confirm import ask
 from ctcoach.tui.screens.pitch_practice import Band, PracticeScreen, RateScreen, settings_of
 from ctcoach.tui.screens.pitch_versions import VersionsScreen
-from ctcoach.tui.text import join, plain
+from ctcoach.tui.text import join, keeps_height, plain
 from ctcoach.tui.widgets.footer import KeyFooter
 from ctcoach.tui.widgets.titlebar import TitleBar
 from ctcoach.tui.widgets.undo_input import UndoInput
@@ -37,6 +39,18 @@ def summary_line(settings: PitchSettings, result: PitchReport) -> Content:
     )
     length = plain(f"about {result.seconds:.0f} s", "bold" if inside else "bold $error")
     return join(f"{result.words} words · ", length, f" at {rate} · ", verdict)
+
+
+class PartArea(TextArea):
+    """The pitch's part of several lines, which, like the one-line fields, tells the
+    screen of each change at once (see :meth:`PitchScreen.field_changed`)."""
+
+    on_change: Callable[[], None] | None = None
+
+    def post_message(self, message: Message) -> bool:
+        if isinstance(message, TextArea.Changed) and self.on_change is not None:
+            self.on_change()
+        return super().post_message(message)
 
 
 PREVIEW = ("pitch-text", "pitch-checks", "pitch-variants")  # the parts under the form
@@ -68,7 +82,7 @@ class PitchScreen(CoachScreen[None]):
                     placeholder = f"e.g. {part.example}"
                     text = pitch.text_of(part.id)
                     if part.id == "experiences":
-                        area = TextArea(text, id="part-experiences", soft_wrap=True)
+                        area = PartArea(text, id="part-experiences", soft_wrap=True)
                         area.placeholder = placeholder + " (one per line)"
                         yield area
                     else:
@@ -81,6 +95,7 @@ class PitchScreen(CoachScreen[None]):
         super().__init__()
         self.previewed: tuple[Pitch, Snapshot] | None = None  # what the preview shows
         self.reported: tuple[Pitch, Snapshot, PitchReport] | None = None  # the last report
+        self.loading = False  # the fields are being filled from a saved pitch
         self.drawn: dict[str, object] = {}  # each preview part as last drawn (see show)
 
     @property
@@ -91,6 +106,9 @@ class PitchScreen(CoachScreen[None]):
         self.title = "Pitch builder"
         self.update_preview()
         self.query_one("#part-who", Input).focus()
+        for field in self.query(UndoInput):
+            self.watch(field, "value", self.field_changed, init=False)
+        self.query_one(PartArea).on_change = self.field_changed
         self.call_after_refresh(self.mount_preview)
 
     async def mount_preview(self) -> None:
@@ -115,10 +133,15 @@ class PitchScreen(CoachScreen[None]):
     def load_current(self) -> None:
         """Show the current pitch; the preview is drawn once, not once per field."""
         pitch = self.saved()
-        with self.prevent(Input.Changed, TextArea.Changed):
-            for part in ("who", "interests", "ask"):
-                self.query_one(f"#part-{part}", UndoInput).load(pitch.text_of(part))
-            self.query_one("#part-experiences", TextArea).load_text(pitch.text_of("experiences"))
+        self.loading = True
+        try:
+            with self.prevent(TextArea.Changed):
+                for part in ("who", "interests", "ask"):
+                    self.query_one(f"#part-{part}", UndoInput).load(pitch.text_of(part))
+                area = self.query_one("#part-experiences", TextArea)
+                area.load_text(pitch.text_of("experiences"))
+        finally:
+            self.loading = False
         self.update_preview()
 
     def pitch(self) -> Pitch:
@@ -189,13 +212,17 @@ class PitchScreen(CoachScreen[None]):
             self.drawn[selector] = drawn
             if heading:
                 content = join(plain(heading, "bold"), "\n", content)
-            shown.only_one(Static).update(content)
+            widget = shown.only_one(Static)
+            # A part that keeps its height (the top line, mostly) is only repainted: a
+            # layout of the whole form at each keystroke is most of what a letter costs.
+            widget.update(content, layout=not keeps_height(widget, content))
 
-    def on_input_changed(self, _: Input.Changed) -> None:
-        self.update_preview()
-
-    def on_text_area_changed(self, _: TextArea.Changed) -> None:
-        self.update_preview()
+    def field_changed(self) -> None:
+        """A part's text changed: the preview follows at once, in the frame that shows
+        the letter typed. (A field's Changed message reaches the screen only after that
+        frame is drawn, and the preview came a frame later: 20-30 ms a letter.)"""
+        if not self.loading:
+            self.update_preview()
 
     def action_save(self) -> None:
         pitch = self.pitch()

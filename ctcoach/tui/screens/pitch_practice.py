@@ -83,8 +83,9 @@ class Band(Static):
 
     def set(self, settings: PitchSettings, seconds: float) -> None:
         if self.at != (settings, seconds):
+            # its height depends on the width alone: a new time needs only a repaint
+            self.refresh(layout=self.at is None)
             self.at = (settings, seconds)
-            self.refresh(layout=True)
 
     def text(self, width: int) -> Content:
         return band(*self.at, width) if self.at is not None else plain("")
