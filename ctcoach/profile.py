@@ -152,9 +152,7 @@ def parse_answer(question: Question, raw: Any, today: dt.date | None = None) -> 
     raise AnswerError(f"unknown question kind {kind!r}")  # pragma: no cover
 
 
-def parse_event(
-    raw: Any, today: dt.date | None = None, max_days: int | None = None
-) -> Event | None:
+def parse_event(raw: Any, today: dt.date | None = None, max_days: int | None = None) -> Event:
     """``raw`` as an event; ``today``: it must not have ended; ``max_days``: the most days
     it may last (the pack's limit for its kind)."""
     event = raw if isinstance(raw, Event) else _event_fields(raw)

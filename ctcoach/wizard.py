@@ -101,8 +101,7 @@ def _ask_event(question: Question, current: Event | None, today: dt.date | None)
         """The last day, checked as the whole answer is: after the start, not over, and
         no longer than the pack allows."""
         end = parse_date(text)
-        event = parse_event({"name": name, "start": start, "end": end}, today, question.max)
-        return event.end if event is not None else end
+        return parse_event({"name": name, "start": start, "end": end}, today, question.max).end
 
     default_end = current.end if current and current.end >= start else start
     end_raw = questionary.text(
