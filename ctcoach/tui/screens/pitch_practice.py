@@ -11,7 +11,6 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.dom import DOMNode
-from textual.geometry import Size
 from textual.timer import Timer
 from textual.widgets import Input, Static
 
@@ -20,6 +19,7 @@ from ctcoach.pitch import Practice, parse_wpm, timing
 from ctcoach.tui.base import CoachScreen, coach_app
 from ctcoach.tui.screens.dialogs import FormDialog
 from ctcoach.tui.text import join, plain
+from ctcoach.tui.widgets.fitted import Fitted
 from ctcoach.tui.widgets.footer import KeyFooter
 from ctcoach.tui.widgets.titlebar import TitleBar
 
@@ -68,14 +68,8 @@ def band(settings: PitchSettings, seconds: float, width: int = 0) -> Content:
     return join(*cells, "\n" if under else "  ", label)
 
 
-class Band(Static):
-    """The ruler of :func:`band`, drawn at the widget's own width whenever that changes."""
-
-    DEFAULT_CSS = """
-    Band {
-        height: auto;
-    }
-    """
+class Band(Fitted):
+    """The ruler of :func:`band`, at the widget's width."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -89,12 +83,6 @@ class Band(Static):
 
     def text(self, width: int) -> Content:
         return band(*self.at, width) if self.at is not None else plain("")
-
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return self.text(width).plain.count("\n") + 1 if self.at is not None else 0
-
-    def render(self) -> Content:
-        return self.text(self.size.width)
 
 
 class RateScreen(FormDialog[bool]):
