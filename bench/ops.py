@@ -2,7 +2,10 @@
 
 * ``save DIR RUNS``: one save on an open store (``Store.set_done``, as Space in the plan
   does) against its floor, the same data written with ``json.dumps`` + write + fsync +
-  replace, interleaved; also the first save of a session, which makes a backup.
+  replace, interleaved; also the first save of a session, which reads the file again and
+  makes a backup, against its own floor: the file read and its bytes written back (write,
+  fsync, replace), the least any first save has to do; each of those in a process of its
+  own, which opens the store first (``first-save DIR ours|floor``).
 * ``counts DIR``: what each use case does, counted: files parsed (``Store.reads``),
   snapshots decoded (whole, the plain way), snapshots streamed (decoded record by record
   as the file is read), a save's decodes of the tables it changed, records decoded,
@@ -19,12 +22,12 @@ from __future__ import annotations
 import asyncio
 import cProfile
 import datetime as dt
-import gc
 import io
 import json
 import os
 import pstats
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -37,7 +40,7 @@ from typing import Any
 
 from ctcoach.store import STORE_NAME, Store
 
-FIRST_SAVES = 5  # even on the biggest store: a disk stall can double one sample
+FIRST_SAVES = 7  # even on the biggest store (a disk stall can double one sample)
 END = dt.date(2026, 11, 24)  # the date the heavy stores are "as of" (bench/heavy.py)
 
 
@@ -50,6 +53,18 @@ def floor_save(path: Path, tables: dict[str, Any]) -> None:
     fd, tmp = tempfile.mkstemp(prefix=".floor.", suffix=".tmp", dir=path.parent)
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
         handle.write(text)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, path)
+
+
+def floor_first_save(path: Path) -> None:
+    """The least a session's first save does, whatever it changes: read the file (nothing
+    of it is held before), write it back whole, fsync, replace."""
+    data = path.read_bytes()
+    fd, tmp = tempfile.mkstemp(prefix=".floor.", suffix=".tmp", dir=path.parent)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
         handle.flush()
         os.fsync(handle.fileno())
     os.replace(tmp, path)
@@ -72,23 +87,42 @@ def copy_store(folder: Path, data: Path) -> None:
         os.fsync(handle.fileno())
 
 
+def first_save_apart(data: Path, which: str) -> float:
+    """One first save (``which``: "ours" or "floor") timed in a process of its own, as a
+    session's first save is: a fresh copy of the store, opened as ctcoach opens it, then
+    saved once. The floor's process opens the store too, so both start with the same
+    memory in use (on this VM, memory touched for the first time in a while is slow to
+    touch, and how slow depends on what ran before: in one process, each sample's time
+    depended on the one before it)."""
+    done = subprocess.run(
+        [sys.executable, __file__, "first-save", str(data), which],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    return float(done.stdout)
+
+
+def first_save(data: Path, which: str) -> float:
+    """In this process: open the store at ``data``, then time its first save."""
+    store = Store(data)
+    if which == "ours":
+        return timed(partial(store.set_done, "bench-first", True, END))
+    return timed(partial(floor_first_save, data / STORE_NAME))
+
+
 def save(folder: Path, runs: int) -> dict[str, Any]:
     work = Path(tempfile.mkdtemp(prefix="ctcoach-bench-save-"))
     try:
         data = work / "data"
         data.mkdir(mode=0o700)
-        first: list[float] = []  # each on a fresh copy, as each session's first save is
-        for _ in range(FIRST_SAVES):
-            copy_store(folder, data)
-            fresh = Store(data)
-            first.append(timed(partial(fresh.set_done, "bench-first", True, END)))
-            # As the next session would, the next sample starts without this one's store:
-            # left for the collector, it was walked in the middle of a later sample (the
-            # third was 2-3x the others at every scale).
-            del fresh
-            gc.collect()
-            shutil.rmtree(data)
-            data.mkdir(mode=0o700)
+        first: list[float] = []
+        first_floor: list[float] = []
+        for n in range(FIRST_SAVES):  # interleaved: ours, floor, floor, ours, ...
+            pair = [(first, "ours"), (first_floor, "floor")]
+            for samples, which in pair if n % 2 == 0 else reversed(pair):
+                copy_store(folder, data)
+                samples.append(first_save_apart(data, which))
+                shutil.rmtree(data)
+                data.mkdir(mode=0o700)
         copy_store(folder, data)
         store = Store(data)
         store.set_done("bench-first", True, END)
@@ -110,7 +144,13 @@ def save(folder: Path, runs: int) -> dict[str, Any]:
             pair = [(ours, one_ours), (floor, one_floor)]
             for samples, fn in pair if n % 2 == 0 else reversed(pair):
                 samples.append(timed(fn))
-        return {"first": first, "ours": ours, "floor": floor, "reads": store.reads}
+        return {
+            "first": first,
+            "first_floor": first_floor,
+            "ours": ours,
+            "floor": floor,
+            "reads": store.reads,
+        }
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -281,10 +321,17 @@ def counts(folder: Path, profile_calls: bool = True) -> dict[str, Any]:
 def main(argv: list[str]) -> int:
     if len(argv) >= 2 and argv[0] == "save":
         result = save(Path(argv[1]), int(argv[2]) if len(argv) > 2 else 7)
+    elif len(argv) == 3 and argv[0] == "first-save" and argv[2] in ("ours", "floor"):
+        print(first_save(Path(argv[1]), argv[2]))
+        return 0
     elif len(argv) >= 2 and argv[0] == "counts":
         result = counts(Path(argv[1]), profile_calls="--no-calls" not in argv)
     else:
-        print("usage: ops.py save DIR [RUNS] | ops.py counts DIR [--no-calls]", file=sys.stderr)
+        print(
+            "usage: ops.py save DIR [RUNS] | ops.py first-save DIR ours|floor"
+            " | ops.py counts DIR [--no-calls]",
+            file=sys.stderr,
+        )
         return 2
     print(json.dumps(result))
     return 0

@@ -624,7 +624,7 @@ class Bench:
         row = self.row("one save", store.label, "json.dumps + fsync + replace", goal=1.5,
                        family="one save")  # fmt: skip
         first = self.row("first save of a session (+ backup)", store.label,
-                         "json.dumps + fsync + replace", family="first save")  # fmt: skip
+                         "read + write back + fsync + replace", family="first save")  # fmt: skip
         runs = self.args.runs if store.scale < 100 else min(self.args.runs, self.args.slow_runs)
         timeout = self.args.timeout * (runs + 2)
         try:
@@ -643,7 +643,7 @@ class Bench:
         row.ours = [Sample(s) for s in result["ours"]]
         row.floor = [Sample(s) for s in result["floor"]]
         first.ours = [Sample(seconds) for seconds in result["first"]]
-        first.floor = row.floor
+        first.floor = [Sample(seconds) for seconds in result["first_floor"]]
 
     def operation_counts(self, store: Store) -> None:
         self.say(f"operation counts on the {store.label} store …")
