@@ -8,7 +8,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.console import RenderableType
 from textual.app import App, SystemCommand
@@ -18,7 +18,7 @@ from textual.screen import Screen
 from ctcoach.errors import StoreError
 from ctcoach.tui.base import CoachScreen, Leaving, preload_css, saving
 from ctcoach.tui.confirm import ConfirmScreen
-from ctcoach.tui.sections import SECTIONS, section
+from ctcoach.tui.sections import SECTIONS, Section, section
 
 if TYPE_CHECKING:  # loaded with the store: a kept start draws before either
     import datetime as dt
@@ -27,8 +27,10 @@ if TYPE_CHECKING:  # loaded with the store: a kept start draws before either
     from ctcoach.model import Profile
     from ctcoach.plan import Plan
     from ctcoach.records import Snapshot
+    from ctcoach.storefile import Signature
     from ctcoach.tui.start import DashboardView, FirstRun, Fit, Keeper, Start
 
+ReadyKey = tuple["Signature | None", "dt.date", str]
 WATCH_SECONDS = 1.0  # how often the app looks for changes other processes saved
 READING_NOTICE_BYTES = 20_000_000  # a kept start says it is reading a store this big (~0.3 s)
 WARM_UP_SECONDS = 0.05  # between two screen modules imported ahead of use (warm_up)
@@ -86,6 +88,10 @@ class CoachApp(App[int]):
         if isinstance(saved_theme, str) and saved_theme in self.available_themes:
             self.theme = saved_theme
         self.leaving = False  # set by exit(): keys pressed after q do nothing
+        # Screens built ahead of their keys (see make_ready), each with what it was built
+        # from; None until the warm-up has imported their modules.
+        self.ready: dict[type[Screen[Any]], tuple[Screen[Any], ReadyKey]] | None = None
+        self.readying = False  # a make_ready pass is under way
 
     @property
     def coach(self) -> Coach:
@@ -138,6 +144,7 @@ class CoachApp(App[int]):
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self.save_theme)
+        self.screen_change_signal.subscribe(self, self.screen_changed)
         self.set_interval(WATCH_SECONDS, self.check_store)
         # The first screen is pushed once the app has started, not while it starts: Textual
         # drops the frames drawn during its start, and a screen pushed then is first seen
@@ -233,14 +240,71 @@ class CoachApp(App[int]):
             self.set_timer(WARM_UP_SECONDS, partial(self.warm_up, modules, steps))
             return
         if not modules:
-            if self.freeze:
-                self.set_timer(WARM_UP_SECONDS, self.freeze_loaded)
+            self.ready = {}
+            after = self.freeze_loaded if self.freeze else None
+            self.set_timer(WARM_UP_SECONDS, partial(self.make_ready, after=after))
             return
         module = importlib.import_module(modules[0])
         preload_css(self, module)
         prepare: Callable[[Coach, int], Iterable[object]] | None = getattr(module, "warm_up", None)
         steps = iter(prepare(self.coach, self.size.width)) if prepare is not None else None
         self.set_timer(WARM_UP_SECONDS, partial(self.warm_up, modules[1:], steps))
+
+    def make_ready(
+        self, kinds: list[Section] | None = None, after: Callable[[], object] | None = None
+    ) -> None:
+        """Build the screens of the sections marked ``ready`` ahead of their keys, one per
+        tick while the dashboard shows (a key pressed meanwhile waits for one at most):
+        pushing a screen that is built already takes the time to lay it out and draw it,
+        about 40% less than building it too (p: 29 → 16 ms, i: 31 → 18 ms). A screen is
+        built again once it has been used, when the dashboard shows again; one built from
+        data that has changed since is not used (see :meth:`take_ready`). Then ``after``."""
+        if kinds is None:
+            if self.readying:
+                return
+            kinds = [s for s in SECTIONS if s.ready]
+        if not kinds or self.leaving or self.ready is None or not self.on_dashboard():
+            self.readying = False  # done, or left for the next time the dashboard shows
+            if after is not None:
+                after()
+            return
+        self.readying = True
+        entry, rest = kinds[0], kinds[1:]
+        kind = entry.load()
+        if kind not in self.ready and self.opens(entry, quiet=True):
+            key, screen = self.ready_key(), kind()
+            # What push_screen does with a new screen (App._get_screen): start it, which
+            # composes and mounts it, here without showing it.
+            self._register(self, screen)
+            self.ready[kind] = (screen, key)
+        self.set_timer(WARM_UP_SECONDS, partial(self.make_ready, rest, after))
+
+    def ready_key(self) -> ReadyKey:
+        """What a screen built ahead shows depends on: the store file, the day, the theme."""
+        coach = self.coach
+        coach.snapshot()  # the newest: a save by another process is seen here
+        return (coach.store.signature, coach.today(), self.theme)
+
+    def take_ready(self, kind: type[Screen[Any]]) -> Screen[Any]:
+        """The screen ``kind`` built ahead, if it shows what a new one would; else a new one."""
+        found = self.ready.pop(kind, None) if self.ready is not None else None
+        if found is not None:
+            screen, key = found
+            if key == self.ready_key() and screen.is_running:
+                return screen
+            screen.remove()
+        return kind()
+
+    def on_dashboard(self) -> bool:
+        from ctcoach.tui.screens.dashboard import DashboardScreen
+
+        stack = self.screen_stack  # empty as the app closes
+        return bool(stack) and isinstance(stack[-1], DashboardScreen)
+
+    def screen_changed(self, screen: Screen[Any]) -> None:
+        """Back on the dashboard: build again the screens used since."""
+        if self.ready is not None and not self.readying and self.on_dashboard():
+            self.set_timer(WARM_UP_SECONDS, self.make_ready)
 
     def freeze_loaded(self) -> None:
         """After the warm-up: collect once, freeze what is left (see ``freeze``), and let
@@ -325,25 +389,33 @@ class CoachApp(App[int]):
     def plan(self) -> Plan | None:
         return self.coach.plan_or_none()
 
-    def has_profile(self) -> bool:
+    def has_profile(self, quiet: bool = False) -> bool:
         if self.coach.profile_or_none() is None:
-            self.notify("Finish setting up your profile first.", severity="warning")
+            if not quiet:
+                self.notify("Finish setting up your profile first.", severity="warning")
+            return False
+        return True
+
+    def opens(self, entry: Section, quiet: bool = False) -> bool:
+        """Whether the section can open now: a profile, and the content it needs."""
+        if not self.has_profile(quiet):
+            return False
+        if entry.needs and getattr(self.coach.pack, entry.needs) is None:
+            if not quiet:
+                self.notify(f"This content pack has no {entry.title.lower()}.", severity="warning")
             return False
         return True
 
     def action_open(self, name: str) -> None:
         entry = section(name)
         screen_type = entry.load()
-        if isinstance(self.screen, screen_type) or not self.has_profile():
-            return
-        if entry.needs and getattr(self.coach.pack, entry.needs) is None:
-            self.notify(f"This content pack has no {entry.title.lower()}.", severity="warning")
+        if isinstance(self.screen, screen_type) or not self.opens(entry):
             return
         if entry.id == "dashboard":
             while len(self.screen_stack) > 2:
                 self.pop_screen()
             return
-        self.push_screen(screen_type())
+        self.push_screen(self.take_ready(screen_type) if entry.ready else screen_type())
 
     def action_quick_log(self) -> None:
         """Log an interaction from anywhere: who, what kind, what."""

@@ -18,6 +18,9 @@ class Section(Struct, frozen=True):
     screen: str  # "module:Class", imported on first use
     card: bool = True  # shown as a card on the dashboard
     needs: str = ""  # a part of the content pack the screen cannot work without
+    # Built ahead, while the person reads the dashboard, so that its key shows it at once
+    # (see CoachApp.make_ready): for screens whose building does not grow with the store.
+    ready: bool = False
 
     def load(self) -> type[Any]:
         module, _, name = self.screen.partition(":")
@@ -40,7 +43,15 @@ SECTIONS: tuple[Section, ...] = (
         f"{_S}dashboard:DashboardScreen",
         card=False,
     ),
-    Section("plan", "Action plan", "Plan", "p", "Open your action plan", f"{_S}plan:PlanScreen"),
+    Section(
+        "plan",
+        "Action plan",
+        "Plan",
+        "p",
+        "Open your action plan",
+        f"{_S}plan:PlanScreen",
+        ready=True,
+    ),
     Section(
         "quizzes",
         "Phase quizzes",
@@ -48,6 +59,7 @@ SECTIONS: tuple[Section, ...] = (
         "k",
         "Scenario quizzes for every phase",
         f"{_S}quiz:QuizListScreen",
+        ready=True,
     ),
     Section(
         "pitch",
@@ -57,6 +69,7 @@ SECTIONS: tuple[Section, ...] = (
         "Write, time and practice your pitch",
         f"{_S}pitch:PitchScreen",
         needs="pitch",
+        ready=True,
     ),
     Section(
         "people",
@@ -92,6 +105,7 @@ SECTIONS: tuple[Section, ...] = (
         "c",
         "Take the pitfall check or see results",
         f"{_S}pitfalls:PitfallScreen",
+        ready=True,
     ),
     Section(
         "mentors",
