@@ -18,7 +18,7 @@ from textual.screen import Screen
 from ctcoach.errors import StoreError
 from ctcoach.tui.base import CoachScreen, Leaving, preload_css, saving
 from ctcoach.tui.confirm import ConfirmScreen
-from ctcoach.tui.sections import SECTIONS, Section, section
+from ctcoach.tui.sections import SECTIONS, Section, load, section
 
 if TYPE_CHECKING:  # loaded with the store: a kept start draws before either
     import datetime as dt
@@ -30,7 +30,7 @@ if TYPE_CHECKING:  # loaded with the store: a kept start draws before either
     from ctcoach.storefile import Signature
     from ctcoach.tui.start import DashboardView, FirstRun, Fit, Keeper, Start
 
-ReadyKey = tuple["Signature | None", "dt.date", str]
+ReadyKey = tuple["Signature | None", "dt.date", str, tuple[int, int]]
 WATCH_SECONDS = 1.0  # how often the app looks for changes other processes saved
 READING_NOTICE_BYTES = 20_000_000  # a kept start says it is reading a store this big (~0.3 s)
 WARM_UP_SECONDS = 0.05  # between two screen modules imported ahead of use (warm_up)
@@ -61,11 +61,13 @@ class CoachApp(App[int]):
         freeze: bool = False,
         start: Start | FirstRun | None = None,
         keeper: Keeper | None = None,
+        ahead: bool = True,
     ) -> None:
         """``coach``, or what opens it, with ``start``: what to draw before the store is
         read, the dashboard kept from the last run on this store or, with no store yet,
         onboarding (:mod:`ctcoach.tui.start`); the store is opened once that is drawn.
-        ``keeper`` keeps what the dashboard shows for the next start."""
+        ``keeper`` keeps what the dashboard shows for the next start. ``ahead``: build
+        screens ahead of their keys (see :meth:`build_ready`)."""
         super().__init__()
         self._coach: Coach | None = None if callable(coach) else coach
         self._open_coach = coach if callable(coach) else None
@@ -88,9 +90,12 @@ class CoachApp(App[int]):
         if isinstance(saved_theme, str) and saved_theme in self.available_themes:
             self.theme = saved_theme
         self.leaving = False  # set by exit(): keys pressed after q do nothing
-        # Screens built ahead of their keys (see make_ready), each with what it was built
-        # from; None until the warm-up has imported their modules.
-        self.ready: dict[type[Screen[Any]], tuple[Screen[Any], ReadyKey]] | None = None
+        # Screens built ahead of their keys (see build_ready), each with what it was built
+        # from; the first ones during the warm-up, the others once it is over.
+        self.ready: dict[type[Screen[Any]], tuple[Screen[Any], ReadyKey]] = {}
+        self.ahead = ahead
+        self.painted = False  # the first screen has been drawn (the warm-up has begun)
+        self.warmed = False  # the warm-up is over
         self.readying = False  # a make_ready pass is under way
 
     @property
@@ -168,10 +173,9 @@ class CoachApp(App[int]):
             self.push_screen(OnboardingScreen(self.start.pack, None, ""), self.onboarded)
         else:
             self.show_profile()
-        screens = [s.screen.partition(":")[0] for s in SECTIONS if s.id != "dashboard"]
-        screens.append("ctcoach.tui.screens.dialogs")  # help and export
         # After the first screen is drawn: the warm-up never delays the first paint.
-        self.call_after_refresh(self.set_timer, WARM_UP_SECONDS, partial(self.warm_up, screens))
+        steps = self.warm_up_steps()
+        self.call_after_refresh(self.set_timer, WARM_UP_SECONDS, partial(self.warm_up, steps))
 
     def show_profile(self) -> None:
         """The dashboard, or onboarding when there is no profile (or it no longer fits)."""
@@ -226,68 +230,93 @@ class CoachApp(App[int]):
         found, day = coach.store.signature, today.isoformat()
         self.call_after_refresh(partial(self.keeper.write, theme, view, found, day, fit))
 
-    def warm_up(self, modules: list[str], steps: Iterator[object] | None = None) -> None:
-        """Import the sections' screens ahead of use, one per tick, while the person reads
-        the first screen, parse their widgets' styles, and let a module that defines
-        ``warm_up(coach, width)`` prepare its data for a screen ``width`` wide, one step
-        per tick (it yields between steps):
-        the first key that opens a screen then waits for none of it (about 33 ms of
-        imports for all of them, 13 for the pitch builder's, 2–4 ms of styles each, the
-        lines of a long plan). A key pressed meanwhile waits for one step at most."""
+    def warm_up(self, steps: Iterator[object]) -> None:
+        """Run the warm-up (:meth:`warm_up_steps`) a step per tick, while the person reads
+        the first screen: a key pressed meanwhile waits for one step at most. Then collect
+        and freeze what it loaded (see ``freeze``)."""
         if self.leaving:
             return
-        if steps is not None and next(steps, _DONE) is not _DONE:
-            self.set_timer(WARM_UP_SECONDS, partial(self.warm_up, modules, steps))
+        self.painted = True
+        if next(steps, _DONE) is not _DONE:
+            self.set_timer(WARM_UP_SECONDS, partial(self.warm_up, steps))
             return
-        if not modules:
-            self.ready = {}
-            after = self.freeze_loaded if self.freeze else None
-            self.set_timer(WARM_UP_SECONDS, partial(self.make_ready, after=after))
-            return
-        module = importlib.import_module(modules[0])
-        preload_css(self, module)
-        prepare: Callable[[Coach, int], Iterable[object]] | None = getattr(module, "warm_up", None)
-        steps = iter(prepare(self.coach, self.size.width)) if prepare is not None else None
-        self.set_timer(WARM_UP_SECONDS, partial(self.warm_up, modules[1:], steps))
+        self.warmed = True
+        self.make_ready()  # any the person's keys kept it from building
+        if self.freeze:
+            self.freeze_loaded()
 
-    def make_ready(
-        self, kinds: list[Section] | None = None, after: Callable[[], object] | None = None
-    ) -> None:
-        """Build the screens of the sections marked ``ready`` ahead of their keys, one per
-        tick while the dashboard shows (a key pressed meanwhile waits for one at most):
-        pushing a screen that is built already takes the time to lay it out and draw it,
-        about 40% less than building it too (p: 29 → 16 ms, i: 31 → 18 ms). A screen is
-        built again once it has been used, when the dashboard shows again; one built from
-        data that has changed since is not used (see :meth:`take_ready`). Then ``after``."""
-        if kinds is None:
+    def warm_up_steps(self) -> Iterator[object]:
+        """What the first key to open a screen would otherwise wait for, the sections
+        built ahead (``ready``) first: import each section's screen (about 33 ms for all,
+        13 for the pitch builder's), parse its widgets' styles (2–4 ms each), let a module
+        that defines ``warm_up(coach, width)`` prepare its data for a screen ``width``
+        wide (the lines of a long plan), a step at a time, and build the screen itself
+        where the section is ``ready`` (see :meth:`build_ready`)."""
+        others = [s for s in SECTIONS if not s.ready and s.id != "dashboard"]
+        for entry in [*(s for s in SECTIONS if s.ready), *others]:
+            module = importlib.import_module(entry.screen.partition(":")[0])
+            preload_css(self, module)
+            yield None
+            prepare: Callable[[Coach, int], Iterable[object]] | None = getattr(
+                module, "warm_up", None
+            )
+            if prepare is not None:
+                yield from prepare(self.coach, self.size.width)
+            for screen in entry.built_ahead:
+                if self.build_ready(entry, screen):
+                    yield None
+        importlib.import_module("ctcoach.tui.screens.dialogs")  # help and export
+
+    def make_ready(self, todo: list[tuple[Section, str]] | None = None) -> None:
+        """Build again, one per tick, the screens built ahead that have been used, once
+        the dashboard shows again (see :meth:`build_ready`)."""
+        if todo is None:
             if self.readying:
                 return
-            kinds = [s for s in SECTIONS if s.ready]
-        if not kinds or self.leaving or self.ready is None or not self.on_dashboard():
-            self.readying = False  # done, or left for the next time the dashboard shows
-            if after is not None:
-                after()
+            todo = [(entry, screen) for entry in SECTIONS for screen in entry.built_ahead]
+        if not todo or self.leaving:
+            self.readying = False
             return
         self.readying = True
-        entry, rest = kinds[0], kinds[1:]
-        kind = entry.load()
-        if kind not in self.ready and self.opens(entry, quiet=True):
-            key, screen = self.ready_key(), kind()
-            # What push_screen does with a new screen (App._get_screen): start it, which
-            # composes and mounts it, here without showing it.
-            self._register(self, screen)
-            self.ready[kind] = (screen, key)
-        self.set_timer(WARM_UP_SECONDS, partial(self.make_ready, rest, after))
+        go_on = partial(self.make_ready, todo[1:])
+        if self.build_ready(*todo[0]):
+            self.set_timer(WARM_UP_SECONDS, go_on)
+        else:
+            self.call_later(go_on)
+
+    def build_ready(self, entry: Section, screen_name: str) -> bool:
+        """Build the screen ``screen_name`` of ``entry`` ahead of its key, unless one is
+        built already or the dashboard is not showing; True when one was built. Pushing a
+        screen that is built already takes the time to lay it out and draw it, about 40%
+        less than building it too (p: 29 → 16 ms, i: 31 → 18 ms). One built from data
+        that has changed since is not used (see :meth:`take_ready`)."""
+        if not self.ahead:
+            return False
+        kind = load(screen_name)
+        if kind in self.ready or not self.on_dashboard() or not self.opens(entry, quiet=True):
+            return False
+        key, screen = self.ready_key(), kind()
+        # What push_screen does with a new screen (App._get_screen): start it, which
+        # composes and mounts it, here without showing it.
+        self._register(self, screen)
+        self.ready[kind] = (screen, key)
+        return True
 
     def ready_key(self) -> ReadyKey:
-        """What a screen built ahead shows depends on: the store file, the day, the theme."""
+        """What a screen built ahead shows depends on: the store file, the day, the theme
+        and the terminal's size."""
         coach = self.coach
         coach.snapshot()  # the newest: a save by another process is seen here
-        return (coach.store.signature, coach.today(), self.theme)
+        return (
+            coach.store.signature,
+            coach.today(),
+            self.theme,
+            (self.size.width, self.size.height),
+        )
 
     def take_ready(self, kind: type[Screen[Any]]) -> Screen[Any]:
         """The screen ``kind`` built ahead, if it shows what a new one would; else a new one."""
-        found = self.ready.pop(kind, None) if self.ready is not None else None
+        found = self.ready.pop(kind, None)
         if found is not None:
             screen, key = found
             if key == self.ready_key() and screen.is_running:
@@ -302,8 +331,9 @@ class CoachApp(App[int]):
         return bool(stack) and isinstance(stack[-1], DashboardScreen)
 
     def screen_changed(self, screen: Screen[Any]) -> None:
-        """Back on the dashboard: build again the screens used since."""
-        if self.ready is not None and not self.readying and self.on_dashboard():
+        """Back on the dashboard: build again the screens used since (also during the
+        warm-up, which builds only those not built yet)."""
+        if self.painted and not self.readying and self.on_dashboard():
             self.set_timer(WARM_UP_SECONDS, self.make_ready)
 
     def freeze_loaded(self) -> None:

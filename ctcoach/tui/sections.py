@@ -21,15 +21,27 @@ class Section(Struct, frozen=True):
     # Built ahead, while the person reads the dashboard, so that its key shows it at once
     # (see CoachApp.make_ready): for screens whose building does not grow with the store.
     ready: bool = False
+    # Dialogs its screen opens that are built ahead with it ("module:Class").
+    ahead: tuple[str, ...] = ()
 
     def load(self) -> type[Any]:
-        module, _, name = self.screen.partition(":")
-        screen_type: type[Any] = getattr(importlib.import_module(module), name)
-        return screen_type
+        return load(self.screen)
+
+    @property
+    def built_ahead(self) -> tuple[str, ...]:
+        """The screens built ahead of their keys for this section, its own first."""
+        return (self.screen, *self.ahead) if self.ready else ()
 
     @property
     def hint(self) -> str:
         return f"press {self.key}"
+
+
+def load(screen: str) -> type[Any]:
+    """The screen class named ``module:Class``, imported on first use."""
+    module, _, name = screen.partition(":")
+    screen_type: type[Any] = getattr(importlib.import_module(module), name)
+    return screen_type
 
 
 _S = "ctcoach.tui.screens."
@@ -70,6 +82,7 @@ SECTIONS: tuple[Section, ...] = (
         f"{_S}pitch:PitchScreen",
         needs="pitch",
         ready=True,
+        ahead=(f"{_S}pitch_versions:VersionsScreen",),
     ),
     Section(
         "people",

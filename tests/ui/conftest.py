@@ -18,12 +18,14 @@ from .helpers import FakeClock, build_app
 
 @pytest.fixture
 def make_app(pack: Pack, data_dir: Path, tmp_path: Path) -> Callable[..., CoachApp]:
-    """``make_app(profile=None, clock=None)``: a new app on ``pack`` (the shipped pack,
+    """``make_app(profile=None, clock=None, ahead=False)``: a new app on ``pack`` (the shipped pack,
     unless the test module overrides the fixture) and on this test's store, with the
     plan exported to ``tmp_path``. Call it again to "restart" on the same store."""
 
-    def make(profile: dict[str, Any] | None = None, clock: FakeClock | None = None) -> CoachApp:
-        return build_app(pack, data_dir, tmp_path, profile, clock)
+    def make(
+        profile: dict[str, Any] | None = None, clock: FakeClock | None = None, ahead: bool = False
+    ) -> CoachApp:
+        return build_app(pack, data_dir, tmp_path, profile, clock, ahead)
 
     return make
 

@@ -33,12 +33,15 @@ def build_app(
     cwd: Path,
     profile: dict[str, Any] | None = None,
     clock: FakeClock | None = None,
+    ahead: bool = False,
 ) -> CoachApp:
-    """An app on ``pack`` whose store is ``data_dir``, with ``profile`` saved when given."""
+    """An app on ``pack`` whose store is ``data_dir``, with ``profile`` saved when given.
+    Screens are built ahead of their keys only with ``ahead`` (tests/ui/test_tui_ready.py):
+    elsewhere, building them in the background would race the test's own keys."""
     coach = Coach(pack, Store(data_dir), lambda: TODAY)
     if profile is not None:  # as onboarding saves it: a "next conference" becomes an event
         coach.save_profile(make_profile(pack, **profile))
-    return CoachApp(coach, cwd=cwd, clock=clock or FakeClock())
+    return CoachApp(coach, cwd=cwd, clock=clock or FakeClock(), ahead=ahead)
 
 
 def screen_text(app: CoachApp) -> str:

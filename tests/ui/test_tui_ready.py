@@ -7,21 +7,23 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from textual.widgets import Input
 
 from ctcoach.coach import Coach
+from ctcoach.pitch import make_pitch
 from ctcoach.store import Store
 from ctcoach.tui import app as app_module
 from ctcoach.tui.app import CoachApp
 from ctcoach.tui.screens.dashboard import DashboardScreen
-from ctcoach.tui.screens.pitch import PitchScreen
+from ctcoach.tui.screens.pitch import PitchScreen, VersionsScreen
 from ctcoach.tui.screens.pitfalls import PitfallScreen
 from ctcoach.tui.screens.plan import PlanScreen
 from ctcoach.tui.screens.quiz import QuizListScreen
 
-from .helpers import TODAY, screen_text, until
+from .helpers import TODAY, enter_text, screen_text, until
 
 BASIC = {"name": "Alex Rivera", "stage": "ms2", "weekly_hours": 5}
-READY = {PlanScreen, PitchScreen, QuizListScreen, PitfallScreen}
+READY = {PlanScreen, PitchScreen, VersionsScreen, QuizListScreen, PitfallScreen}
 
 
 @pytest.fixture(autouse=True)
@@ -30,7 +32,7 @@ def quick_warm_up(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def started(make_app: Any) -> CoachApp:
-    app: CoachApp = make_app(BASIC)
+    app: CoachApp = make_app(BASIC, ahead=True)
     app.coach.confirm_stage()  # starting writes nothing
     return app
 
@@ -38,7 +40,7 @@ def started(make_app: Any) -> CoachApp:
 async def all_ready(app: CoachApp, pilot: Any) -> None:
     await until(
         pilot,
-        lambda: app.ready is not None and not app.readying and set(app.ready) == READY,
+        lambda: app.warmed and not app.readying and set(app.ready) == READY,
         "the screens built ahead",
     )
 
@@ -93,24 +95,44 @@ async def test_a_screen_built_before_a_save_in_the_app_is_not_used(make_app):
         assert app.screen is not plan and "1 done" in screen_text(app)
 
 
-@pytest.mark.parametrize("change", ["day", "theme"])
-async def test_a_screen_built_before_the_day_or_theme_changed_is_not_used(make_app, change):
+@pytest.mark.parametrize("change", ["day", "theme", "size"])
+async def test_a_screen_built_before_the_day_theme_or_size_changed_is_not_used(make_app, change):
     app = started(make_app)
     async with app.run_test(size=(80, 24)) as pilot:
         await all_ready(app, pilot)
         pitch = built(app, PitchScreen)
         if change == "day":
             app.coach.today = lambda: TODAY + dt.timedelta(days=1)
-        else:
+        elif change == "theme":
             app.theme = "textual-light" if app.theme != "textual-light" else "nord"
+        else:
+            await pilot.resize_terminal(60, 20)
         await pilot.press("i")
         assert isinstance(app.screen, PitchScreen) and app.screen is not pitch
 
 
-async def test_nothing_is_built_ahead_before_there_is_a_profile(make_app):
-    app = make_app()  # onboarding
+async def test_the_versions_dialog_is_built_ahead_and_not_used_after_a_new_version(make_app):
+    app = started(make_app)
+    app.coach.save_pitch(make_pitch("an MS2 at State", "adult cardiac surgery", [], "advice"))
     async with app.run_test(size=(80, 24)) as pilot:
-        await until(pilot, lambda: app.ready is not None and not app.readying, "the warm-up")
+        await all_ready(app, pilot)
+        versions = built(app, VersionsScreen)
+        await pilot.press("i", "ctrl+o")
+        assert app.screen is versions and len(versions.versions) == 1
+        await pilot.press("escape")
+        assert isinstance(app.screen, PitchScreen)
+        app.screen.query_one("#part-ask", Input).focus()
+        await pilot.pause()
+        await enter_text(pilot, " about research")
+        await pilot.press("ctrl+s", "ctrl+o")  # a second version, saved after it was built
+        assert isinstance(app.screen, VersionsScreen) and app.screen is not versions
+        assert len(app.screen.versions) == 2
+
+
+async def test_nothing_is_built_ahead_before_there_is_a_profile(make_app):
+    app = make_app(ahead=True)  # onboarding
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: app.warmed and not app.readying, "the warm-up")
         await pilot.pause()
         assert app.ready == {}
         assert not app._notifications  # nothing said about a missing profile

@@ -261,7 +261,7 @@ class PitchScreen(CoachScreen[None]):
                     no="Keep my changes",
                 )
 
-        self.app.push_screen(VersionsScreen(), chosen)
+        self.app.push_screen(coach_app(self).take_ready(VersionsScreen), chosen)
 
     def action_practice(self) -> None:
         """Practice the pitch as it is on screen, saved or not."""
