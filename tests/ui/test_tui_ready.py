@@ -95,6 +95,30 @@ async def test_a_screen_built_before_a_save_in_the_app_is_not_used(make_app):
         assert app.screen is not plan and "1 done" in screen_text(app)
 
 
+async def test_back_on_the_dashboard_screens_out_of_date_are_built_again(make_app, pack, data_dir):
+    app = started(make_app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await all_ready(app, pilot)
+        pitch = built(app, PitchScreen)
+        await pilot.press("p", "space", "escape")  # a save while the pitch builder waited
+        await until(pilot, lambda: built(app, PitchScreen) is not pitch, "a new pitch builder")
+        await all_ready(app, pilot)
+        again = built(app, PitchScreen)
+        await pilot.press("i")
+        assert app.screen is again
+        await pilot.press("escape")
+        await all_ready(app, pilot)
+        quizzes = built(app, QuizListScreen)
+        other = Coach(pack, Store(data_dir), lambda: TODAY)  # a second ctcoach saves
+        other.store.set_done(other.plan().open_items()[0].id, True, TODAY)
+        app.check_store()  # as the app does every second
+        await until(pilot, lambda: built(app, QuizListScreen) is not quizzes, "new quizzes")
+        await all_ready(app, pilot)
+        fresh = built(app, QuizListScreen)
+        await pilot.press("k")
+        assert app.screen is fresh
+
+
 @pytest.mark.parametrize("change", ["day", "theme", "size"])
 async def test_a_screen_built_before_the_day_theme_or_size_changed_is_not_used(make_app, change):
     app = started(make_app)
