@@ -287,13 +287,17 @@ def glance(
     interactions: Sequence[Interaction],
     today: dt.date,
     silences: int = 5,
+    latest: Mapping[int, Interaction] | None = None,
 ) -> Glance:
+    """The network at a glance; ``latest``: :func:`latest_by_contact` of ``interactions``,
+    when the caller has it already."""
     by_tier = [(t, sum(1 for c in contacts if c.tier == t)) for t in (*tiers, "")]
     roles: dict[str, int] = {}
     for contact in contacts:
         roles[contact.role] = roles.get(contact.role, 0) + 1
     surgical = {r.id for r in settings.roles if r.surgical}
-    latest = latest_by_contact(interactions)
+    if latest is None:
+        latest = latest_by_contact(interactions)
     quiet = sorted(
         ((c, (today - latest[c.id].date).days) for c in contacts if c.id in latest),
         key=lambda pair: (-pair[1], pair[0].name),

@@ -8,13 +8,14 @@ the rules themselves are pure functions in :mod:`ctcoach.network`,
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from msgspec import Struct
 from msgspec.structs import replace
 
-from ctcoach.followup import Due, due_items
+from ctcoach.followup import Due, due_items, latest_by_contact
 from ctcoach.model import Pack, Problem
 from ctcoach.network import (
     Contact,
@@ -54,6 +55,10 @@ class LogBook:
         self.pack = pack
         self.store = store
         self.today = today
+        # The last due list, with what it was computed from: the dashboard, the plan and
+        # People each ask for the same one (about 15 ms for 20,000 interactions).
+        self._due: tuple[Snapshot, dt.date, str | None, tuple[Due, ...]] | None = None
+        self._latest: tuple[Snapshot, Mapping[int, Interaction]] | None = None
 
     @property
     def settings(self) -> LogSettings:
@@ -140,6 +145,13 @@ class LogBook:
 
     # -- what is due ----------------------------------------------------------------
 
+    def latest_in(self, snap: Snapshot) -> Mapping[int, Interaction]:
+        """Each contact's newest interaction in ``snap`` (kept for the last snapshot)."""
+        last = self._latest
+        if last is None or last[0] is not snap:
+            last = self._latest = (snap, MappingProxyType(latest_by_contact(snap.interactions)))
+        return last[1]
+
     def due(self, today: dt.date | None = None, stage: str | None = None) -> list[Due]:
         """What is due now, from the newest data."""
         _ = self.settings  # a pack without a log is the caller's error here
@@ -149,8 +161,13 @@ class LogBook:
         """What is due in one snapshot (none when the pack has no log)."""
         if self.pack.log is None:
             return []
+        last = self._due
+        if last is not None and last[0] is snap and last[1] == today and last[2] == stage:
+            return list(last[3])
         done = frozenset(snap.due_done) | snap.done_items
-        return due_items(self.pack.log, snap.contacts, snap.interactions, today, stage, done)
+        due = due_items(self.pack.log, snap.contacts, snap.interactions, today, stage, done)
+        self._due = (snap, today, stage, tuple(due))
+        return due
 
     def mark_done(self, item: Due) -> None:
         """Mark a due item handled: the follow-up sent, the promise kept, the note sent."""

@@ -165,7 +165,7 @@ async def test_guide_search(make_app):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("g", "slash", *"sponsor")
         await pilot.pause()
-        titles = [row.title for row in app.screen.query("TopicRow")]
+        titles = [topic.title for topic in app.screen.topics]
         assert titles and len(titles) < 29
         await pilot.press("enter", "down")
         assert "ponsor" in screen_text(app)

@@ -4,7 +4,7 @@ fixture pack (two pitfalls of five statements each)."""
 from __future__ import annotations
 
 import pytest
-from textual.widgets import Input, ListView
+from textual.widgets import Input, OptionList
 
 from ctcoach.tui.screens.dashboard import DashboardScreen
 from ctcoach.tui.screens.dialogs import ConfirmScreen
@@ -130,7 +130,7 @@ async def test_mentor_team_add_edit_remove(make_app):
         await pilot.press("r")
         await pilot.pause()
         assert app.coach.mentors() == []
-        assert len(app.screen.query_one(ListView).children) == 0
+        assert app.screen.query_one("#mentor-list", OptionList).option_count == 0
         await pilot.press("escape")
         assert isinstance(app.screen, DashboardScreen)
         assert "0 of 3 roles" in str(app.screen.query_one("#card-mentors", Card).render())

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Input, Label, ListItem, Static
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
 
 from ctcoach.model import Pack
 from ctcoach.text import matches
 from ctcoach.tui.base import CoachScreen
 from ctcoach.tui.text import join, plain
 from ctcoach.tui.widgets.footer import KeyFooter
-from ctcoach.tui.widgets.navlist import NavList
 from ctcoach.tui.widgets.search import SearchBar
 from ctcoach.tui.widgets.titlebar import TitleBar
 
@@ -63,12 +65,10 @@ def entries(pack: Pack) -> list[tuple[str, str, Content]]:
     return out
 
 
-class TopicRow(ListItem):
-    def __init__(self, group: str, title: str, body: Content) -> None:
-        super().__init__(Label(plain(title)))
-        self.group = group
-        self.title = title
-        self.body = body
+class Topic(NamedTuple):
+    group: str
+    title: str
+    body: Content
 
 
 class GuideScreen(CoachScreen[None]):
@@ -82,45 +82,66 @@ class GuideScreen(CoachScreen[None]):
         yield TitleBar()
         with Vertical(id="guide"):
             yield SearchBar("Search the guide (Enter: go to the list, Escape: clear)", "#topics")
-            yield NavList(id="topics")
+            # One widget for the whole list (Textual draws only the lines in view): a
+            # widget per topic and heading took about 25 ms to open.
+            yield OptionList(id="topics")
             with VerticalScroll(id="topic-pane"):
                 yield Static(id="topic")
         yield KeyFooter()
 
-    async def on_mount(self) -> None:
+    def __init__(self) -> None:
+        super().__init__()
+        self.shown: list[Topic | None] = []  # the list's rows: a topic, or None (a heading)
+
+    def on_mount(self) -> None:
         self.title = "Guide"
         self.entries = entries(self.coach.pack)
-        await self.show_topics("")
+        self.show_topics("")
 
-    async def show_topics(self, query: str) -> None:
-        rows: list[ListItem] = []
+    def show_topics(self, query: str) -> None:
+        rows: list[Topic | None] = []
+        options: list[Option] = []
         last = ""
         for group, title, body in self.entries:
             if not matches(query, group, title, body.plain):
                 continue
             if group != last:
-                rows.append(ListItem(Label(plain(group, "bold underline")), disabled=True))
+                rows.append(None)
+                top = plain("\n") if options else plain("")  # a blank line above a group
+                options.append(Option(join(top, plain(group, "bold underline")), disabled=True))
                 last = group
-            rows.append(TopicRow(group, title, body))
-        if not rows:
-            rows.append(ListItem(Label(plain("Nothing matches.", "dim")), disabled=True))
-        view = self.query_one("#topics", NavList)
-        await view.clear()
-        await view.extend(rows)
-        first = next((n for n, row in enumerate(rows) if isinstance(row, TopicRow)), None)
-        view.index = first
+            rows.append(Topic(group, title, body))
+            options.append(Option(plain(title)))
+        if not options:
+            rows.append(None)
+            options.append(Option(plain("Nothing matches.", "dim"), disabled=True))
+        self.shown = rows
+        view = self.query_one("#topics", OptionList)
+        view.set_options(options)
+        first = next((n for n, row in enumerate(rows) if row is not None), None)
+        view.highlighted = first
         if first is None:
             self.query_one("#topic", Static).update("")
+        else:
+            self.show_topic(first)
 
-    def on_list_view_highlighted(self, event: NavList.Highlighted) -> None:
-        row = event.item
-        if isinstance(row, TopicRow):
+    @property
+    def topics(self) -> list[Topic]:
+        """The topics listed, in order."""
+        return [row for row in self.shown if row is not None]
+
+    def show_topic(self, index: int) -> None:
+        row = self.shown[index] if 0 <= index < len(self.shown) else None
+        if row is not None:
             self.query_one("#topic", Static).update(row.body)
             self.query_one("#topic-pane", VerticalScroll).scroll_home(animate=False)
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self.show_topic(event.option_index)
 
     def action_search(self) -> None:
         self.query_one(SearchBar).open()
 
-    async def on_input_changed(self, event: Input.Changed) -> None:
+    def on_input_changed(self, event: Input.Changed) -> None:
         if isinstance(event.input, SearchBar):
-            await self.show_topics(event.value.strip())
+            self.show_topics(event.value.strip())

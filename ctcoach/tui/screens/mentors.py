@@ -6,7 +6,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Input, Label, ListItem, Static
+from textual.widgets import Button, Input, OptionList, Static
+from textual.widgets.option_list import Option
 
 from ctcoach.mentors import Mentor, TeamCheck
 from ctcoach.model import Pack
@@ -16,7 +17,6 @@ from ctcoach.tui.screens.dialogs import FormDialog
 from ctcoach.tui.text import join, plain
 from ctcoach.tui.widgets.choices import MultiChoice
 from ctcoach.tui.widgets.footer import KeyFooter
-from ctcoach.tui.widgets.navlist import NavList
 from ctcoach.tui.widgets.question import with_subject
 from ctcoach.tui.widgets.titlebar import TitleBar
 
@@ -50,11 +50,10 @@ def team_content(team: TeamCheck) -> Content:
     return join(*lines)
 
 
-class MentorRow(ListItem):
-    def __init__(self, mentor: Mentor, pack: Pack) -> None:
-        roles = ", ".join(pack.mentor_role(r).title for r in mentor.roles)
-        super().__init__(Label(join(plain(mentor.name, "bold"), plain(f" — {roles}", "dim"))))
-        self.mentor = mentor
+def mentor_row(mentor: Mentor, pack: Pack) -> Option:
+    """A mentor's line in the list: the name, then the roles they cover."""
+    roles = ", ".join(pack.mentor_role(r).title for r in mentor.roles)
+    return Option(join(plain(mentor.name, "bold"), plain(f" — {roles}", "dim")))
 
 
 SIGN_GROUPS = (("working", "Signs it is working"), ("diversify", "Reasons to widen your team"))
@@ -147,6 +146,7 @@ class MentorScreen(CoachScreen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.removed: Mentor | None = None
+        self.shown: list[Mentor] = []  # the list's mentors, in its order
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "undo":
@@ -158,7 +158,9 @@ class MentorScreen(CoachScreen[None]):
         with Vertical(id="mentors"):
             yield Static(id="team")
             yield Static(plain("Your mentors", "bold"), classes="section")
-            yield NavList(id="mentor-list")
+            # One widget for the whole list (Textual draws only the lines in view): a
+            # widget per mentor took 100 ms to open for a hundred of them.
+            yield OptionList(id="mentor-list")
             yield Static(
                 plain("a adds a mentor; Enter changes one; d removes one (u undoes it)."),
                 classes="hint",
@@ -179,16 +181,16 @@ class MentorScreen(CoachScreen[None]):
         if plan is None or plan.team is None:
             return
         self.query_one("#team", Static).update(team_content(plan.team))
-        view = self.query_one("#mentor-list", NavList)
-        index = view.index
-        await view.clear()
-        await view.extend(MentorRow(m, coach.pack) for m in plan.team.mentors)
-        count = len(plan.team.mentors)
-        view.index = min(index or 0, count - 1) if count else None
+        view = self.query_one("#mentor-list", OptionList)
+        index = view.highlighted
+        self.shown = list(plan.team.mentors)
+        view.set_options(mentor_row(m, coach.pack) for m in self.shown)
+        count = len(self.shown)
+        view.highlighted = min(index or 0, count - 1) if count else None
 
     def selected(self) -> Mentor | None:
-        row = self.query_one("#mentor-list", NavList).highlighted_child
-        return row.mentor if isinstance(row, MentorRow) else None
+        index = self.query_one("#mentor-list", OptionList).highlighted
+        return self.shown[index] if index is not None and 0 <= index < len(self.shown) else None
 
     def action_add(self) -> None:
         self.app.push_screen(MentorDialog(), self.after_edit)
@@ -205,7 +207,7 @@ class MentorScreen(CoachScreen[None]):
             await self.reload()
             self.notify("Mentor team saved; your plan is updated.")
 
-    def on_list_view_selected(self, event: NavList.Selected) -> None:
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.action_edit()
 
