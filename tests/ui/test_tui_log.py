@@ -7,14 +7,15 @@ import datetime as dt
 from textual.widgets import DataTable, Input
 
 from ctcoach.logbook import Entry
-from ctcoach.network import ContactDraft
+from ctcoach.network import Contact, ContactDraft
 from ctcoach.store import Store
+from ctcoach.tui.screens import people as people_module
 from ctcoach.tui.screens.due import DueRow, DueScreen
 from ctcoach.tui.screens.log_dialogs import ContactDialog, QuickLogDialog
 from ctcoach.tui.screens.people import GlanceScreen, PeopleScreen
 
 from ..helpers import TODAY
-from .helpers import enter_text, screen_text
+from .helpers import enter_text, screen_text, until
 
 BASIC = {"stage": "ms3", "home_ct_program": True}
 
@@ -157,3 +158,46 @@ async def test_the_network_overview_counts_tiers_roles_and_silences(make_app, da
         assert "Attending surgeon: 3" in text
         assert "3 of your 3 contacts are surgeons" in text
         assert "A One: 40 days" in text
+
+
+async def test_many_contacts_open_a_page_first_and_every_key_reaches_them_all(
+    make_app, monkeypatch
+):
+    # No pages added in the background here: what a key adds, it adds itself.
+    monkeypatch.setattr(people_module.PeopleTable, "add_more", lambda self, fills: None)
+    app = make_app(BASIC)
+    names_in_order = [f"Contact {n:03}" for n in range(150)]
+    long_place = "A Very Long Institution Name Indeed"
+    app.coach.store.add_contacts(
+        [Contact(0, name, TODAY, institution="Hospital") for name in names_in_order[:-1]]
+        + [Contact(0, names_in_order[-1], TODAY, institution=long_place)]
+    )
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n")
+        table = app.screen.query_one(DataTable)
+        assert table.row_count == people_module.FIRST_ROWS  # the first page, as it opens
+        # The columns fit the widest cell of all, the last contact's too, from the start.
+        assert table.ordered_columns[2].width == len(long_place)
+        await pilot.press("ctrl+end")  # past the first page at once: the rest added first
+        assert table.row_count == 150
+        assert "Contact 149" in screen_text(app)
+        assert names(app) == names_in_order
+        await pilot.press("escape", "n", *["pagedown"] * 7)  # past the first page
+        table = app.screen.query_one(DataTable)
+        assert people_module.FIRST_ROWS < table.cursor_row < table.row_count < 150
+        await pilot.press("ctrl+home", *["down"] * 70)  # one row at a time, past it too
+        assert table.cursor_row == 70 and names(app)[70] == "Contact 070"
+
+
+async def test_many_contacts_are_all_added_while_the_person_reads(make_app):
+    app = make_app(BASIC)
+    people = [Contact(0, f"Person {n:03}", TODAY) for n in range(700)]
+    app.coach.store.add_contacts([*people, Contact(0, "Zed Quill", TODAY)])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n")
+        table = app.screen.query_one(DataTable)
+        await until(pilot, lambda: table.row_count == 701, "every contact a row")
+        await pilot.press("slash", *"Quill", "enter")  # a filter starts again
+        assert names(app) == ["Zed Quill"]
+        app.screen.query_one("#filter", Input).value = ""  # and so does clearing it
+        await until(pilot, lambda: table.row_count == 701, "every contact a row again")
