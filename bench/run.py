@@ -275,6 +275,25 @@ PLAN = has("active at once")
 BACK = lambda screen: DASHBOARD(screen) and not PLAN(screen)  # noqa: E731
 PITCH = has("Who you are", " words · ")
 VERSIONS = lambda s: "Saved versions" in s and ("✓ current" in s or "No saved" in s)  # noqa: E731
+# The other keys that open a screen from the dashboard: the figure, and the title that
+# shows in the screen's title line once it is drawn.
+OTHER_KEYS = {
+    "n": ("key n → people", "People"),
+    "m": ("key m → mentor team", "Mentor team"),
+    "g": ("key g → guide", "Guide"),
+    "k": ("key k → quizzes", "Phase quizzes"),
+    "c": ("key c → pitfall check", "Pitfall check"),
+    "e": ("key e → events", "Events"),
+    "f": ("key f → follow-ups", "Follow-ups due"),
+    "o": ("key o → profile", "Profile"),
+}
+
+
+def titled(title: str) -> Callable[[str], bool]:
+    """The screen whose title line shows ``title``."""
+    return lambda screen: f" {title} " in f"{screen.partition(chr(10))[0]} "
+
+
 ONBOARDING = has("Question 1 of", "What is your name?")
 WIZARD = has("What is your name?")
 MINIMAL = has("Minimal floor ready")
@@ -501,8 +520,8 @@ class Bench:
 
     def app_session(self, store: Store, figures: Sequence[str]) -> dict[str, Sample]:
         """Launch the app on ``store`` as after a change to it (nothing kept from the last
-        run), time its first paint, then each key in ``figures`` (paint, p, p again, i,
-        letter, ctrl+o: in that order, going back between them)."""
+        run), time its first paint, then each key in ``figures`` (paint, p, p again, the
+        other sections' keys, i, letter, ctrl+o: in that order, going back between them)."""
         timeout = self.args.timeout
         tmux = self.tmux
         out: dict[str, Sample] = {}
@@ -516,6 +535,13 @@ class Bench:
             for key in ("p", "p again"):
                 if key in figures:
                     out[key] = tmux.press(name, "p", PLAN, timeout)
+                    if out[key].seconds is None:
+                        return out
+                    tmux.press(name, "Escape", BACK, timeout)
+                    tmux.settle(name)
+            for key, (_, title) in OTHER_KEYS.items():
+                if key in figures:
+                    out[key] = tmux.press(name, key, titled(title), timeout)
                     if out[key].seconds is None:
                         return out
                     tmux.press(name, "Escape", BACK, timeout)
@@ -586,10 +612,12 @@ class Bench:
             "letter": ("one letter typed, pitch builder", "Input + Static app", key_goal,
                        key_limit),
             "ctrl+o": ("ctrl+o → pitch versions", "two-screen app", key_goal, key_limit),
+            **{key: (figure, "two-screen app", key_goal, key_limit)
+               for key, (figure, _) in OTHER_KEYS.items()},
         }  # fmt: skip
         if store.label == "500 versions":  # the paint opens the session; only the dialog counts
             specs = {"ctrl+o": ("ctrl+o → pitch versions", "two-screen app", 2.0, KEY_LIMIT)}
-        floor_of = {"ctrl+o": "p", "i": "p"}
+        floor_of = {"ctrl+o": "p", "i": "p", **{key: "p" for key in OTHER_KEYS}}
         rows = {}
         for key, (figure, floor, goal, limit) in specs.items():
             if key not in figures:
@@ -941,7 +969,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             bench.cli_small(stores["small"])
         if "app" in args.only:
             bench.onboarding(stores["empty"])
-            every = ["paint", "p", "p again", "i", "letter", "ctrl+o"]
+            every = ["paint", "p", "p again", *OTHER_KEYS, "i", "letter", "ctrl+o"]
             bench.app(stores["small"], every)
             bench.app(stores["500 versions"], ["paint", "ctrl+o"])
             for store in heavy:

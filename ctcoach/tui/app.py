@@ -33,7 +33,7 @@ if TYPE_CHECKING:  # loaded with the store: a kept start draws before either
 ReadyKey = tuple["Signature | None", "dt.date", str, tuple[int, int]]
 WATCH_SECONDS = 1.0  # how often the app looks for changes other processes saved
 READING_NOTICE_BYTES = 20_000_000  # a kept start says it is reading a store this big (~0.3 s)
-WARM_UP_SECONDS = 0.05  # between two screen modules imported ahead of use (warm_up)
+WARM_UP_SECONDS = 0.05  # between two steps of the warm-up, or two screens built ahead
 _DONE = object()  # what next() gives for a warm-up with no steps left
 QUIT_UNSAVED = "Quit without saving your changes; what was saved before is kept."
 
@@ -94,9 +94,9 @@ class CoachApp(App[int]):
         # from; the first ones during the warm-up, the others once it is over.
         self.ready: dict[type[Screen[Any]], tuple[Screen[Any], ReadyKey]] = {}
         self.ahead = ahead
-        self.painted = False  # the first screen has been drawn (the warm-up has begun)
         self.warmed = False  # the warm-up is over
         self.readying = False  # a make_ready pass is under way
+        self.used: set[type[Screen[Any]]] = set()  # built ahead, then used (build_used)
 
     @property
     def coach(self) -> Coach:
@@ -236,8 +236,8 @@ class CoachApp(App[int]):
         and freeze what it loaded (see ``freeze``)."""
         if self.leaving:
             return
-        self.painted = True
-        if next(steps, _DONE) is not _DONE:
+        # A screen used meanwhile is built again first: its key is likely pressed again.
+        if self.build_used() or next(steps, _DONE) is not _DONE:
             self.set_timer(WARM_UP_SECONDS, partial(self.warm_up, steps))
             return
         self.warmed = True
@@ -263,9 +263,21 @@ class CoachApp(App[int]):
             if prepare is not None:
                 yield from prepare(self.coach, self.size.width)
             for screen in entry.built_ahead:
-                if self.build_ready(entry, screen):
+                if self.build_ready(entry, screen, anywhere=True):
                     yield None
         importlib.import_module("ctcoach.tui.screens.dialogs")  # help and export
+
+    def build_used(self) -> bool:
+        """Build again one screen that was built ahead and has been used since, if the
+        dashboard shows; True when one was built."""
+        for entry in SECTIONS:
+            for screen_name in entry.built_ahead:
+                kind = load(screen_name)
+                used = kind in self.used and kind not in self.ready
+                if used and self.build_ready(entry, screen_name):
+                    self.used.discard(kind)
+                    return True
+        return False
 
     def make_ready(self, todo: list[tuple[Section, str]] | None = None) -> None:
         """Build again, one per tick, the screens built ahead that have been used or are
@@ -284,17 +296,23 @@ class CoachApp(App[int]):
         else:
             self.call_later(go_on)
 
-    def build_ready(self, entry: Section, screen_name: str) -> bool:
+    def build_ready(self, entry: Section, screen_name: str, anywhere: bool = False) -> bool:
         """Build the screen ``screen_name`` of ``entry`` ahead of its key, unless one is
-        built already from the data as it is, or the dashboard is not showing; True when
-        one was built. Pushing a
+        built already from the data as it is, or the dashboard is not showing (with
+        ``anywhere``, as the warm-up builds them: unless one is open); True when one was
+        built. Pushing a
         screen that is built already takes the time to lay it out and draw it, about 40%
         less than building it too (p: 29 → 16 ms, i: 31 → 18 ms). One built from data
         that has changed since is not used (see :meth:`take_ready`)."""
         if not self.ahead:
             return False
         kind = load(screen_name)
-        if not self.on_dashboard() or not self.opens(entry, quiet=True):
+        if anywhere:
+            if any(isinstance(screen, kind) for screen in self.screen_stack):
+                return False
+        elif not self.on_dashboard():
+            return False
+        if not self.opens(entry, quiet=True):
             return False
         key, found = self.ready_key(), self.ready.pop(kind, None)
         if found is not None:
@@ -325,6 +343,7 @@ class CoachApp(App[int]):
         """The screen ``kind`` built ahead, if it shows what a new one would; else a new one."""
         found = self.ready.pop(kind, None)
         if found is not None:
+            self.used.add(kind)
             screen, key = found
             if key == self.ready_key() and screen.is_running:
                 return screen
@@ -341,9 +360,9 @@ class CoachApp(App[int]):
         self.build_again()
 
     def build_again(self) -> None:
-        """On the dashboard: build again the screens used or out of date since (also
-        during the warm-up, which builds only those not built yet)."""
-        if self.painted and not self.readying and self.on_dashboard():
+        """On the dashboard: build again the screens used or out of date since (during
+        the warm-up, it builds those used first: see :meth:`warm_up`)."""
+        if self.warmed and not self.readying and self.on_dashboard():
             self.set_timer(WARM_UP_SECONDS, self.make_ready)
 
     def freeze_loaded(self) -> None:

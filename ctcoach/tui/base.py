@@ -18,7 +18,10 @@ from ctcoach.tui.confirm import ask
 from ctcoach.tui.keys import MODAL_KEYS
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from ctcoach.coach import Coach
+    from ctcoach.records import Snapshot
     from ctcoach.tui.app import CoachApp
 
 T = TypeVar("T")
@@ -113,6 +116,18 @@ class CoachScreen(StyledOnMount, Leaving, Screen[T]):
 
     def refresh_data(self) -> None:
         """Show the store's newest data; screens that show stored data override this."""
+
+    shown_from: tuple[Snapshot, dt.date] | None = None  # see data_shown
+
+    def data_shown(self) -> None:
+        """Note that the screen now shows the stored data as it is, on this day."""
+        coach = self.coach
+        self.shown_from = (coach.snapshot(), coach.today())
+
+    def data_changed(self) -> bool:
+        """Whether the stored data or the day changed since :meth:`data_shown`."""
+        coach, last = self.coach, self.shown_from
+        return last is None or last[0] is not coach.snapshot() or last[1] != coach.today()
 
 
 class CoachModal(StyledOnMount, Leaving, ModalScreen[T]):

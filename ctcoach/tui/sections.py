@@ -19,7 +19,8 @@ class Section(Struct, frozen=True):
     card: bool = True  # shown as a card on the dashboard
     needs: str = ""  # a part of the content pack the screen cannot work without
     # Built ahead, while the person reads the dashboard, so that its key shows it at once
-    # (see CoachApp.make_ready): for screens whose building does not grow with the store.
+    # (see CoachApp.build_ready): for screens whose building does not grow with the store
+    # (People fills its table as it shows).
     ready: bool = False
     # Dialogs its screen opens that are built ahead with it ("module:Class").
     ahead: tuple[str, ...] = ()
@@ -92,6 +93,7 @@ SECTIONS: tuple[Section, ...] = (
         "Your contacts, their timelines and your network at a glance",
         f"{_S}people:PeopleScreen",
         needs="log",
+        ready=True,
     ),
     Section(
         "events",
@@ -135,9 +137,16 @@ SECTIONS: tuple[Section, ...] = (
         "o",
         "See and change your answers",
         f"{_S}profile:ProfileScreen",
+        ready=True,
     ),
     Section(
-        "guide", "Guide", "Guide", "g", "Read the guide's advice by topic", f"{_S}guide:GuideScreen"
+        "guide",
+        "Guide",
+        "Guide",
+        "g",
+        "Read the guide's advice by topic",
+        f"{_S}guide:GuideScreen",
+        ready=True,
     ),
 )
 BY_ID = {s.id: s for s in SECTIONS}

@@ -7,23 +7,36 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from textual.widgets import Input
+from textual.widgets import DataTable, Input
 
 from ctcoach.coach import Coach
+from ctcoach.network import ContactDraft
 from ctcoach.pitch import make_pitch
 from ctcoach.store import Store
 from ctcoach.tui import app as app_module
 from ctcoach.tui.app import CoachApp
 from ctcoach.tui.screens.dashboard import DashboardScreen
+from ctcoach.tui.screens.guide import GuideScreen
+from ctcoach.tui.screens.people import PeopleScreen
 from ctcoach.tui.screens.pitch import PitchScreen, VersionsScreen
 from ctcoach.tui.screens.pitfalls import PitfallScreen
 from ctcoach.tui.screens.plan import PlanScreen
+from ctcoach.tui.screens.profile import ProfileScreen
 from ctcoach.tui.screens.quiz import QuizListScreen
 
 from .helpers import TODAY, enter_text, screen_text, until
 
 BASIC = {"name": "Alex Rivera", "stage": "ms2", "weekly_hours": 5}
-READY = {PlanScreen, PitchScreen, VersionsScreen, QuizListScreen, PitfallScreen}
+READY = {
+    PlanScreen,
+    PitchScreen,
+    VersionsScreen,
+    QuizListScreen,
+    PeopleScreen,
+    PitfallScreen,
+    ProfileScreen,
+    GuideScreen,
+}
 
 
 @pytest.fixture(autouse=True)
@@ -174,3 +187,15 @@ async def test_the_warm_up_ends_even_when_a_key_left_the_dashboard_first(make_ap
         await pilot.press("escape")
         await all_ready(app, pilot)  # built once back on the dashboard
         assert ended == [True]
+
+
+async def test_people_is_built_empty_and_filled_as_it_shows(make_app):
+    app = started(make_app)
+    app.coach.log.save_contact(ContactDraft("Dr. Ada Lovelace", institution="Metro"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await all_ready(app, pilot)
+        people = built(app, PeopleScreen)
+        assert people.query_one(DataTable).row_count == 0  # its building reads no contacts
+        await pilot.press("n")
+        assert app.screen is people and people.query_one(DataTable).row_count == 1
+        assert "Dr. Ada Lovelace" in screen_text(app)

@@ -151,11 +151,18 @@ class PeopleScreen(CoachScreen[None]):
 
     def on_mount(self) -> None:
         self.title = "People"
-        self.refresh_data()
+
+    def on_screen_resume(self) -> None:
+        """Fill the table as the screen shows (before it is drawn), unless it shows the
+        data as it is: a screen built ahead of its key is built empty, so that building
+        it takes no longer with more contacts."""
+        if self.data_changed():
+            self.refresh_data()
 
     def refresh_data(self) -> None:
         log = self.coach.log
         snap = self.coach.snapshot()
+        self.data_shown()
         today = self.coach.today()
         due = log.due_in(snap, today, self.coach.stage_of(snap))
         self.next_due = {c: d for d in reversed(due) for c in d.contacts}

@@ -64,13 +64,15 @@ class QuizListScreen(CoachScreen[None]):
         await self.reload()
 
     async def on_screen_resume(self) -> None:
-        await self.reload()
+        if self.data_changed():  # a quiz just taken, say
+            await self.reload()
 
     def refresh_data(self) -> None:
         self.call_later(self.reload)
 
     async def reload(self) -> None:
         coach = self.coach
+        self.data_shown()
         profile = coach.profile_or_none()
         if profile is None:
             return
