@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from textual.pilot import Pilot
-from textual.widgets import Input, Label, Static
+from textual.widgets import Input, Label, OptionList, Static
 
 from ctcoach.coach import Coach
 from ctcoach.model import Pack
@@ -45,11 +45,14 @@ def build_app(
 
 
 def screen_text(app: CoachApp) -> str:
-    """Everything the current screen shows in its Static and Label widgets, as plain text."""
+    """Everything the current screen shows in its Static and Label widgets and its lists
+    of follow-ups, mentors and guide topics, as plain text."""
     parts = []
     for widget in app.screen.query(Static):
         if isinstance(widget, Static | Label):
             parts.append(str(widget.render()))
+    for options in app.screen.query("#due-list, #mentor-list, #topics").results(OptionList):
+        parts += [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
     return "\n".join(parts)
 
 

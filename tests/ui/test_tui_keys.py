@@ -14,7 +14,7 @@ from ctcoach.tui.screens.profile import EditAnswer, ProfileScreen
 from ctcoach.tui.screens.quiz import QuizListScreen, QuizScreen
 from ctcoach.tui.widgets.choices import ChoiceList, MultiChoice
 
-from .helpers import screen_text
+from .helpers import screen_text, until
 from .test_tui_dashboard import screen_lines
 
 BASIC = {"name": "Alex Rivera", "stage": "ms2", "weekly_hours": 5}
@@ -37,7 +37,8 @@ async def test_a_multi_choice_moves_with_arrows_and_space_ticks_there(make_app):
     async with app.run_test(size=(80, 24)) as pilot:
         assert "esc Back" not in footer(app)  # the first question: nothing to go back to
         await to_question(pilot, "interests")
-        assert "space Tick" in footer(app)  # Enter moves on: the footer says what ticks
+        # Enter moves on: the footer says what ticks (once it has caught up with the focus)
+        await until(pilot, lambda: "space Tick" in footer(app), "the footer's space Tick")
         assert "esc Back" in footer(app)
         await pilot.press("down", "down", "down", "down", "space")  # the fifth: Not sure yet
         interests = app.screen.query_one(MultiChoice)

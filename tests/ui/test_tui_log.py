@@ -10,7 +10,7 @@ from ctcoach.logbook import Entry
 from ctcoach.network import Contact, ContactDraft
 from ctcoach.store import Store
 from ctcoach.tui.screens import people as people_module
-from ctcoach.tui.screens.due import DueRow, DueScreen
+from ctcoach.tui.screens.due import DueScreen
 from ctcoach.tui.screens.log_dialogs import ContactDialog, QuickLogDialog
 from ctcoach.tui.screens.people import GlanceScreen, PeopleScreen
 
@@ -120,8 +120,8 @@ async def test_due_view_marks_a_follow_up_sent(make_app, data_dir):
         app.coach.log.log(Entry((1,), "Met", "conference", date=TODAY - dt.timedelta(days=5)))
         await pilot.press("f")
         await pilot.pause()
-        row = app.screen.query_one("#due-list").highlighted_child
-        assert isinstance(row, DueRow) and row.due.kind == "follow_up"
+        due = app.screen.selected()
+        assert due is not None and due.kind == "follow_up"
         assert "Overdue" in screen_text(app)
         await pilot.press("x")
         await pilot.pause()

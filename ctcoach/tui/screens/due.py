@@ -5,7 +5,8 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.widgets import Label, ListItem, ListView, Static
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
 
 from ctcoach.followup import Due, by_window
 from ctcoach.tui.base import CoachScreen
@@ -24,16 +25,18 @@ DONE_WORDS = {
 }
 
 
-class DueRow(ListItem):
-    def __init__(self, due: Due, overdue: bool) -> None:
-        style = "bold $error" if overdue else "bold"
-        label = join(plain(f"{due.date.isoformat()}  ", "dim"), plain(due.title, style))
-        super().__init__(Label(join(label, "\n", plain(f"            {due.reason}", "dim"))))
-        self.due = due
+def due_row(due: Due, overdue: bool) -> Option:
+    """A due item's two lines: the date and what to do, then why."""
+    style = "bold $error" if overdue else "bold"
+    label = join(plain(f"{due.date.isoformat()}  ", "dim"), plain(due.title, style))
+    return Option(join(label, "\n", plain(f"            {due.reason}", "dim")))
 
 
 class DueScreen(CoachScreen[None]):
-    AUTO_FOCUS = "ListView"
+    """One option list for every item (Textual draws only the lines in view): a widget
+    per item kept the app busy for seconds with thousands of them."""
+
+    AUTO_FOCUS = "#due-list"
     BINDINGS = [
         Binding("x", "done", "Mark done"),
         Binding("l", "log", "Log"),
@@ -42,48 +45,53 @@ class DueScreen(CoachScreen[None]):
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
-        yield ListView(id="due-list")
+        yield OptionList(id="due-list")
         yield Static(id="due-how", classes="detail")
         yield KeyFooter()
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.shown: list[Due | None] = []  # the list's rows: a due item, or None (a heading)
+
     def on_mount(self) -> None:
         self.title = "Follow-ups due"
-        self.refresh_data()
+        self.call_later(self.refresh_data)  # the screen first, then the list
 
     def refresh_data(self) -> None:
-        self.call_later(self.reload)
-
-    async def reload(self) -> None:
         coach = self.coach
         snap = coach.snapshot()
         today = coach.today()
         items = coach.due(snap, today)
-        view = self.query_one(ListView)
+        view = self.query_one("#due-list", OptionList)
         keep = self.selected()
-        await view.clear()
-        rows: list[ListItem] = []
+        rows: list[Due | None] = []
+        options: list[Option] = []
         for window, group in by_window(items, today):
-            rows.append(
-                ListItem(Label(plain(window.capitalize(), "bold underline")), disabled=True)
-            )
-            rows += [DueRow(d, window == "overdue") for d in group]
-        if not rows:
-            rows.append(ListItem(Label(plain(
+            top = plain("\n") if options else plain("")  # a blank line above a group
+            rows.append(None)
+            options.append(Option(join(top, plain(window.capitalize(), "bold underline")),
+                                  disabled=True))  # fmt: skip
+            rows += group
+            options += [due_row(d, window == "overdue") for d in group]
+        if not options:
+            rows.append(None)
+            options.append(Option(plain(
                 "Nothing is due. Log a conversation (l) and its follow-up shows up here."
-            )), disabled=True))  # fmt: skip
-        await view.extend(rows)
-        uids = [r.due.uid if isinstance(r, DueRow) else "" for r in rows]
+            ), disabled=True))  # fmt: skip
+        self.shown = rows
+        view.set_options(options)
+        uids = [d.uid if d is not None else "" for d in rows]
         target = uids.index(keep.uid) if keep and keep.uid in uids else None
-        view.index = (
+        view.highlighted = (
             target
             if target is not None
-            else next((i for i, r in enumerate(rows) if isinstance(r, DueRow)), None)
+            else next((i for i, d in enumerate(rows) if d is not None), None)
         )
         self.show_how()
 
     def selected(self) -> Due | None:
-        row = self.query_one(ListView).highlighted_child
-        return row.due if isinstance(row, DueRow) else None
+        index = self.query_one("#due-list", OptionList).highlighted
+        return self.shown[index] if index is not None and 0 <= index < len(self.shown) else None
 
     def show_how(self) -> None:
         due = self.selected()
@@ -94,7 +102,7 @@ class DueScreen(CoachScreen[None]):
             )
         self.query_one("#due-how", Static).update(text)
 
-    def on_list_view_highlighted(self, event: ListView.Highlighted) -> None:
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         self.show_how()
 
     def action_done(self) -> None:

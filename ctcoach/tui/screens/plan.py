@@ -89,6 +89,7 @@ class PlanList(OptionList):
         self.label: Callable[[PlanItem], Content] = item_label
         self.loaded = 0  # rows that are options of the list so far
         self.shows = 0  # one per show(): a part meant for an earlier one is not added
+        self.waiting: int | None = None  # the show whose rest waits for the screen to show
 
     def show(
         self, rows: list[PlanItem | Content], label: Callable[[PlanItem], Content] | None = None
@@ -126,8 +127,17 @@ class PlanList(OptionList):
     def load_more(self, shows: int) -> None:
         if shows != self.shows or self.loaded >= len(self.rows):
             return
+        if not self.screen.is_current:  # a plan built ahead: the rest once it shows
+            self.waiting = shows
+            return
         self.load_to(self.loaded + MORE_ROWS)
         if self.loaded < len(self.rows):
+            self.call_after_refresh(self.load_more, shows)
+
+    def go_on(self) -> None:
+        """Add the rest of the rows, now that the screen shows (see :meth:`load_more`)."""
+        if self.waiting is not None:
+            shows, self.waiting = self.waiting, None
             self.call_after_refresh(self.load_more, shows)
 
     def load_near(self, index: int | None) -> None:
@@ -263,6 +273,9 @@ class PlanScreen(CoachScreen[None]):
     async def on_mount(self) -> None:
         self.title = "Action plan"
         await self.reload()
+
+    def on_screen_resume(self) -> None:
+        self.query_one(PlanList).go_on()
 
     def refresh_data(self) -> None:
         item = self.selected()
