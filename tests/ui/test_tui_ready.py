@@ -199,3 +199,21 @@ async def test_people_is_built_empty_and_filled_as_it_shows(make_app):
         await pilot.press("n")
         assert app.screen is people and people.query_one(DataTable).row_count == 1
         assert "Dr. Ada Lovelace" in screen_text(app)
+
+
+async def test_a_plan_built_ahead_adds_its_rows_past_the_first_page_once_it_shows(
+    make_app, monkeypatch
+):
+    from ctcoach.tui.screens import plan as plan_module
+
+    monkeypatch.setattr(plan_module, "FIRST_ROWS", 5)
+    monkeypatch.setattr(plan_module, "MORE_ROWS", 5)
+    app = started(make_app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await all_ready(app, pilot)
+        view = built(app, PlanScreen).query_one(plan_module.PlanList)
+        for _ in range(5):
+            await pilot.pause()
+        assert view.loaded == 5 < len(view.rows)  # hidden: nothing past the first page
+        await pilot.press("p")
+        await until(pilot, lambda: view.loaded == len(view.rows), "every row of the plan")
