@@ -35,7 +35,7 @@ MORE_ROWS = 500  # then this many a frame, until every contact is a row
 Cells = tuple[str, str, str, str, str, str]
 
 
-def width(text: str) -> int:
+def text_width(text: str) -> int:
     return len(text) if text.isascii() else cell_len(text)
 
 
@@ -70,7 +70,7 @@ class PeopleTable(DataTable[Text]):
         self.items, self.cells, self.added = items, cells, 0
         self.fills += 1
         for label, widest in zip(COLUMNS, widths, strict=True):
-            self.add_column(label, width=max(widest, width(label)), key=label)
+            self.add_column(label, width=max(widest, text_width(label)), key=label)
         self.add_up_to(FIRST_ROWS)
         if self.added < len(items):
             self.call_after_refresh(self.add_more, self.fills)
@@ -218,9 +218,9 @@ class PeopleScreen(CoachScreen[None]):
         shown, roles = self.shown, {c.role for c in self.shown}
         dates = 10 if shown else 0  # a date, or "—"
         widths = (
-            max((width(c.name) for c in shown), default=0),
-            max((width(settings.role_title(r) if r else "to sort") for r in roles), default=0),
-            max((width(c.institution) for c in shown), default=0),
+            max((text_width(c.name) for c in shown), default=0),
+            max((text_width(settings.role_title(r) if r else "to sort") for r in roles), default=0),
+            max((text_width(c.institution) for c in shown), default=0),
             dates,
             dates,
         )
