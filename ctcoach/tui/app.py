@@ -95,7 +95,8 @@ class CoachApp(App[int]):
         self.ready: dict[type[Screen[Any]], tuple[Screen[Any], ReadyKey]] = {}
         self.ahead = ahead
         self.warmed = False  # the warm-up is over
-        self.readying = False  # build_again is under way
+        self.readying = False  # a make_ready pass is under way
+        self.used: set[type[Screen[Any]]] = set()  # built ahead, then used (build_used)
 
     @property
     def coach(self) -> Coach:
@@ -235,11 +236,12 @@ class CoachApp(App[int]):
         and freeze what it loaded (see ``freeze``)."""
         if self.leaving:
             return
-        # On the dashboard, a screen to build ahead comes first (one used meanwhile, say).
-        if self.build_one() or next(steps, _DONE) is not _DONE:
+        # A screen used meanwhile is built again first: its key is likely pressed again.
+        if self.build_used() or next(steps, _DONE) is not _DONE:
             self.set_timer(WARM_UP_SECONDS, partial(self.warm_up, steps))
             return
         self.warmed = True
+        self.make_ready()  # any the person's keys kept it from building
         if self.freeze:
             self.freeze_loaded()
 
@@ -249,8 +251,7 @@ class CoachApp(App[int]):
         13 for the pitch builder's), parse its widgets' styles (2–4 ms each), let a module
         that defines ``warm_up(coach, width)`` prepare its data for a screen ``width``
         wide (the lines of a long plan), a step at a time, and build the screen itself
-        where the section is ``ready``, whatever screen shows, unless one of its kind is
-        open (see :meth:`build_ready`)."""
+        where the section is ``ready`` (see :meth:`build_ready`)."""
         others = [s for s in SECTIONS if not s.ready and s.id != "dashboard"]
         for entry in [*(s for s in SECTIONS if s.ready), *others]:
             module = importlib.import_module(entry.screen.partition(":")[0])
@@ -261,50 +262,63 @@ class CoachApp(App[int]):
             )
             if prepare is not None:
                 yield from prepare(self.coach, self.size.width)
-            for screen_name in entry.built_ahead:
-                kind = load(screen_name)
-                is_open = any(isinstance(s, kind) for s in self.screen_stack)
-                if not is_open and self.build_ready(entry, kind, self.ready_key()):
+            for screen in entry.built_ahead:
+                if self.build_ready(entry, screen, anywhere=True):
                     yield None
         importlib.import_module("ctcoach.tui.screens.dialogs")  # help and export
 
-    def build_one(self) -> bool:
-        """On the dashboard, build one screen ahead of its key that is missing (used
-        since it was built, say) or out of date; True when one was built."""
-        if not self.ahead or not self.on_dashboard():
-            return False
-        key = self.ready_key()
-        return any(
-            self.build_ready(entry, load(name), key)
-            for entry in SECTIONS
-            for name in entry.built_ahead
-        )
+    def build_used(self) -> bool:
+        """Build again one screen that was built ahead and has been used since, if the
+        dashboard shows; True when one was built."""
+        for entry in SECTIONS:
+            for screen_name in entry.built_ahead:
+                kind = load(screen_name)
+                used = kind in self.used and kind not in self.ready
+                if used and self.build_ready(entry, screen_name):
+                    self.used.discard(kind)
+                    return True
+        return False
 
-    def build_again(self) -> None:
-        """On the dashboard, once the warm-up is over: build again, one per tick, the
-        screens built ahead that are missing or out of date."""
-        if self.warmed and not self.readying and self.on_dashboard():
-            self.readying = True
-            self.set_timer(WARM_UP_SECONDS, self.make_ready)
-
-    def make_ready(self) -> None:
-        if not self.leaving and self.build_one():
-            self.set_timer(WARM_UP_SECONDS, self.make_ready)
-        else:
+    def make_ready(self, todo: list[tuple[Section, str]] | None = None) -> None:
+        """Build again, one per tick, the screens built ahead that have been used or are
+        out of date, once the dashboard shows again (see :meth:`build_ready`)."""
+        if todo is None:
+            if self.readying:
+                return
+            todo = [(entry, screen) for entry in SECTIONS for screen in entry.built_ahead]
+        if not todo or self.leaving:
             self.readying = False
+            return
+        self.readying = True
+        go_on = partial(self.make_ready, todo[1:])
+        if self.build_ready(*todo[0]):
+            self.set_timer(WARM_UP_SECONDS, go_on)
+        else:
+            self.call_later(go_on)
 
-    def build_ready(self, entry: Section, kind: type[Screen[Any]], key: ReadyKey) -> bool:
-        """Build the screen ``kind`` of ``entry`` ahead of its key, from the data as
-        ``key`` says it is, unless one is built from that already; True when one was
-        built. Pushing a screen that is built already takes the time to lay it out and
-        draw it, about 40% less than building it too (p: 29 → 16 ms, i: 31 → 18 ms). One
-        built from data that has changed since is not used (see :meth:`take_ready`)."""
-        found = self.ready.get(kind)
-        if not self.ahead or (found is not None and found[1] == key):
+    def build_ready(self, entry: Section, screen_name: str, anywhere: bool = False) -> bool:
+        """Build the screen ``screen_name`` of ``entry`` ahead of its key, unless one is
+        built already from the data as it is, or the dashboard is not showing (with
+        ``anywhere``, as the warm-up builds them: unless one is open); True when one was
+        built. Pushing a
+        screen that is built already takes the time to lay it out and draw it, about 40%
+        less than building it too (p: 29 → 16 ms, i: 31 → 18 ms). One built from data
+        that has changed since is not used (see :meth:`take_ready`)."""
+        if not self.ahead:
+            return False
+        kind = load(screen_name)
+        if anywhere:
+            if any(isinstance(screen, kind) for screen in self.screen_stack):
+                return False
+        elif not self.on_dashboard():
             return False
         if not self.opens(entry, quiet=True):
             return False
+        key, found = self.ready_key(), self.ready.pop(kind, None)
         if found is not None:
+            if found[1] == key:
+                self.ready[kind] = found
+                return False
             found[0].remove()  # built from data that has changed since: built again
         screen = kind()
         # What push_screen does with a new screen (App._get_screen): start it, which
@@ -329,6 +343,7 @@ class CoachApp(App[int]):
         """The screen ``kind`` built ahead, if it shows what a new one would; else a new one."""
         found = self.ready.pop(kind, None)
         if found is not None:
+            self.used.add(kind)
             screen, key = found
             if key == self.ready_key() and screen.is_running:
                 return screen
@@ -343,6 +358,12 @@ class CoachApp(App[int]):
 
     def screen_changed(self, screen: Screen[Any]) -> None:
         self.build_again()
+
+    def build_again(self) -> None:
+        """On the dashboard: build again the screens used or out of date since (during
+        the warm-up, it builds those used first: see :meth:`warm_up`)."""
+        if self.warmed and not self.readying and self.on_dashboard():
+            self.set_timer(WARM_UP_SECONDS, self.make_ready)
 
     def freeze_loaded(self) -> None:
         """After the warm-up: collect once, freeze what is left (see ``freeze``), and let

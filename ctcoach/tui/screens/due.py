@@ -13,6 +13,7 @@ from ctcoach.tui.base import CoachScreen
 from ctcoach.tui.screens.log_dialogs import QuickLogDialog
 from ctcoach.tui.text import join, plain
 from ctcoach.tui.widgets.footer import KeyFooter
+from ctcoach.tui.widgets.options import heading, row_at
 from ctcoach.tui.widgets.titlebar import TitleBar
 
 DONE_WORDS = {
@@ -67,10 +68,8 @@ class DueScreen(CoachScreen[None]):
         rows: list[Due | None] = []
         options: list[Option] = []
         for window, group in by_window(items, today):
-            top = plain("\n") if options else plain("")  # a blank line above a group
             rows.append(None)
-            options.append(Option(join(top, plain(window.capitalize(), "bold underline")),
-                                  disabled=True))  # fmt: skip
+            options.append(heading(plain(window.capitalize(), "bold underline"), not options))
             rows += group
             options += [due_row(d, window == "overdue") for d in group]
         if not options:
@@ -91,7 +90,7 @@ class DueScreen(CoachScreen[None]):
 
     def selected(self) -> Due | None:
         index = self.query_one("#due-list", OptionList).highlighted
-        return self.shown[index] if index is not None and 0 <= index < len(self.shown) else None
+        return row_at(self.shown, index)
 
     def show_how(self) -> None:
         due = self.selected()

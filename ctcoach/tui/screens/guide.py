@@ -16,6 +16,7 @@ from ctcoach.text import matches
 from ctcoach.tui.base import CoachScreen
 from ctcoach.tui.text import join, plain
 from ctcoach.tui.widgets.footer import KeyFooter
+from ctcoach.tui.widgets.options import heading, row_at
 from ctcoach.tui.widgets.search import SearchBar
 from ctcoach.tui.widgets.titlebar import TitleBar
 
@@ -107,8 +108,7 @@ class GuideScreen(CoachScreen[None]):
                 continue
             if group != last:
                 rows.append(None)
-                top = plain("\n") if options else plain("")  # a blank line above a group
-                options.append(Option(join(top, plain(group, "bold underline")), disabled=True))
+                options.append(heading(plain(group, "bold underline"), not options))
                 last = group
             rows.append(Topic(group, title, body))
             options.append(Option(plain(title)))
@@ -131,7 +131,7 @@ class GuideScreen(CoachScreen[None]):
         return [row for row in self.shown if row is not None]
 
     def show_topic(self, index: int) -> None:
-        row = self.shown[index] if 0 <= index < len(self.shown) else None
+        row = row_at(self.shown, index)
         if row is not None:
             self.query_one("#topic", Static).update(row.body)
             self.query_one("#topic-pane", VerticalScroll).scroll_home(animate=False)

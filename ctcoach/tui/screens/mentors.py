@@ -17,6 +17,7 @@ from ctcoach.tui.screens.dialogs import FormDialog
 from ctcoach.tui.text import join, plain
 from ctcoach.tui.widgets.choices import MultiChoice
 from ctcoach.tui.widgets.footer import KeyFooter
+from ctcoach.tui.widgets.options import row_at
 from ctcoach.tui.widgets.question import with_subject
 from ctcoach.tui.widgets.titlebar import TitleBar
 
@@ -190,7 +191,7 @@ class MentorScreen(CoachScreen[None]):
 
     def selected(self) -> Mentor | None:
         index = self.query_one("#mentor-list", OptionList).highlighted
-        return self.shown[index] if index is not None and 0 <= index < len(self.shown) else None
+        return row_at(self.shown, index)
 
     def action_add(self) -> None:
         self.app.push_screen(MentorDialog(), self.after_edit)

@@ -23,6 +23,7 @@ from ctcoach.tui.confirm import ask
 from ctcoach.tui.screens.dialogs import FormDialog
 from ctcoach.tui.text import join, plain
 from ctcoach.tui.widgets.footer import KeyFooter
+from ctcoach.tui.widgets.options import row_at
 
 
 def status(result: PitchReport) -> Content:
@@ -122,10 +123,7 @@ class VersionsScreen(CoachModal[int | None]):
         self.show_status()
 
     def selected(self) -> PitchVersion | None:
-        index = self.query_one("#versions", OptionList).highlighted
-        if index is None or not 0 <= index < len(self.versions):
-            return None
-        return self.versions[index]
+        return row_at(self.versions, self.query_one("#versions", OptionList).highlighted)
 
     def show_status(self) -> None:
         """The highlighted version in full: when it was saved, its length and its checks."""

@@ -19,6 +19,7 @@ from ctcoach.text import for_terminal, matches
 from ctcoach.tui.base import CoachScreen
 from ctcoach.tui.text import Line, join, plain
 from ctcoach.tui.widgets.footer import KeyFooter
+from ctcoach.tui.widgets.options import heading
 from ctcoach.tui.widgets.search import SearchBar
 from ctcoach.tui.widgets.titlebar import TitleBar
 
@@ -111,8 +112,7 @@ class PlanList(OptionList):
         for index in range(start, end):
             row = self.rows[index]
             if isinstance(row, Content):
-                top = plain("\n") if index else plain("")  # a blank line above a group
-                made.append(Option(join(top, row), disabled=True))
+                made.append(heading(row, first=not index))
             else:
                 made.append(Option(label(row)))
         return made
