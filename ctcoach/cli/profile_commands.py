@@ -249,7 +249,7 @@ def cmd_app(args: argparse.Namespace, ctx: Context) -> int:
     # the app, where it is seen, not on the terminal the app is about to cover.
     opener = partial(ctx.coach, say_notices=False)
     coach = opener if start is not None else opener()
-    app = CoachApp(coach, freeze=ctx.freeze_loaded, start=start, keeper=keeper)
+    app = CoachApp(coach, freeze=ctx.freeze_loaded, start=start, keeper=keeper, ahead=True)
     app.run()
     if app.failed is not None:
         raise app.failed

@@ -61,7 +61,7 @@ class CoachApp(App[int]):
         freeze: bool = False,
         start: Start | FirstRun | None = None,
         keeper: Keeper | None = None,
-        ahead: bool = True,
+        ahead: bool = False,
     ) -> None:
         """``coach``, or what opens it, with ``start``: what to draw before the store is
         read, the dashboard kept from the last run on this store or, with no store yet,
